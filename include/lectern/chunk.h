@@ -1,0 +1,18 @@
+/*
+ * chunk.h - cutting a Markdown source into pieces that parse alone.
+ */
+#ifndef LECTERN_CHUNK_H
+#define LECTERN_CHUNK_H
+
+#include <stddef.h>
+
+#include "lectern/util.h"
+
+/* Finds cut points in s[start..end): offsets of lines where a new top-level
+ * block surely begins, at least `target` bytes apart.  Stores a malloc'd
+ * array of them in *cuts (caller frees with free(); NULL when none) and
+ * returns how many.  Parsing each piece separately gives the blocks that
+ * parsing the whole would give (link reference definitions aside). */
+size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts);
+
+#endif

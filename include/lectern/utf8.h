@@ -1,0 +1,70 @@
+/*
+ * utf8.h - decoding, display width and grapheme clusters.
+ *
+ * This is the one width function of lectern: layout, drawing and the
+ * status line all measure text through lec_cp_width()/lec_grapheme(), so
+ * what the layout promised is what the screen gets.  Widths come from
+ * utf8proc (Unicode data, independent of the C locale), plus our own table
+ * of East Asian Ambiguous characters for --ambiwidth=2.
+ *
+ * Text handed to these functions may be invalid UTF-8: every invalid byte
+ * decodes as U+FFFD, one byte long, one cell wide.
+ */
+#ifndef LECTERN_UTF8_H
+#define LECTERN_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LEC_REPLACEMENT 0xFFFD
+
+/* Decodes the code point at s (n > 0 bytes available) into *cp and returns
+ * its length in bytes (1-4).  An invalid or truncated sequence gives
+ * *cp = LEC_REPLACEMENT and returns 1.  Returns 0 only when n == 0. */
+int lec_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Encodes cp (0..0x10FFFF, not a surrogate) into out; returns 1-4, or 0
+ * for an invalid code point. */
+int lec_utf8_encode(int32_t cp, char out[4]);
+
+/* Nonzero when s[0..n) is valid UTF-8; *bad (when not NULL) receives the
+ * offset of the first invalid byte. */
+int lec_utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* Cells that cp takes in a terminal: 0, 1 or 2.  ambi (1 or 2) is the
+ * width given to East Asian Ambiguous characters (“ ” … — · ① and so on).
+ * Combining marks, ZWJ, variation selectors and other zero-width
+ * characters give 0.  Unsafe characters (lec_cp_unsafe) give 0: the
+ * caller must have escaped them before measuring. */
+int lec_cp_width(int32_t cp, int ambi);
+
+/* Nonzero for East Asian Ambiguous (EAW=A) code points. */
+int lec_cp_ambiguous(int32_t cp);
+
+/* Nonzero for code points that must never reach a terminal raw: C0
+ * controls (including TAB and LF: the caller decides about those), DEL,
+ * C1 controls, and the bidi embedding/override/isolate controls
+ * U+202A-U+202E and U+2066-U+2069. */
+int lec_cp_unsafe(int32_t cp);
+
+/* Writes the visible form of an unsafe code point into out (NUL-
+ * terminated, at most 10 bytes plus NUL): "^@".."^_" for C0, "^?" for
+ * DEL, "<U+0085>" style for the others.  Returns its length (every
+ * character of it is ASCII, so length == width). */
+int lec_cp_escape(int32_t cp, char out[16]);
+
+/* Length in bytes (>= 1 when n > 0) of the extended grapheme cluster that
+ * starts at s, and its width in *width (when not NULL).  A cluster's width
+ * is the width of its first code point, raised to 2 when it holds U+FE0F
+ * (emoji presentation) or is a pair of regional indicators, and capped at
+ * 2.  Invalid bytes are clusters of their own (width 1). */
+size_t lec_grapheme(const char *s, size_t n, int ambi, int *width);
+
+/* Width of s[0..n) in cells, summed over grapheme clusters. */
+size_t lec_str_width(const char *s, size_t n, int ambi);
+
+/* Classes used by line breaking and by the parsers. */
+int lec_cp_is_han(int32_t cp);       /* CJK ideographs (any block), 〇 */
+int lec_cp_is_space(int32_t cp);     /* ASCII space/tab, NBSP, U+3000, U+2000-200A, U+200B, U+FEFF */
+
+#endif

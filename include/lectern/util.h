@@ -1,0 +1,50 @@
+/*
+ * util.h - allocation that never fails, and a growable byte buffer.
+ *
+ * lectern is an interactive program: running out of memory is reported
+ * once and ends the process (like cmark and tmux), so callers never test
+ * for NULL from the lec_x* allocators.
+ */
+#ifndef LECTERN_UTIL_H
+#define LECTERN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Each returns memory the caller frees with free(); on failure they print
+ * "lectern: out of memory" to stderr and exit with status 70. */
+void *lec_xmalloc(size_t n);
+void *lec_xcalloc(size_t count, size_t size);
+void *lec_xrealloc(void *p, size_t n);
+/* Copies n bytes of s and adds a NUL; caller frees with free(). */
+char *lec_xstrndup(const char *s, size_t n);
+
+/* Grows an array *p of *cap elements of `size` bytes so that it holds at
+ * least `need` elements (doubling); used as LEC_GROW(arr, cap, need). */
+void lec_grow(void **p, size_t *cap, size_t need, size_t size);
+#define LEC_GROW(arr, cap, need) lec_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* A growable byte string.  Always NUL-terminated once anything was put
+ * (data[len] == 0); zero-initialise with LEC_BUF_INIT.  The buffer owns
+ * `data`; release it with lec_buf_free(). */
+typedef struct lec_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} lec_buf;
+#define LEC_BUF_INIT {NULL, 0, 0}
+
+void lec_buf_put(lec_buf *b, const void *s, size_t n);
+void lec_buf_putc(lec_buf *b, char c);
+void lec_buf_puts(lec_buf *b, const char *s);
+void lec_buf_printf(lec_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void lec_buf_vprintf(lec_buf *b, const char *fmt, va_list ap);
+/* Empties the buffer but keeps its memory. */
+void lec_buf_reset(lec_buf *b);
+void lec_buf_free(lec_buf *b);
+/* Gives the caller the bytes (NUL-terminated; caller frees with free())
+ * and leaves the buffer empty.  Never returns NULL. */
+char *lec_buf_detach(lec_buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * addr.c - resolving "2.4" and "二/四是" style addresses.
+ *
+ * A dotted address counts siblings, exactly as --toc numbers them.  A
+ * slashed address names markers: each step matches a child whose marker
+ * reads the same once brackets and punctuation are set aside (二 matches
+ * 二、, 一 matches （一）, 四是 matches 四是), or failing that a child whose
+ * number is the step's number (2 finds 二、), or failing that the child at
+ * that position.  A step that is no number may also name a child by the
+ * start of its title (引言).
+ */
+#include "lectern/addr.h"
+#include "lectern/marker.h"
+#include "lectern/utf8.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void lec_addr_of(const lec_doc *doc, uint32_t id, lec_buf *out)
+{
+    int pos[256];
+    int n = 0;
+    for (uint32_t c = id; c != 0 && c != LEC_NONE && n < 256; c = lec_node_parent(doc, c))
+        pos[n++] = lec_node_position(doc, c);
+    for (int i = n - 1; i >= 0; i--) lec_buf_printf(out, i == n - 1 ? "%d" : ".%d", pos[i]);
+}
+
+static uint32_t nth_child(const lec_doc *doc, uint32_t parent, long k)
+{
+    uint32_t c = lec_node_first_child(doc, parent);
+    for (long i = 1; c != LEC_NONE && i < k; i++) c = lec_node_next_sibling(doc, c);
+    return k >= 1 ? c : LEC_NONE;
+}
+
+/* Marker text without brackets, punctuation and spaces; full-width digits
+ * made ASCII.  "（一）" -> "一", "1." -> "1", "第一，" -> "第一". */
+static void normalise(const char *s, size_t n, lec_buf *out)
+{
+    static const char *const drop[] = {"（", "）", "(", ")", "、", "，", ",", ".", "．", "：",
+                                       ":", " ", "\t", "　", "；", ";", "[", "]", "【", "】"};
+    lec_buf_reset(out);
+    for (size_t i = 0; i < n;) {
+        int skipped = 0;
+        for (size_t k = 0; k < sizeof drop / sizeof *drop; k++) {
+            size_t l = strlen(drop[k]);
+            if (i + l <= n && memcmp(s + i, drop[k], l) == 0) {
+                i += l;
+                skipped = 1;
+                break;
+            }
+        }
+        if (skipped) continue;
+        int32_t cp;
+        int l = lec_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0xFF10 && cp <= 0xFF19)
+            lec_buf_putc(out, (char)('0' + (cp - 0xFF10)));
+        else
+            lec_buf_put(out, s + i, (size_t)l);
+        i += (size_t)l;
+    }
+}
+
+/* The number a step spells (12, 十二), or -1. */
+static long step_number(const char *s, size_t n)
+{
+    if (n == 0) return -1;
+    size_t i = 0;
+    long v = 0;
+    while (i < n && isdigit((unsigned char)s[i]) && v < 100000) v = v * 10 + (s[i++] - '0');
+    if (i == n) return v;
+    size_t used;
+    int cn = lec_cn_number(s, n, &used);
+    return cn >= 0 && used == n ? cn : -1;
+}
+
+static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, size_t n,
+                           lec_buf *a, lec_buf *b)
+{
+    normalise(s, n, a);
+    for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
+         c = lec_node_next_sibling(doc, c)) {
+        size_t ml;
+        const char *m = lec_node_marker(doc, c, &ml);
+        if (!ml) continue;
+        normalise(m, ml, b);
+        if (a->len && a->len == b->len && memcmp(a->data, b->data, a->len) == 0) return c;
+    }
+    long num = step_number(a->data ? a->data : "", a->len);
+    if (num < 0) {
+        /* An unnumbered heading is named by the start of its title. */
+        for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
+             c = lec_node_next_sibling(doc, c)) {
+            size_t tl;
+            const char *t = lec_node_title(doc, c, &tl);
+            if (n && tl >= n && memcmp(t, s, n) == 0) return c;
+        }
+        return LEC_NONE;
+    }
+    for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
+         c = lec_node_next_sibling(doc, c)) {
+        size_t ml;
+        lec_node_marker(doc, c, &ml);
+        if (ml && lec_node_ordinal(doc, c) == num) return c;
+    }
+    return nth_child(doc, parent, num);
+}
+
+static void describe_node(const lec_doc *doc, uint32_t id, lec_buf *out)
+{
+    size_t ml, tl;
+    const char *m = lec_node_marker(doc, id, &ml);
+    const char *t = lec_node_title(doc, id, &tl);
+    lec_addr_of(doc, id, out);
+    lec_buf_putc(out, ' ');
+    lec_buf_put(out, m, ml);
+    /* A short title: the first 12 characters are enough to recognise it. */
+    size_t cut = 0;
+    for (int k = 0; k < 12 && cut < tl; k++) {
+        int32_t cp;
+        cut += (size_t)lec_utf8_decode(t + cut, tl - cut, &cp);
+    }
+    lec_buf_put(out, t, cut);
+    if (cut < tl) lec_buf_puts(out, "…");
+}
+
+/* What to suggest when the steps after `at` lead nowhere. */
+static void nearest(const lec_doc *doc, uint32_t at, lec_buf *near)
+{
+    uint32_t first = lec_node_first_child(doc, at), last = LEC_NONE;
+    for (uint32_t c = first; c != LEC_NONE; c = lec_node_next_sibling(doc, c)) last = c;
+    int any = 0;
+    if (first != LEC_NONE) {
+        describe_node(doc, first, near);
+        any = 1;
+        if (last != first) {
+            lec_buf_puts(near, " … ");
+            describe_node(doc, last, near);
+        }
+    }
+    if (at != 0) {
+        if (any) lec_buf_puts(near, ", ");
+        describe_node(doc, at, near);
+        any = 1;
+    }
+    if (!any) lec_buf_puts(near, "(the document has no sections or numbered points)");
+}
+
+uint32_t lec_addr_resolve(const lec_doc *doc, const char *addr, uint32_t base, lec_buf *near)
+{
+    size_t n = strlen(addr);
+    int dotted = n > 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)addr[i]) && addr[i] != '.') dotted = 0;
+    char sep = dotted ? '.' : '/';
+
+    lec_buf a = LEC_BUF_INIT, b = LEC_BUF_INIT;
+    uint32_t at = base;
+    const char *p = addr, *end = addr + n;
+    uint32_t found = n ? at : LEC_NONE;
+    while (n && p <= end) {
+        const char *q = memchr(p, sep, (size_t)(end - p));
+        if (!q) q = end;
+        uint32_t c;
+        if (dotted) {
+            char *stop;
+            long k = q > p ? strtol(p, &stop, 10) : 0;
+            c = q > p ? nth_child(doc, at, k) : LEC_NONE;
+        } else {
+            c = match_step(doc, at, p, (size_t)(q - p), &a, &b);
+        }
+        if (c == LEC_NONE) {
+            found = LEC_NONE;
+            break;
+        }
+        at = c;
+        found = c;
+        p = q + 1;
+    }
+    if (found == LEC_NONE && near) nearest(doc, at, near);
+    lec_buf_free(&a);
+    lec_buf_free(&b);
+    return found == base && n ? (base ? base : LEC_NONE) : found;
+}

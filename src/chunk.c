@@ -1,0 +1,136 @@
+/*
+ * chunk.c - where the source can be cut so that cmark parses each piece
+ * exactly as it would parse the whole.
+ *
+ * After a blank line, a line that starts in column 0 with a character that
+ * cannot continue a container (not a space, '>', a list marker, a digit)
+ * always begins a new top-level block -- unless a fenced code block or an
+ * HTML block of kinds 1-5 (which survive blank lines) is open.  Those two
+ * are tracked; everything else ends at a blank line anyway.
+ */
+#include "lectern/chunk.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct scan {
+    char fence;       /* '`' or '~' while a fence is open */
+    size_t fence_len; /* its length */
+    const char *html_end; /* end marker while an HTML block 1-5 is open */
+    int html_nocase;
+} scan;
+
+static size_t indent_of(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == ' ') i++;
+    return i;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+    return 1;
+}
+
+static int contains(const char *s, size_t n, const char *needle, int nocase)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if ((nocase ? strncasecmp(s + i, needle, m) : memcmp(s + i, needle, m)) == 0) return 1;
+    return 0;
+}
+
+/* Starts of HTML blocks that may hold blank lines (CommonMark kinds 1-5). */
+static void html_open(scan *st, const char *s, size_t n)
+{
+    static const char *const tags[] = {"script", "pre", "style", "textarea"};
+    static const char *const ends[] = {"</script>", "</pre>", "</style>", "</textarea>"};
+    if (n < 2 || s[0] != '<') return;
+    for (int i = 0; i < 4; i++) {
+        size_t m = strlen(tags[i]);
+        if (n >= m + 1 && strncasecmp(s + 1, tags[i], m) == 0 &&
+            (n == m + 1 || s[m + 1] == ' ' || s[m + 1] == '>' || s[m + 1] == '\t' ||
+             s[m + 1] == '\r')) {
+            st->html_end = ends[i];
+            st->html_nocase = 1;
+            return;
+        }
+    }
+    st->html_nocase = 0;
+    if (n >= 4 && memcmp(s, "<!--", 4) == 0)
+        st->html_end = "-->";
+    else if (s[1] == '?')
+        st->html_end = "?>";
+    else if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
+        st->html_end = "]]>";
+    else if (s[1] == '!' && n > 2 && isalpha((unsigned char)s[2]))
+        st->html_end = ">";
+}
+
+/* Feeds one line (without its ending) to the tracker. */
+static void track(scan *st, const char *s, size_t n)
+{
+    size_t ind = indent_of(s, n);
+    if (st->fence) {
+        size_t k = ind;
+        while (k < n && s[k] == st->fence) k++;
+        if (ind <= 3 && k - ind >= st->fence_len && blank(s + k, n - k)) st->fence = 0;
+        return;
+    }
+    if (st->html_end) {
+        if (contains(s, n, st->html_end, st->html_nocase)) st->html_end = NULL;
+        return;
+    }
+    if (ind > 3) return;
+    const char *t = s + ind;
+    size_t m = n - ind;
+    if (m >= 3 && (t[0] == '`' || t[0] == '~')) {
+        size_t k = 0;
+        while (k < m && t[k] == t[0]) k++;
+        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k))) {
+            st->fence = t[0];
+            st->fence_len = k;
+            return;
+        }
+    }
+    html_open(st, t, m);
+    /* The end marker may be on the opening line itself. */
+    if (st->html_end && contains(t + 2, m > 2 ? m - 2 : 0, st->html_end, st->html_nocase))
+        st->html_end = NULL;
+}
+
+/* A line that surely starts a new top-level block after a blank line. */
+static int fresh(const char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0x80 || isalpha(c) || (c && strchr("#(\"'[!\\", c))) return 1;
+    return 0;
+}
+
+size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts)
+{
+    size_t n = 0, cap = 0, last = start;
+    *cuts = NULL;
+    scan st = {0};
+    int prev_blank = 0;
+    for (size_t pos = start; pos < end;) {
+        const char *nl = memchr(s + pos, '\n', end - pos);
+        size_t len = nl ? (size_t)(nl - (s + pos)) : end - pos;
+        size_t next = nl ? pos + len + 1 : end;
+        if (prev_blank && !st.fence && !st.html_end && pos - last >= target &&
+            fresh(s + pos, len)) {
+            LEC_GROW(*cuts, cap, n + 1);
+            (*cuts)[n++] = pos;
+            last = pos;
+        }
+        prev_blank = blank(s + pos, len);
+        track(&st, s + pos, len);
+        pos = next;
+    }
+    return n;
+}

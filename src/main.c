@@ -1,0 +1,334 @@
+/*
+ * main.c - the command line: options, input, and the non-interactive
+ * modes (--toc, --outline, --print, --dump).
+ */
+#include "config.h"
+
+#include "lectern/addr.h"
+#include "lectern/doc.h"
+#include "lectern/emit.h"
+#include "lectern/layout.h"
+#include "lectern/load.h"
+#include "lectern/render.h"
+#include "lectern/utf8.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+/* Exit statuses (documented in lectern(1)). */
+enum {
+    EXIT_NOTFOUND = 1, /* --print: no such address */
+    EXIT_INPUT = 2,    /* the input cannot be used */
+    EXIT_USAGE = 64,   /* bad command line */
+};
+
+typedef enum { MODE_BROWSE, MODE_TOC, MODE_OUTLINE, MODE_PRINT, MODE_DUMP } mode;
+
+typedef struct options {
+    mode mode;
+    const char *addr;
+    const char *file;
+    int plain;
+    int width; /* 0: not given */
+    int ambi;
+} options;
+
+static const char usage_text[] =
+    "Usage: lectern [OPTIONS] FILE|-\n"
+    "Read a structured document (Markdown) as a tree of sections and numbered points.\n"
+    "\n"
+    "Modes (at most one; without one, the document is shown as with --dump):\n"
+    "      --toc            print the outline, one node a line, with addresses\n"
+    "      --outline        print the outline as TSV: meta rows, then level, marker, title\n"
+    "      --print ADDR     print the Markdown source of the node at ADDR\n"
+    "      --dump           print the whole document as wrapped plain text\n"
+    "\n"
+    "Options:\n"
+    "      --plain          with --print: plain text instead of Markdown\n"
+    "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
+    "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
+    "  -h, --help           show this help and exit\n"
+    "  -V, --version        show the version and exit\n"
+    "\n"
+    "ADDR is a dotted path of positions as --toc shows them (2.4), or a path of\n"
+    "markers (二/四是, 2/4).  FILE - reads standard input.\n"
+    "Exit status: 0 ok, 1 no such address, 2 unusable input, 64 usage error.\n";
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("lectern: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see lectern --help)\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static void set_mode(options *o, mode m)
+{
+    if (o->mode != MODE_BROWSE && o->mode != m)
+        usage_error("%s", "only one of --toc, --outline, --print and --dump may be given");
+    o->mode = m;
+}
+
+static void parse_args(int argc, char **argv, options *o)
+{
+    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI };
+    static const struct option longopts[] = {
+        {"toc", no_argument, NULL, O_TOC},
+        {"outline", no_argument, NULL, O_OUTLINE},
+        {"print", required_argument, NULL, O_PRINT},
+        {"dump", no_argument, NULL, O_DUMP},
+        {"plain", no_argument, NULL, O_PLAIN},
+        {"width", required_argument, NULL, O_WIDTH},
+        {"ambiwidth", required_argument, NULL, O_AMBI},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->ambi = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case O_TOC:
+            set_mode(o, MODE_TOC);
+            break;
+        case O_OUTLINE:
+            set_mode(o, MODE_OUTLINE);
+            break;
+        case O_PRINT:
+            set_mode(o, MODE_PRINT);
+            o->addr = optarg;
+            break;
+        case O_DUMP:
+            set_mode(o, MODE_DUMP);
+            break;
+        case O_PLAIN:
+            o->plain = 1;
+            break;
+        case O_WIDTH:
+            if (parse_int(optarg, 1, 10000, &o->width))
+                usage_error("--width wants a number from 1 to 10000, not '%s'", optarg);
+            break;
+        case O_AMBI:
+            if (parse_int(optarg, 1, 2, &o->ambi))
+                usage_error("--ambiwidth wants 1 or 2, not '%s'", optarg);
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            exit(0);
+        case 'V':
+            puts("lectern " PACKAGE_VERSION);
+            exit(0);
+        case ':':
+            usage_error("option '%s' needs a value", argv[optind - 1]);
+            break;
+        default:
+            usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) usage_error("%s", "no FILE given (use - for standard input)");
+    if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
+    o->file = argv[optind];
+    if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 80;
+}
+
+/* ---- modes ---------------------------------------------------------- */
+
+/* Marker and title as one line: "一、总体要求", "一是 加强领导". */
+static void out_heading_text(const lec_doc *doc, uint32_t id)
+{
+    size_t ml, tl;
+    const char *m = lec_node_marker(doc, id, &ml);
+    const char *t = lec_node_title(doc, id, &tl);
+    lec_out_safe(m, ml, 1);
+    if (ml && tl) {
+        /* A marker that ends in a letter (一是, 第三条) is set off by a space. */
+        int32_t cp = 0;
+        size_t k = ml;
+        while (k > 0 && ((unsigned char)m[k - 1] & 0xC0) == 0x80) k--;
+        if (k > 0) k--;
+        lec_utf8_decode(m + k, ml - k, &cp);
+        if (lec_cp_is_han(cp) || (cp < 0x80 && cp != '.' && cp != ',' && cp != ':' && cp != ')'))
+            lec_out_char(' ');
+    }
+    lec_out_safe(t, tl, 1);
+    if (!ml && !tl) lec_out_str("(untitled)");
+}
+
+static void do_toc(const lec_doc *doc)
+{
+    lec_buf addr = LEC_BUF_INIT;
+    for (uint32_t id = 1; id < lec_doc_node_count(doc); id++) {
+        int depth = lec_node_depth(doc, id);
+        for (int k = 1; k < depth; k++) lec_out("  ", 2);
+        lec_buf_reset(&addr);
+        lec_addr_of(doc, id, &addr);
+        lec_out(addr.data, addr.len);
+        lec_out_char(' ');
+        out_heading_text(doc, id);
+        lec_out_char('\n');
+    }
+    lec_buf_free(&addr);
+}
+
+static void do_outline(const lec_doc *doc)
+{
+    for (size_t i = 0; i < lec_doc_meta_count(doc); i++) {
+        const char *k = lec_doc_meta_key(doc, i), *v = lec_doc_meta_value(doc, i);
+        lec_out_str("meta\t");
+        lec_out_safe(k, strlen(k), 1);
+        lec_out_char('\t');
+        lec_out_safe(v, strlen(v), 1);
+        lec_out_char('\n');
+    }
+    char num[16];
+    for (uint32_t id = 1; id < lec_doc_node_count(doc); id++) {
+        size_t ml, tl;
+        const char *m = lec_node_marker(doc, id, &ml);
+        const char *t = lec_node_title(doc, id, &tl);
+        int n = snprintf(num, sizeof num, "%d\t", lec_node_depth(doc, id));
+        lec_out(num, (size_t)n);
+        lec_out_safe(m, ml, 1);
+        lec_out_char('\t');
+        lec_out_safe(t, tl, 1);
+        lec_out_char('\n');
+    }
+}
+
+/* Renders source ranges a batch at a time, so that --dump of a large file
+ * holds one batch of rendered text at once. */
+static void dump_range(const lec_doc *doc, size_t start, size_t end, int width, int ambi)
+{
+    lec_render r = LEC_RENDER_INIT;
+    lec_rows rows = LEC_ROWS_INIT;
+    lec_render_range(&r, doc, start, end);
+    lec_layout(&r, 0, width, ambi, &rows);
+    lec_out_rows(&r, &rows);
+    lec_rows_free(&rows);
+    lec_render_free(&r);
+}
+
+static void do_dump(const lec_doc *doc, int width, int ambi)
+{
+    lec_render r = LEC_RENDER_INIT;
+    lec_rows rows = LEC_ROWS_INIT;
+    lec_render_frontmatter(&r, doc);
+    lec_layout(&r, 0, width, ambi, &rows);
+    lec_out_rows(&r, &rows);
+    int any = r.npara > 0;
+    lec_rows_free(&rows);
+    lec_render_free(&r);
+
+    size_t nb = lec_doc_block_count(doc);
+    for (size_t i = 0; i < nb;) {
+        size_t j = i + 1;
+        const lec_block *first = lec_doc_block(doc, i);
+        while (j < nb && lec_doc_block(doc, j)->end - first->start < 65536) j++;
+        if (any) lec_out_char('\n');
+        dump_range(doc, first->start, lec_doc_block(doc, j - 1)->end, width, ambi);
+        any = 1;
+        i = j;
+    }
+}
+
+static int do_print(const lec_doc *doc, const options *o)
+{
+    lec_buf near = LEC_BUF_INIT;
+    uint32_t id = lec_addr_resolve(doc, o->addr, 0, &near);
+    if (id == LEC_NONE) {
+        fprintf(stderr, "lectern: %s: no node at '%s'; nearest: ", lec_doc_name(doc), o->addr);
+        /* The suggestions quote document text: keep it harmless. */
+        fflush(stderr);
+        for (size_t i = 0; i < near.len; i++) {
+            unsigned char ch = (unsigned char)near.data[i];
+            if (ch < 0x20 || ch == 0x7f) near.data[i] = '?';
+        }
+        fprintf(stderr, "%s\n", near.data ? near.data : "");
+        lec_buf_free(&near);
+        return EXIT_NOTFOUND;
+    }
+    lec_buf_free(&near);
+    size_t start, end, len;
+    lec_node_range(doc, id, &start, &end);
+    const char *src = lec_doc_source(doc, &len);
+    if (!o->plain) {
+        lec_out(src + start, end - start);
+        return 0;
+    }
+    dump_range(doc, start, end, o->width, o->ambi);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    /* A closed pipe is reported by write() and handled in emit.c. */
+    signal(SIGPIPE, SIG_IGN);
+
+    options o;
+    parse_args(argc, argv, &o);
+
+    lec_input in;
+    lec_buf why = LEC_BUF_INIT;
+    const char *name = strcmp(o.file, "-") == 0 ? "(standard input)" : o.file;
+    if (lec_load(o.file, &in, &why) != 0) {
+        fprintf(stderr, "lectern: %s: %s\n", name, why.data);
+        lec_buf_free(&why);
+        return EXIT_INPUT;
+    }
+    if (in.invalid_utf8)
+        fprintf(stderr, "lectern: %s: warning: invalid UTF-8 at byte %zu (shown as U+FFFD)\n",
+                name, in.bad_offset);
+
+    lec_doc *doc = lec_doc_new(in.data, in.len, name);
+    int width = o.width ? o.width : terminal_width();
+    int rc = 0;
+    switch (o.mode) {
+    case MODE_TOC:
+        do_toc(doc);
+        break;
+    case MODE_OUTLINE:
+        do_outline(doc);
+        break;
+    case MODE_PRINT:
+        rc = do_print(doc, &o);
+        break;
+    case MODE_BROWSE: /* the browser comes with a later issue */
+    case MODE_DUMP:
+        do_dump(doc, width, o.ambi);
+        break;
+    }
+    lec_out_flush();
+    lec_doc_free(doc);
+    return rc;
+}

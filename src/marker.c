@@ -1,0 +1,624 @@
+/*
+ * marker.c - recognises the numbering marker at the start of a point
+ * (一、 （一） 1. （1） ① 一是 第一， 首先， First, IV. 第一章 ...), the value
+ * of Chinese numerals, and the extent of a point's lead sentence.
+ *
+ * Every scan works on s[0..n) that is not NUL-terminated and may be
+ * invalid UTF-8, so all reads go through cp_at(), which never looks past
+ * n.  Families, variants and guards follow ../shared/docs/chinese-text.md
+ * section 1; only guards that one position can decide live here, sequence
+ * checks are outline.c's job.
+ */
+#include "lectern/marker.h"
+
+#include <string.h>
+
+/* ---- UTF-8 and small matching helpers --------------------------------- */
+
+/* Code point at s[i..n), its length in *len.  Returns -1 at the end (len
+ * 0) and for a malformed sequence (len 1): -1 matches no character we look
+ * for, and a bad byte still advances.  Kept local so that marker.c does
+ * not depend on utf8.c. */
+static long cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t need, k;
+    long cp, min;
+
+    if (i >= n) {
+        *len = 0;
+        return -1;
+    }
+    *len = 1;
+    if (u[i] < 0x80) return u[i];
+    if ((u[i] & 0xE0) == 0xC0) {
+        need = 1, cp = u[i] & 0x1F, min = 0x80;
+    } else if ((u[i] & 0xF0) == 0xE0) {
+        need = 2, cp = u[i] & 0x0F, min = 0x800;
+    } else if ((u[i] & 0xF8) == 0xF0) {
+        need = 3, cp = u[i] & 0x07, min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (n - i <= need) return -1; /* truncated */
+    for (k = 1; k <= need; k++) {
+        if ((u[i + k] & 0xC0) != 0x80) return -1;
+        cp = (cp << 6) | (u[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+    *len = need + 1;
+    return cp;
+}
+
+/* Index of cp among the characters of the UTF-8 string set, or -1.  Lets
+ * the tables below be written as plain Chinese text. */
+static int set_index(long cp, const char *set)
+{
+    size_t n = strlen(set), i = 0, len;
+    int idx = 0;
+
+    if (cp < 0) return -1;
+    while (i < n) {
+        if (cp_at(set, n, i, &len) == cp) return idx;
+        i += len;
+        idx++;
+    }
+    return -1;
+}
+
+/* Length of the character at s[i..n) when it belongs to set, else 0. */
+static size_t take(const char *s, size_t n, size_t i, const char *set)
+{
+    size_t len;
+    long cp = cp_at(s, n, i, &len);
+
+    return set_index(cp, set) >= 0 ? len : 0;
+}
+
+/* strlen(w) when s[i..n) starts with the bytes of w, else 0. */
+static size_t starts(const char *s, size_t n, size_t i, const char *w)
+{
+    size_t k = strlen(w);
+
+    return i <= n && n - i >= k && memcmp(s + i, w, k) == 0 ? k : 0;
+}
+
+/* The white space that scraped text puts before a marker: ASCII blanks,
+ * ideographic space (paragraph indent), NBSP, ZWSP and a stray BOM. */
+static int is_space(long cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 || cp == 0x200B || cp == 0xFEFF;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    size_t len;
+
+    while (is_space(cp_at(s, n, i, &len)))
+        i += len;
+    return i;
+}
+
+/* Value of an ASCII or full-width digit, else -1. */
+static int digit_val(long cp)
+{
+    if (cp >= '0' && cp <= '9') return (int)(cp - '0');
+    if (cp >= 0xFF10 && cp <= 0xFF19) /* ０-９ */
+        return (int)(cp - 0xFF10);
+    return -1;
+}
+
+static int digit_at(const char *s, size_t n, size_t i)
+{
+    size_t len;
+
+    return digit_val(cp_at(s, n, i, &len)) >= 0;
+}
+
+/* 1-3 digits at s[i..n) (a fourth digit makes it a year or an amount, not
+ * an ordinal); returns their byte length and value, or 0. */
+static size_t digits(const char *s, size_t n, size_t i, int *val)
+{
+    size_t j = i, len;
+    int count = 0, d;
+
+    *val = 0;
+    while ((d = digit_val(cp_at(s, n, j, &len))) >= 0) {
+        if (++count > 3) return 0;
+        *val = *val * 10 + d;
+        j += len;
+    }
+    return j - i;
+}
+
+/* ---- Chinese numerals -------------------------------------------------- */
+
+static int cn_digit(long cp)
+{
+    int d = set_index(cp, "零一二三四五六七八九");
+
+    if (d >= 0) return d;
+    if (cp == 0x3007) /* 〇 */
+        return 0;
+    if (cp == 0x4E24) /* 两 */
+        return 2;
+    return -1;
+}
+
+int lec_cn_number(const char *s, size_t n, size_t *used)
+{
+    const long ten = 0x5341, hundred = 0x767E; /* 十 百 */
+    size_t i = 0, good = 0, len;
+    long total = 0, cp;
+    int cur = -1;    /* a digit not yet multiplied by a unit */
+    int unit = 1000; /* the last unit taken: units must fall */
+    int zero = 0;    /* 零 after 百, so the next digit is a units digit */
+    int d;
+
+    for (;;) {
+        cp = cp_at(s, n, i, &len);
+        d = cn_digit(cp);
+        if (d == 0) {
+            if (i == 0) { /* a lone 零 or 〇 */
+                *used = len;
+                return 0;
+            }
+            /* only 一百零五 style: after 百, once, before the last digit;
+             * this also stops 二〇二四 (a year spelt digit by digit) */
+            if (cur >= 0 || unit != 100 || zero) break;
+            zero = 1;
+            i += len; /* not "good" until a digit follows */
+        } else if (d > 0) {
+            if (cur >= 0) break; /* 一二 is two numbers */
+            cur = d;
+            i += len;
+            good = i;
+        } else if (cp == ten) {
+            /* 十 alone leads (十二); after 百 it needs a digit (一百一十) */
+            if (unit <= 10 || zero || (cur < 0 && i != 0)) break;
+            total += (cur < 0 ? 1 : cur) * 10;
+            cur = -1, unit = 10;
+            i += len;
+            good = i;
+        } else if (cp == hundred) {
+            if (cur < 0 || unit <= 100) break;
+            total += cur * 100;
+            cur = -1, unit = 100;
+            i += len;
+            good = i;
+        } else {
+            break;
+        }
+    }
+    if (good == 0) {
+        *used = 0;
+        return -1;
+    }
+    if (cur >= 0) {
+        /* 一百零五 = 105, but colloquial 一百五 = 150 */
+        if (zero || unit == 1000)
+            total += cur;
+        else
+            total += cur * (unit / 10);
+    }
+    *used = good;
+    return (int)total;
+}
+
+/* A numeral the enumeration families use: only 一..十, value 1-99 (no 百,
+ * 零, 两: nobody writes 两、 or 一百是).  Returns its length, or 0. */
+static size_t small_cn(const char *s, size_t n, size_t i, int *val)
+{
+    size_t used, j, len;
+    int v = lec_cn_number(s + i, n - i, &used);
+
+    if (v < 1 || v > 99) return 0;
+    for (j = i; j < i + used; j += len)
+        if (set_index(cp_at(s, n, j, &len), "一二三四五六七八九十") < 0) return 0;
+    *val = v;
+    return used;
+}
+
+/* Guard for 一、二线城市, 一、二季度, 一、二、三产业, 第一、二批: at s[i] a run
+ * of numerals followed by a word that makes the pair a range, not a
+ * marker and its title. */
+static int range_follows(const char *s, size_t n, size_t i)
+{
+    static const char *const tails[] = {"、", "线", "级", "季", "批", "产", "类", "届",
+                                        "期", "号", "等", "名", "次", "轮", "审", "年级"};
+    size_t len, k;
+    int run = 0;
+
+    while (run < 3 && set_index(cp_at(s, n, i, &len), "一二三四五六七八九十两") >= 0) {
+        i += len;
+        run++;
+    }
+    if (run == 0) return 0;
+    for (k = 0; k < sizeof tails / sizeof *tails; k++)
+        if (starts(s, n, i, tails[k])) return 1;
+    return 0;
+}
+
+/* ---- the families ------------------------------------------------------ */
+
+/* Each try_* looks at p[0..n) (white space already skipped) and returns the
+ * marker's length with family and ordinal set in *m, or 0.  A family that
+ * ctx does not allow is filtered by the caller. */
+
+/* Punctuation that may follow a bracketed or circled marker: "（一）、". */
+#define AFTER_BRACKET "、，,.．"
+
+/* 第X部分 第X章 第X节 第X条 第X个问题 and the run-in 第一， */
+static size_t try_di(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const struct {
+        const char *word;
+        lec_family fam;
+    } heads[] = {
+        {"部分", LEC_FAM_PART},       {"篇", LEC_FAM_PART},         {"编", LEC_FAM_PART},
+        {"章", LEC_FAM_CHAPTER},      {"节", LEC_FAM_SECTION},      {"条", LEC_FAM_ARTICLE},
+        {"个问题", LEC_FAM_QUESTION}, {"个方面", LEC_FAM_QUESTION},
+    };
+    size_t i = starts(p, n, 0, "第"), used, j, k, c;
+    int val;
+
+    (void)ctx;
+    if (!i) return 0;
+    /* headings: any Chinese numeral (第一百零五条) or 1-3 digits (第3章) */
+    val = lec_cn_number(p + i, n - i, &used);
+    if (val < 0) used = digits(p, n, i, &val);
+    if (used && val >= 1) {
+        j = i + used;
+        for (k = 0; k < sizeof heads / sizeof *heads; k++) {
+            if ((c = starts(p, n, j, heads[k].word)) != 0) {
+                j += c;
+                m->family = heads[k].fam;
+                m->ordinal = val;
+                return j + take(p, n, j, "：:、，,");
+            }
+        }
+    }
+    /* 第一， needs its punctuation: 第一次 第一书记 第一时间 never match */
+    if ((used = small_cn(p, n, i, &val)) == 0) return 0;
+    j = i + used;
+    if ((c = take(p, n, j, "，,、：:")) == 0) return 0;
+    if (starts(p, n, j, "、") && range_follows(p, n, j + c)) return 0; /* 第一、二批 */
+    m->family = LEC_FAM_DI;
+    m->ordinal = val;
+    return j + c;
+}
+
+/* 其一， 其二、 (其一生 is "his whole life") */
+static size_t try_qi(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t i = starts(p, n, 0, "其"), used, c;
+    int val;
+
+    (void)ctx;
+    if (!i || (used = small_cn(p, n, i, &val)) == 0) return 0;
+    if ((c = take(p, n, i + used, "，,、：:")) == 0) return 0;
+    m->family = LEC_FAM_QI;
+    m->ordinal = val;
+    return i + used + c;
+}
+
+/* 首先， 其次， 再次， 最后， (without punctuation they are adverbs:
+ * 最后一公里, 首先要) */
+static size_t try_seq(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const struct {
+        const char *word;
+        int ord;
+    } words[] = {{"首先", 1}, {"其次", 2}, {"再次", 3}, {"最后", 0}};
+    size_t k, w, c;
+
+    (void)ctx;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        if ((w = starts(p, n, 0, words[k].word)) != 0 && (c = take(p, n, w, "，,：:")) != 0) {
+            m->family = LEC_FAM_SEQ;
+            m->ordinal = words[k].ord;
+            return w + c;
+        }
+    }
+    return 0;
+}
+
+/* 一是 二是, 一要 二要 */
+static size_t try_shi_yao(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t used, j, c, u2;
+    int val, v2;
+
+    (void)ctx;
+    if ((used = small_cn(p, n, 0, &val)) == 0) return 0;
+    j = used;
+    if ((c = starts(p, n, j, "是")) != 0) {
+        /* the idiom 一是一，二是二 ("call a spade a spade"); 一是一些… is
+         * a real point, so the repeated numeral must end a clause */
+        u2 = small_cn(p, n, j + c, &v2);
+        if (u2 && v2 == val && (j + c + u2 == n || take(p, n, j + c + u2, "，,、。；;！!？?：:")))
+            return 0;
+        m->family = LEC_FAM_SHI;
+    } else if ((c = starts(p, n, j, "要")) != 0) {
+        if (take(p, n, j + c, "求素")) /* 一要求, 二要素 */
+            return 0;
+        m->family = LEC_FAM_YAO;
+    } else {
+        return 0;
+    }
+    m->ordinal = val;
+    return j + c;
+}
+
+/* 一、 一． 一. */
+static size_t try_cn(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t used, c;
+    int val;
+
+    (void)ctx;
+    if ((used = small_cn(p, n, 0, &val)) == 0) return 0;
+    if ((c = take(p, n, used, "、．.")) == 0 || range_follows(p, n, used + c)) return 0;
+    m->family = LEC_FAM_CN;
+    m->ordinal = val;
+    return used + c;
+}
+
+/* （一） (一) （1） (1), brackets of either width in any mix */
+static size_t try_paren(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t i = take(p, n, 0, "（("), used, c;
+    int val;
+
+    (void)ctx;
+    if (!i) return 0;
+    i = skip_space(p, n, i);
+    if ((used = small_cn(p, n, i, &val)) != 0) {
+        m->family = LEC_FAM_CN_PAREN;
+    } else if ((used = digits(p, n, i, &val)) != 0 && val >= 1) {
+        m->family = LEC_FAM_NUM_PAREN;
+    } else {
+        return 0;
+    }
+    i = skip_space(p, n, i + used);
+    if ((c = take(p, n, i, "）)")) == 0) {
+        m->family = LEC_FAM_NONE;
+        return 0;
+    }
+    i += c;
+    m->ordinal = val;
+    return i + take(p, n, i, AFTER_BRACKET);
+}
+
+/* One-character markers: ㈠ ⑴ ⒈ ① ㉑ ㊱ */
+static size_t try_enclosed(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const struct {
+        long first, last;
+        int base;
+        lec_family fam;
+    } ranges[] = {
+        {0x3220, 0x3229, 1, LEC_FAM_CN_PAREN},  /* ㈠-㈩ */
+        {0x2474, 0x2487, 1, LEC_FAM_NUM_PAREN}, /* ⑴-⒇ */
+        {0x2488, 0x249B, 1, LEC_FAM_NUM},       /* ⒈-⒛ */
+        {0x2460, 0x2473, 1, LEC_FAM_CIRCLED},   /* ①-⑳ */
+        {0x3251, 0x325F, 21, LEC_FAM_CIRCLED},  /* ㉑-㉟ */
+        {0x32B1, 0x32BF, 36, LEC_FAM_CIRCLED},  /* ㊱-㊿ */
+    };
+    size_t len, k;
+    long cp = cp_at(p, n, 0, &len);
+
+    (void)ctx;
+    for (k = 0; k < sizeof ranges / sizeof *ranges; k++) {
+        if (cp >= ranges[k].first && cp <= ranges[k].last) {
+            m->family = ranges[k].fam;
+            m->ordinal = (int)(cp - ranges[k].first) + ranges[k].base;
+            /* ⒈ has its dot already */
+            return m->family == LEC_FAM_NUM ? len : len + take(p, n, len, AFTER_BRACKET);
+        }
+    }
+    return 0;
+}
+
+/* 1. 1、 １． and 1） 1) */
+static size_t try_num(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t used, c;
+    int val;
+
+    (void)ctx;
+    if ((used = digits(p, n, 0, &val)) == 0 || val < 1) return 0;
+    /* a digit after the dot is a decimal or a range: 1.5亿 3.5% 1、2号线 */
+    if ((c = take(p, n, used, ".．、")) != 0) {
+        if (digit_at(p, n, used + c)) return 0;
+        m->family = LEC_FAM_NUM;
+        m->ordinal = val;
+        return used + c;
+    }
+    if ((c = take(p, n, used, "）)")) != 0) {
+        if (digit_at(p, n, used + c)) return 0;
+        m->family = LEC_FAM_NUM_RPAREN;
+        m->ordinal = val;
+        return used + c + take(p, n, used + c, AFTER_BRACKET);
+    }
+    return 0;
+}
+
+/* I. II. ... XXXIX., canonical forms only, then a space or the end */
+static size_t try_roman(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    char canon[16];
+    size_t i = 0, len;
+    long cp;
+    int val = 0, prev = 0, v, k;
+
+    (void)ctx;
+    while (i < n && i < 8 && (p[i] == 'I' || p[i] == 'V' || p[i] == 'X')) {
+        v = p[i] == 'I' ? 1 : p[i] == 'V' ? 5 : 10;
+        val += v > prev && prev ? v - 2 * prev : v;
+        prev = v;
+        i++;
+    }
+    if (i == 0 || val < 1 || val > 39 || !starts(p, n, i, ".")) return 0;
+    /* reject IIII, VX, IIX and the like by writing val back out */
+    for (k = 0; k < val / 10; k++)
+        canon[k] = 'X';
+    strcpy(canon + k, units[val % 10]);
+    if (strlen(canon) != i || memcmp(canon, p, i) != 0) return 0;
+    cp = cp_at(p, n, i + 1, &len);
+    if (i + 1 < n && !is_space(cp) && cp != '\n' && cp != '\r') return 0;
+    m->family = LEC_FAM_ROMAN;
+    m->ordinal = val;
+    return i + 1;
+}
+
+/* First, Second, ... Twelfth, Firstly, Finally, Lastly, First of all, */
+static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const char *const words[] = {
+        "first",  "second", "third", "fourth",   "fifth",   "sixth",   "seventh",
+        "eighth", "ninth",  "tenth", "eleventh", "twelfth", "finally", "lastly",
+    };
+    static const int ords[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0};
+    size_t k, w, j, c;
+
+    if (n == 0) return 0;
+    /* lower case only inside a paragraph: "…as follows: first, …" */
+    if (!(p[0] >= 'A' && p[0] <= 'Z') && !(ctx == LEC_MARK_INLINE && p[0] >= 'a' && p[0] <= 'z'))
+        return 0;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        w = strlen(words[k]);
+        if (n < w || (p[0] | 0x20) != words[k][0] || memcmp(p + 1, words[k] + 1, w - 1) != 0)
+            continue;
+        j = w;
+        if (ords[k] == 1 && starts(p, n, j, " of all"))
+            j += 7;
+        else if (ords[k] != 0 && starts(p, n, j, "ly"))
+            j += 2;
+        if ((c = take(p, n, j, ",:")) == 0) return 0;
+        m->family = LEC_FAM_EN;
+        m->ordinal = ords[k];
+        return j + c;
+    }
+    return 0;
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+/* Families that can start after a clause boundary inside a paragraph. */
+static int inline_family(lec_family f)
+{
+    switch (f) {
+    case LEC_FAM_SHI:
+    case LEC_FAM_YAO:
+    case LEC_FAM_DI:
+    case LEC_FAM_QI:
+    case LEC_FAM_SEQ:
+    case LEC_FAM_EN:
+    case LEC_FAM_CN_PAREN:
+    case LEC_FAM_NUM_PAREN:
+    case LEC_FAM_CIRCLED:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
+{
+    typedef size_t (*try_fn)(const char *, size_t, int, lec_marker *);
+    /* 其次 must reach try_seq after try_qi fails; 一是 is tried before 一、 */
+    static const try_fn tries[] = {try_di,    try_qi,       try_seq, try_shi_yao, try_cn,
+                                   try_paren, try_enclosed, try_num, try_roman,   try_en};
+    size_t skip = skip_space(s, n, 0), k, len, t, c;
+    const char *p = s + skip;
+    lec_marker c_m;
+    long cp;
+
+    memset(m, 0, sizeof *m);
+    for (k = 0; k < sizeof tries / sizeof *tries; k++) {
+        memset(&c_m, 0, sizeof c_m);
+        len = tries[k](p, n - skip, ctx, &c_m);
+        if (len == 0 || (ctx == LEC_MARK_INLINE && !inline_family(c_m.family))) continue;
+        c_m.skip = skip;
+        c_m.len = len;
+        /* the title starts after blanks and the stray separators that
+         * scraped text leaves after a marker: "一、 、标题", "（一）．标题" */
+        for (t = skip + len;; t += c) {
+            cp = cp_at(s, n, t, &c);
+            if (!is_space(cp) && set_index(cp, "、，,.．：:") < 0) break;
+        }
+        c_m.title = t;
+        *m = c_m;
+        return 1;
+    }
+    return 0;
+}
+
+size_t lec_lead_sentence(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    long cp, prev = -1, next;
+
+    while (i < n) {
+        cp = cp_at(s, n, i, &len);
+        if (cp == '\n' || cp == '\r' || set_index(cp, "。；！？：;!?") >= 0) return i;
+        if (cp == ':') {
+            /* a time or a ratio, 10:30 */
+            next = cp_at(s, n, i + 1, &len);
+            if (!(digit_val(prev) >= 0 && digit_val(next) >= 0)) return i;
+            len = 1;
+        }
+        if (cp == '.' && ((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z'))) {
+            next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+            if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return i;
+        }
+        prev = cp;
+        i += len;
+    }
+    return n;
+}
+
+int lec_family_rank(lec_family f)
+{
+    static const int rank[LEC_FAM_COUNT] = {
+        [LEC_FAM_NONE] = 99,   [LEC_FAM_PART] = 1,      [LEC_FAM_CHAPTER] = 2,
+        [LEC_FAM_SECTION] = 3, [LEC_FAM_ARTICLE] = 4,   [LEC_FAM_QUESTION] = 5,
+        [LEC_FAM_ROMAN] = 5,   [LEC_FAM_CN] = 5,        [LEC_FAM_CN_PAREN] = 6,
+        [LEC_FAM_NUM] = 7,     [LEC_FAM_NUM_PAREN] = 8, [LEC_FAM_NUM_RPAREN] = 8,
+        [LEC_FAM_CIRCLED] = 9, [LEC_FAM_SHI] = 10,      [LEC_FAM_YAO] = 10,
+        [LEC_FAM_DI] = 10,     [LEC_FAM_QI] = 10,       [LEC_FAM_SEQ] = 10,
+        [LEC_FAM_EN] = 10,     [LEC_FAM_LIST] = 11,
+    };
+
+    return (int)f >= 0 && (int)f < LEC_FAM_COUNT ? rank[f] : 99;
+}
+
+const char *lec_family_name(lec_family f)
+{
+    static const char *const name[LEC_FAM_COUNT] = {
+        [LEC_FAM_NONE] = "none",
+        [LEC_FAM_PART] = "part",
+        [LEC_FAM_CHAPTER] = "chapter",
+        [LEC_FAM_SECTION] = "section",
+        [LEC_FAM_ARTICLE] = "article",
+        [LEC_FAM_QUESTION] = "question",
+        [LEC_FAM_ROMAN] = "roman",
+        [LEC_FAM_CN] = "cn",
+        [LEC_FAM_CN_PAREN] = "cn-paren",
+        [LEC_FAM_NUM] = "num",
+        [LEC_FAM_NUM_PAREN] = "num-paren",
+        [LEC_FAM_NUM_RPAREN] = "num-rparen",
+        [LEC_FAM_CIRCLED] = "circled",
+        [LEC_FAM_SHI] = "shi",
+        [LEC_FAM_YAO] = "yao",
+        [LEC_FAM_DI] = "di",
+        [LEC_FAM_QI] = "qi",
+        [LEC_FAM_SEQ] = "seq",
+        [LEC_FAM_EN] = "en",
+        [LEC_FAM_LIST] = "list",
+    };
+
+    return (int)f >= 0 && (int)f < LEC_FAM_COUNT ? name[f] : "none";
+}

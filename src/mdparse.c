@@ -1,0 +1,102 @@
+/*
+ * mdparse.c - cmark over a range of the source, positions back to bytes.
+ */
+#include "lectern/mdparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
+                  size_t extra_len)
+{
+    memset(md, 0, sizeof *md);
+    md->src = src;
+    md->start = start;
+    md->end = end;
+
+    /* Line starts, counting \n, \r\n and a lone \r as cmark does. */
+    size_t cap = 0;
+    LEC_GROW(md->lines, cap, 16);
+    md->lines[md->nlines++] = start;
+    for (uint32_t i = start; i < end; i++) {
+        char c = src[i];
+        if (c != '\n' && c != '\r') continue;
+        if (c == '\r' && i + 1 < end && src[i + 1] == '\n') i++;
+        if (i + 1 < end) {
+            LEC_GROW(md->lines, cap, md->nlines + 1);
+            md->lines[md->nlines++] = i + 1;
+        }
+    }
+
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    cmark_parser_feed(p, src + start, end - start);
+    if (extra && extra_len) {
+        /* A blank line first, so the definitions cannot continue a paragraph. */
+        cmark_parser_feed(p, "\n\n", 2);
+        cmark_parser_feed(p, extra, extra_len);
+    }
+    md->root = cmark_parser_finish(p);
+    cmark_parser_free(p);
+}
+
+void lec_md_free(lec_md *md)
+{
+    if (md->root) cmark_node_free(md->root);
+    free(md->lines);
+    memset(md, 0, sizeof *md);
+}
+
+uint32_t lec_md_line_offset(const lec_md *md, int line)
+{
+    if (line < 1) return md->start;
+    if ((size_t)line > md->nlines) return md->end;
+    return md->lines[line - 1];
+}
+
+void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end)
+{
+    int sl = cmark_node_get_start_line(n);
+    int el = cmark_node_get_end_line(n);
+    /* A block closed by a blank line may end at column 0 of the next line:
+     * it really ends with the line before. */
+    if (cmark_node_get_end_column(n) == 0 && el > sl) el--;
+    if (el < sl) el = sl;
+    *start = lec_md_line_offset(md, sl);
+    *end = lec_md_line_offset(md, el + 1);
+    if (*end > md->end) *end = md->end;
+    if (*start > *end) *start = *end;
+}
+
+void lec_md_inline_text(cmark_node *n, lec_buf *out, size_t cap)
+{
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    int soft = 0;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && out->len < cap) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node *c = cmark_iter_get_node(it);
+        switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: {
+            const char *lit = cmark_node_get_literal(c);
+            if (!lit || !*lit) break;
+            if (soft && out->len) {
+                /* Chinese lines are joined directly; Latin words keep a space. */
+                unsigned char a = (unsigned char)out->data[out->len - 1];
+                unsigned char b = (unsigned char)lit[0];
+                if (a < 0x80 || b < 0x80) lec_buf_putc(out, ' ');
+            }
+            soft = 0;
+            lec_buf_puts(out, lit);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            soft = 1;
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+}

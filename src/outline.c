@@ -1,0 +1,331 @@
+/*
+ * outline.c - sequence validation and nesting of sections and points.
+ *
+ * The rules, in the words a reader of speeches would use:
+ *  - headings nest by level; a heading closes every point before it;
+ *  - a marker numbers a point only when it continues the sequence of its
+ *    family under the same parent (二是 after 一是), or starts one at 1 that
+ *    a 2 of the same family follows before the parent ends (a lone 一是 is
+ *    prose);
+ *  - a point holds points of lower-ranked families only (（一） holds 1.,
+ *    1. holds （1）); a marker of the same or a higher rank closes it, so a
+ *    point never nests in a point of its own family, and a new 一是 after
+ *    三是 starts a new sequence beside it;
+ *  - a list item that is a point holds exactly what the item holds.
+ * A point's range runs from its first line to the end of the last block
+ * before the next node that is not inside it.
+ */
+#include "lectern/outline.h"
+#include "lectern/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lec_outline {
+    lec_event *ev;
+    size_t nev, cap_ev;
+    lec_onode *nodes;
+    size_t nnodes, cap_nodes;
+    lec_buf pool;
+};
+
+lec_outline *lec_outline_new(void)
+{
+    lec_outline *o = lec_xcalloc(1, sizeof *o);
+    return o;
+}
+
+void lec_outline_free(lec_outline *o)
+{
+    if (!o) return;
+    free(o->ev);
+    free(o->nodes);
+    lec_buf_free(&o->pool);
+    free(o);
+}
+
+uint32_t lec_outline_intern(lec_outline *o, const char *s, size_t n)
+{
+    uint32_t off = (uint32_t)o->pool.len;
+    lec_buf_put(&o->pool, s, n);
+    return off;
+}
+
+const char *lec_outline_pool(const lec_outline *o)
+{
+    return o->pool.data ? o->pool.data : "";
+}
+
+void lec_outline_add(lec_outline *o, const lec_event *ev)
+{
+    LEC_GROW(o->ev, o->cap_ev, o->nev + 1);
+    o->ev[o->nev++] = *ev;
+}
+
+const lec_event *lec_outline_events(const lec_outline *o, size_t *count)
+{
+    *count = o->nev;
+    return o->ev;
+}
+
+const lec_onode *lec_outline_node(const lec_outline *o, size_t i)
+{
+    return i < o->nnodes ? &o->nodes[i] : NULL;
+}
+
+size_t lec_outline_count(const lec_outline *o)
+{
+    return o->nnodes;
+}
+
+/* ---- confirmation: is this "1" followed by a "2"? ----------------------
+ *
+ * One forward pass.  Candidates are grouped by scope: the run of events
+ * between two headings, narrowed by list items.  In each scope frame we
+ * remember, per family, the last candidate numbered 1 that is still
+ * waiting; the next candidate of that family in the same frame settles it
+ * (confirmed when it is a 2, or a "last one" such as 最后).  A candidate
+ * of a higher rank ends the wait of the lower ranks (the 1 was under a
+ * parent that is now over), and so does the end of the frame. */
+
+typedef struct wait_frame {
+    long pending[LEC_FAM_COUNT]; /* event index of a waiting 1, or -1 */
+} wait_frame;
+
+static int is_candidate(const lec_event *e)
+{
+    return (e->type == LEC_EV_BLOCK || e->type == LEC_EV_ITEM_BEGIN) &&
+           e->family != LEC_FAM_NONE;
+}
+
+static void frame_clear(wait_frame *f)
+{
+    for (int i = 0; i < LEC_FAM_COUNT; i++) f->pending[i] = -1;
+}
+
+static unsigned char *confirm_ones(const lec_outline *o)
+{
+    unsigned char *ok = lec_xcalloc(o->nev ? o->nev : 1, 1);
+    wait_frame *st = NULL;
+    size_t depth = 0, cap = 0;
+    LEC_GROW(st, cap, 1);
+    frame_clear(&st[0]);
+    depth = 1;
+    for (size_t i = 0; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i];
+        if (e->type == LEC_EV_HEADING) {
+            depth = 1;
+            frame_clear(&st[0]);
+            continue;
+        }
+        if (e->type == LEC_EV_ITEM_END) {
+            if (depth > 1) depth--;
+            continue;
+        }
+        if (is_candidate(e)) {
+            wait_frame *f = &st[depth - 1];
+            int fam = e->family, r = lec_family_rank(fam);
+            for (int g = 1; g < LEC_FAM_COUNT; g++) {
+                if (f->pending[g] < 0) continue;
+                if (g == fam) {
+                    if (e->ordinal == 2 || e->ordinal == 0) ok[f->pending[g]] = 1;
+                    f->pending[g] = -1;
+                } else if (lec_family_rank(g) > r) {
+                    f->pending[g] = -1;
+                }
+            }
+            if (e->ordinal == 1) f->pending[fam] = (long)i;
+        }
+        if (e->type == LEC_EV_ITEM_BEGIN) {
+            LEC_GROW(st, cap, depth + 1);
+            frame_clear(&st[depth]);
+            depth++;
+        }
+    }
+    free(st);
+    return ok;
+}
+
+/* ---- building ------------------------------------------------------- */
+
+typedef enum { FR_SECTION, FR_POINT, FR_ITEM } frame_kind;
+
+typedef struct frame {
+    uint32_t node;  /* LEC_NONE for an item that is not a point */
+    uint8_t kind;   /* frame_kind */
+    uint8_t family; /* of the point */
+    uint8_t level;  /* of the section */
+    uint8_t is_item;
+    int32_t last[LEC_FAM_COUNT]; /* last accepted ordinal per family among its children */
+} frame;
+
+typedef struct builder {
+    lec_outline *o;
+    frame *st;
+    size_t depth, cap;
+    uint32_t last_end; /* end of the last event seen */
+} builder;
+
+static uint32_t new_node(builder *b, uint32_t parent, const lec_event *e, uint8_t kind)
+{
+    lec_outline *o = b->o;
+    LEC_GROW(o->nodes, o->cap_nodes, o->nnodes + 1);
+    uint32_t id = (uint32_t)o->nnodes++;
+    lec_onode *n = &o->nodes[id];
+    memset(n, 0, sizeof *n);
+    n->start = e ? e->start : 0;
+    n->end = e ? e->end : 0;
+    n->parent = parent;
+    n->first_child = n->next_sibling = n->last_child = LEC_NONE;
+    n->kind = kind;
+    if (e) {
+        n->marker_off = e->marker_off;
+        n->marker_len = e->marker_len;
+        n->title_off = e->title_off;
+        n->title_len = e->title_len;
+        n->ordinal = e->ordinal;
+        n->family = e->family;
+        n->level = kind == LEC_NODE_SECTION ? e->level : 0;
+    }
+    if (parent != LEC_NONE) {
+        lec_onode *p = &o->nodes[parent];
+        n->depth = (uint16_t)(p->depth + 1);
+        if (p->last_child == LEC_NONE)
+            p->first_child = id;
+        else
+            o->nodes[p->last_child].next_sibling = id;
+        p->last_child = id;
+    }
+    return id;
+}
+
+static void push(builder *b, uint32_t node, frame_kind kind, int family, int level, int is_item)
+{
+    LEC_GROW(b->st, b->cap, b->depth + 1);
+    frame *f = &b->st[b->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = node;
+    f->kind = (uint8_t)kind;
+    f->family = (uint8_t)family;
+    f->level = (uint8_t)level;
+    f->is_item = (uint8_t)is_item;
+}
+
+/* Closes the top frame: its node ends with the last block seen inside it. */
+static void pop(builder *b)
+{
+    frame *f = &b->st[--b->depth];
+    if (f->node != LEC_NONE) {
+        lec_onode *n = &b->o->nodes[f->node];
+        if (b->last_end > n->end) n->end = b->last_end;
+    }
+}
+
+/* The innermost frame that has a node: the parent of what comes next. */
+static uint32_t parent_node(const builder *b, size_t top)
+{
+    for (size_t i = top + 1; i-- > 0;)
+        if (b->st[i].node != LEC_NONE) return b->st[i].node;
+    return 0;
+}
+
+/* Where a point of family fam would attach: below every open point of the
+ * same or a higher rank... (their frames would close).  Item frames and
+ * sections are walls. */
+static size_t attach_frame(const builder *b, int fam)
+{
+    int r = lec_family_rank(fam);
+    size_t t = b->depth - 1;
+    while (t > 0 && b->st[t].kind == FR_POINT && !b->st[t].is_item &&
+           lec_family_rank(b->st[t].family) >= r)
+        t--;
+    return t;
+}
+
+/* Accepts or rejects a candidate; returns the new node or LEC_NONE. */
+static uint32_t try_point(builder *b, const lec_event *e, int confirmed, int is_item)
+{
+    int fam = e->family;
+    size_t t = attach_frame(b, fam);
+    int32_t last = b->st[t].last[fam];
+    int accept = 0;
+    if (e->ordinal == 1)
+        accept = confirmed;
+    else if (e->ordinal > 1)
+        accept = last == e->ordinal - 1;
+    else /* "the last one": closes an open set */
+        accept = last >= 1;
+    if (!accept) return LEC_NONE;
+
+    while (b->depth - 1 > t) pop(b);
+    b->st[t].last[fam] = e->ordinal > 0 ? e->ordinal : last + 1;
+    uint32_t id = new_node(b, parent_node(b, t), e, LEC_NODE_POINT);
+    push(b, id, FR_POINT, fam, 0, is_item);
+    return id;
+}
+
+static void open_section(builder *b, const lec_event *e)
+{
+    /* A heading ends every point and item, and every section of its level
+     * or deeper. */
+    while (b->depth > 1 && !(b->st[b->depth - 1].kind == FR_SECTION &&
+                             b->st[b->depth - 1].level < e->level))
+        pop(b);
+    uint32_t id = new_node(b, parent_node(b, b->depth - 1), e, LEC_NODE_SECTION);
+    push(b, id, FR_SECTION, 0, e->level, 0);
+}
+
+size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
+{
+    long title = -1;
+    size_t first_heading = (size_t)-1, h1 = 0;
+    for (size_t i = 0; i < o->nev; i++) {
+        if (o->ev[i].type != LEC_EV_HEADING) continue;
+        if (first_heading == (size_t)-1) first_heading = i;
+        if (o->ev[i].level == 1) h1++;
+    }
+    if (first_heading != (size_t)-1 && h1 == 1 && o->ev[first_heading].level == 1)
+        title = (long)first_heading;
+    if (title_ev) *title_ev = title;
+
+    unsigned char *confirmed = confirm_ones(o);
+    builder b = {.o = o};
+    o->nnodes = 0;
+    uint32_t root = new_node(&b, LEC_NONE, NULL, LEC_NODE_ROOT);
+    o->nodes[root].end = doc_end;
+    push(&b, root, FR_SECTION, 0, 0, 0);
+
+    for (size_t i = 0; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i];
+        switch (e->type) {
+        case LEC_EV_HEADING:
+            if ((long)i != title) open_section(&b, e);
+            break;
+        case LEC_EV_BLOCK:
+            if (e->family != LEC_FAM_NONE) try_point(&b, e, confirmed[i], 0);
+            break;
+        case LEC_EV_ITEM_BEGIN:
+            if (e->family == LEC_FAM_NONE || try_point(&b, e, confirmed[i], 1) == LEC_NONE)
+                push(&b, LEC_NONE, FR_ITEM, 0, 0, 1);
+            break;
+        case LEC_EV_ITEM_END:
+            /* Close what the item opened, then the item itself. */
+            while (b.depth > 1 && !b.st[b.depth - 1].is_item) pop(&b);
+            if (e->end > b.last_end) b.last_end = e->end;
+            if (b.depth > 1) pop(&b);
+            continue;
+        }
+        if (e->end > b.last_end) b.last_end = e->end;
+    }
+    while (b.depth > 1) pop(&b);
+    free(b.st);
+    free(confirmed);
+    return o->nnodes;
+}
+
+void lec_outline_drop_events(lec_outline *o)
+{
+    free(o->ev);
+    o->ev = NULL;
+    o->nev = o->cap_ev = 0;
+}

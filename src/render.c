@@ -1,0 +1,491 @@
+/*
+ * render.c - Markdown blocks to styled paragraphs.
+ *
+ * One pass of cmark's iterator over the parsed range, with an explicit
+ * stack of containers (quotes, lists, items), so that ten thousand nested
+ * quotes cost memory, not C stack.  Each paragraph records the prefixes of
+ * its rows; wrapping is the layout's business.
+ */
+#include "lectern/render.h"
+#include "lectern/mdparse.h"
+#include "lectern/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { C_QUOTE, C_LIST, C_ITEM } ctype;
+
+typedef struct container {
+    uint8_t type;  /* ctype */
+    uint8_t tight; /* C_LIST: a tight list; C_ITEM: its list is tight */
+    uint8_t pending; /* C_ITEM: its bullet is not shown yet */
+    int ordered, next, delim;
+    char first[24]; /* what the first row shows ("• ", "12. ", "│ ") */
+    char rest[24];  /* what the other rows show */
+} container;
+
+typedef struct rstate {
+    lec_render *r;
+    const lec_doc *doc;
+    lec_md md;
+    container *st;
+    size_t depth, cap;
+    lec_para *cur; /* paragraph being filled, or NULL */
+    size_t cur_index;
+    int emph, strong, code_span, link;
+    uint16_t extra; /* attribute for the whole paragraph (heading) */
+} rstate;
+
+void lec_render_reset(lec_render *r)
+{
+    lec_buf_reset(&r->text);
+    r->npara = 0;
+    r->nspans = 0;
+}
+
+void lec_render_free(lec_render *r)
+{
+    lec_buf_free(&r->text);
+    free(r->paras);
+    free(r->spans);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- paragraphs and text -------------------------------------------- */
+
+static lec_para *para_at(rstate *s, size_t i)
+{
+    return &s->r->paras[i];
+}
+
+static void put_prefix(rstate *s, lec_para *p, int first)
+{
+    lec_buf *t = &s->r->text;
+    uint32_t at = (uint32_t)t->len;
+    for (size_t i = 0; i < s->depth; i++) {
+        container *c = &s->st[i];
+        if (c->type == C_LIST) continue;
+        lec_buf_puts(t, first && c->pending ? c->first : c->rest);
+    }
+    if (first) {
+        p->pre1 = at;
+        p->pre1_len = (uint32_t)(t->len - at);
+    } else {
+        p->pre2 = at;
+        p->pre2_len = (uint32_t)(t->len - at);
+    }
+}
+
+/* Starts a paragraph; its prefixes are taken now, and starting it shows
+ * the bullets that were waiting. */
+static size_t begin_para(rstate *s, int kind, uint32_t src, int level)
+{
+    lec_render *r = s->r;
+    LEC_GROW(r->paras, r->cap_para, r->npara + 1);
+    size_t idx = r->npara++;
+    lec_para *p = &r->paras[idx];
+    memset(p, 0, sizeof *p);
+    p->kind = (uint8_t)kind;
+    p->level = (uint8_t)level;
+    p->src = src;
+    p->pre_attr = 0;
+    for (size_t i = 0; i < s->depth; i++) {
+        if (s->st[i].type == C_QUOTE) p->pre_attr |= LEC_A_QUOTE;
+        if (s->st[i].type == C_ITEM && s->st[i].pending) p->pre_attr |= LEC_A_BULLET;
+    }
+    put_prefix(s, p, 1);
+    put_prefix(s, p, 0);
+    for (size_t i = 0; i < s->depth; i++) s->st[i].pending = 0;
+    p = para_at(s, idx);
+    p->text = (uint32_t)r->text.len;
+    p->span0 = (uint32_t)r->nspans;
+    return idx;
+}
+
+static uint16_t cur_attr(const rstate *s)
+{
+    uint16_t a = s->extra;
+    if (s->emph) a |= LEC_A_EMPH;
+    if (s->strong) a |= LEC_A_STRONG;
+    if (s->code_span) a |= LEC_A_CODE;
+    if (s->link) a |= LEC_A_LINK;
+    return a;
+}
+
+/* Appends bytes with attribute a to the current paragraph. */
+static void put_raw(rstate *s, const char *t, size_t n, uint16_t a)
+{
+    lec_render *r = s->r;
+    lec_para *p = para_at(s, s->cur_index);
+    uint32_t off = (uint32_t)(r->text.len - p->text);
+    if (p->nspans == 0 || r->spans[p->span0 + p->nspans - 1].attr != a) {
+        LEC_GROW(r->spans, r->cap_spans, r->nspans + 1);
+        r->spans[r->nspans].off = off;
+        r->spans[r->nspans].attr = a;
+        r->nspans++;
+        p->nspans++;
+    }
+    lec_buf_put(&r->text, t, n);
+    p->len = (uint32_t)(r->text.len - p->text);
+}
+
+/* Appends text, making unsafe characters visible and decoding invalid
+ * bytes as U+FFFD.  In code (keep_tabs), tabs advance to the next multiple
+ * of four columns from *col. */
+static void put_text(rstate *s, const char *t, size_t n, uint16_t a, int *col)
+{
+    size_t run = 0, i = 0;
+    while (i < n) {
+        int32_t cp;
+        int l = lec_utf8_decode(t + i, n - i, &cp);
+        int bad = cp == LEC_REPLACEMENT && !(l == 3 && (unsigned char)t[i] == 0xEF);
+        if (cp == '\n' || (!lec_cp_unsafe(cp) && !bad)) {
+            if (col) *col = cp == '\n' ? 0 : *col + 1;
+            i += (size_t)l;
+            continue;
+        }
+        put_raw(s, t + run, i - run, a);
+        if (bad) {
+            put_raw(s, "\xef\xbf\xbd", 3, a);
+            if (col) (*col)++;
+        } else if (cp == '\t') {
+            int spaces = col ? 4 - (*col % 4) : 1;
+            put_raw(s, "    ", (size_t)spaces, a);
+            if (col) *col += spaces;
+        } else {
+            char esc[16];
+            int el = lec_cp_escape(cp, esc);
+            put_raw(s, esc, (size_t)el, (uint16_t)(a | LEC_A_ESCAPE));
+            if (col) *col += el;
+        }
+        i += (size_t)l;
+        run = i;
+    }
+    put_raw(s, t + run, n - run, a);
+}
+
+/* A blank row between blocks (never two in a row, none at the start). */
+static void separate(rstate *s)
+{
+    lec_render *r = s->r;
+    if (r->npara == 0 || r->paras[r->npara - 1].kind == LEC_PARA_BLANK) return;
+    size_t idx = r->npara;
+    LEC_GROW(r->paras, r->cap_para, r->npara + 1);
+    r->npara++;
+    lec_para *p = &r->paras[idx];
+    memset(p, 0, sizeof *p);
+    p->kind = LEC_PARA_BLANK;
+    p->src = r->paras[idx - 1].src;
+    /* Quote bars continue through the blank row; item indents do not. */
+    uint32_t at = (uint32_t)r->text.len;
+    for (size_t i = 0; i < s->depth; i++)
+        if (s->st[i].type == C_QUOTE) lec_buf_puts(&r->text, "│");
+        else if (s->st[i].type == C_ITEM) lec_buf_puts(&r->text, s->st[i].rest);
+    /* No trailing spaces on a blank row. */
+    while (r->text.len > at && r->text.data[r->text.len - 1] == ' ') r->text.len--;
+    p->pre1 = p->pre2 = at;
+    p->pre1_len = p->pre2_len = (uint32_t)(r->text.len - at);
+    p->pre_attr = LEC_A_QUOTE;
+    p->text = (uint32_t)r->text.len;
+}
+
+/* Whether a block entered now is separated from the one before. */
+static int in_tight(const rstate *s)
+{
+    if (!s->depth) return 0;
+    const container *c = &s->st[s->depth - 1];
+    return (c->type == C_ITEM || c->type == C_LIST) && c->tight;
+}
+
+/* ---- markers -------------------------------------------------------- */
+
+/* Gives the marker of a numbered heading or point the MARKER attribute:
+ * the node starting where the block starts says what its marker is. */
+static void mark_marker(rstate *s, uint32_t src)
+{
+    uint32_t id = lec_doc_node_at(s->doc, src);
+    if (id == LEC_NONE || lec_node_family(s->doc, id) == LEC_FAM_LIST) return;
+    size_t ml;
+    const char *m = lec_node_marker(s->doc, id, &ml);
+    if (!ml) return;
+    lec_render *r = s->r;
+    lec_para *p = para_at(s, s->cur_index);
+    const char *t = r->text.data + p->text;
+    size_t at = 0;
+    while (at < p->len) {
+        if (t[at] == ' ' || t[at] == '\t')
+            at++;
+        else if (p->len - at >= 3 && memcmp(t + at, "\xe3\x80\x80", 3) == 0)
+            at += 3;
+        else if (p->len - at >= 2 && memcmp(t + at, "\xc2\xa0", 2) == 0)
+            at += 2;
+        else
+            break;
+    }
+    if (p->len - at < ml || memcmp(t + at, m, ml) != 0) return;
+    /* Split the runs at `at` and `at + ml`, then flag the runs between. */
+    uint32_t cut[2] = {(uint32_t)at, (uint32_t)(at + ml)};
+    for (int k = 0; k < 2; k++) {
+        if (cut[k] >= p->len) continue;
+        uint32_t j = 0;
+        while (j + 1 < p->nspans && r->spans[p->span0 + j + 1].off <= cut[k]) j++;
+        if (r->spans[p->span0 + j].off == cut[k]) continue;
+        LEC_GROW(r->spans, r->cap_spans, r->nspans + 1);
+        lec_span *sp = &r->spans[p->span0];
+        memmove(sp + j + 2, sp + j + 1, (p->nspans - j - 1) * sizeof *sp);
+        sp[j + 1].off = cut[k];
+        sp[j + 1].attr = sp[j].attr;
+        r->nspans++;
+        p->nspans++;
+    }
+    for (uint32_t j = 0; j < p->nspans; j++) {
+        lec_span *sp = &r->spans[p->span0 + j];
+        if (sp->off >= at && sp->off < at + ml) sp->attr |= LEC_A_MARKER;
+    }
+}
+
+/* ---- the walk ------------------------------------------------------- */
+
+static void push(rstate *s, int type)
+{
+    LEC_GROW(s->st, s->cap, s->depth + 1);
+    container *c = &s->st[s->depth++];
+    memset(c, 0, sizeof *c);
+    c->type = (uint8_t)type;
+}
+
+static void enter_item(rstate *s, cmark_node *item)
+{
+    container *list = s->depth ? &s->st[s->depth - 1] : NULL;
+    char bullet[24];
+    if (list && list->type == C_LIST && list->ordered)
+        snprintf(bullet, sizeof bullet, "%d%c ", list->next++, list->delim);
+    else
+        snprintf(bullet, sizeof bullet, "• ");
+    int tight = list && list->type == C_LIST ? list->tight : 0;
+    (void)item;
+    push(s, C_ITEM);
+    container *c = &s->st[s->depth - 1];
+    c->tight = (uint8_t)tight;
+    c->pending = 1;
+    snprintf(c->first, sizeof c->first, "%s", bullet);
+    size_t w = lec_str_width(bullet, strlen(bullet), 1);
+    memset(c->rest, ' ', w < sizeof c->rest ? w : sizeof c->rest - 1);
+    c->rest[w < sizeof c->rest ? w : sizeof c->rest - 1] = '\0';
+}
+
+static void code_lines(rstate *s, const char *lit, uint32_t src, const char *indent, uint16_t a)
+{
+    size_t n = strlen(lit);
+    if (n && lit[n - 1] == '\n') n--;
+    size_t i = 0;
+    do {
+        const char *nl = memchr(lit + i, '\n', n - i);
+        size_t l = nl ? (size_t)(nl - (lit + i)) : n - i;
+        s->cur_index = begin_para(s, LEC_PARA_CODE, src, 0);
+        lec_para *p = para_at(s, s->cur_index);
+        /* The code indent is part of the prefix of every row. */
+        lec_buf *t = &s->r->text;
+        uint32_t at = (uint32_t)t->len;
+        lec_buf_put(t, t->data + p->pre1, p->pre1_len);
+        lec_buf_puts(t, indent);
+        uint32_t at2 = (uint32_t)t->len;
+        lec_buf_put(t, t->data + p->pre2, p->pre2_len);
+        lec_buf_puts(t, indent);
+        p = para_at(s, s->cur_index);
+        p->pre1 = at;
+        p->pre1_len = at2 - at;
+        p->pre2 = at2;
+        p->pre2_len = (uint32_t)(t->len - at2);
+        p->text = (uint32_t)t->len;
+        int col = 0;
+        put_text(s, lit + i, l, a, &col);
+        i += l + 1;
+    } while (i <= n && n);
+}
+
+static void leaf_or_enter(rstate *s, cmark_node *n)
+{
+    cmark_node_type t = cmark_node_get_type(n);
+    uint32_t bs, be;
+    lec_md_block_range(&s->md, n, &bs, &be);
+    switch (t) {
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING: {
+        if (!in_tight(s)) separate(s);
+        int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;
+        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, level);
+        s->cur = para_at(s, s->cur_index);
+        s->extra = level ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
+        break;
+    }
+    case CMARK_NODE_CODE_BLOCK:
+        separate(s);
+        code_lines(s, cmark_node_get_literal(n), bs, "    ", LEC_A_CODE);
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        separate(s);
+        code_lines(s, cmark_node_get_literal(n), bs, "", 0);
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        separate(s);
+        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, 0);
+        put_raw(s, "* * *", 5, LEC_A_RULE);
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        separate(s);
+        push(s, C_QUOTE);
+        snprintf(s->st[s->depth - 1].first, 24, "│ ");
+        snprintf(s->st[s->depth - 1].rest, 24, "│ ");
+        break;
+    case CMARK_NODE_LIST: {
+        if (!in_tight(s)) separate(s);
+        int tight = cmark_node_get_list_tight(n);
+        push(s, C_LIST);
+        container *c = &s->st[s->depth - 1];
+        c->tight = (uint8_t)tight;
+        c->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        c->next = cmark_node_get_list_start(n);
+        c->delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
+        break;
+    }
+    case CMARK_NODE_ITEM:
+        if (!in_tight(s)) separate(s);
+        enter_item(s, n);
+        break;
+    default:
+        break;
+    }
+}
+
+static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
+{
+    cmark_node_type t = cmark_node_get_type(n);
+    int enter = ev == CMARK_EVENT_ENTER;
+    switch (t) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE: {
+        const char *lit = cmark_node_get_literal(n);
+        put_text(s, lit, strlen(lit), cur_attr(s), NULL);
+        break;
+    }
+    case CMARK_NODE_CODE: {
+        const char *lit = cmark_node_get_literal(n);
+        put_text(s, lit, strlen(lit), (uint16_t)(cur_attr(s) | LEC_A_CODE), NULL);
+        break;
+    }
+    case CMARK_NODE_SOFTBREAK: {
+        /* Chinese text joins across source lines; Latin words need a space.
+         * Decided by the characters on both sides of the break. */
+        lec_para *p = para_at(s, s->cur_index);
+        unsigned char a = p->len ? (unsigned char)s->r->text.data[p->text + p->len - 1] : ' ';
+        cmark_node *nx = cmark_node_next(n);
+        const char *lit = nx ? cmark_node_get_literal(nx) : NULL;
+        unsigned char b = lit && *lit ? (unsigned char)lit[0] : 'a';
+        if (a < 0x80 || b < 0x80) put_raw(s, " ", 1, cur_attr(s));
+        break;
+    }
+    case CMARK_NODE_LINEBREAK:
+        put_raw(s, "\n", 1, cur_attr(s));
+        break;
+    case CMARK_NODE_EMPH:
+        s->emph += enter ? 1 : -1;
+        break;
+    case CMARK_NODE_STRONG:
+        s->strong += enter ? 1 : -1;
+        break;
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE: {
+        if (enter) {
+            if (t == CMARK_NODE_IMAGE) put_raw(s, "[image: ", 8, cur_attr(s));
+            s->link++;
+            break;
+        }
+        s->link--;
+        if (t == CMARK_NODE_IMAGE) put_raw(s, "]", 1, cur_attr(s));
+        /* Show the target unless the text already is it (autolinks). */
+        const char *url = cmark_node_get_url(n);
+        cmark_node *only = cmark_node_first_child(n);
+        const char *txt = only && !cmark_node_next(only) ? cmark_node_get_literal(only) : NULL;
+        int same = txt && (strcmp(txt, url) == 0 ||
+                           (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, txt) == 0));
+        if (url && *url && !same) {
+            put_raw(s, " <", 2, cur_attr(s));
+            put_text(s, url, strlen(url), (uint16_t)(cur_attr(s) | LEC_A_URL), NULL);
+            put_raw(s, ">", 1, cur_attr(s));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t end)
+{
+    rstate s = {.r = r, .doc = doc};
+    size_t srclen, nref;
+    const char *src = lec_doc_source(doc, &srclen);
+    const char *refs = lec_doc_refdefs(doc, &nref);
+    /* Link definitions only matter to text that has brackets. */
+    if (nref && !memchr(src + start, ']', end - start)) nref = 0;
+    lec_md_parse(&s.md, src, (uint32_t)start, (uint32_t)end, refs, nref);
+
+    cmark_iter *it = cmark_iter_new(s.md.root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_DOCUMENT) continue;
+        if (s.cur && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
+            /* Leaving the paragraph being filled. */
+            if (r->paras[s.cur_index].len == 0) put_raw(&s, "", 0, s.extra);
+            uint32_t bs, be;
+            lec_md_block_range(&s.md, n, &bs, &be);
+            mark_marker(&s, bs);
+            s.cur = NULL;
+            s.extra = 0;
+            continue;
+        }
+        if (s.cur) {
+            inline_node(&s, n, ev);
+            continue;
+        }
+        if (ev == CMARK_EVENT_EXIT) {
+            if (t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM) {
+                /* An item with no content still shows its bullet. */
+                if (t == CMARK_NODE_ITEM && s.st[s.depth - 1].pending) {
+                    uint32_t bs, be;
+                    lec_md_block_range(&s.md, n, &bs, &be);
+                    s.cur_index = begin_para(&s, LEC_PARA_TEXT, bs, 0);
+                    put_raw(&s, "", 0, 0);
+                }
+                s.depth--;
+            }
+            continue;
+        }
+        leaf_or_enter(&s, n);
+    }
+    cmark_iter_free(it);
+    lec_md_free(&s.md);
+    free(s.st);
+}
+
+void lec_render_frontmatter(lec_render *r, const lec_doc *doc)
+{
+    size_t fs, fe, len;
+    lec_doc_frontmatter(doc, &fs, &fe);
+    if (fs == fe) return;
+    const char *src = lec_doc_source(doc, &len);
+    rstate s = {.r = r, .doc = doc};
+    if (r->npara) separate(&s);
+    for (size_t i = fs; i < fe;) {
+        const char *nl = memchr(src + i, '\n', fe - i);
+        size_t l = nl ? (size_t)(nl - (src + i)) : fe - i;
+        size_t shown = l && src[i + l - 1] == '\r' ? l - 1 : l;
+        s.cur_index = begin_para(&s, LEC_PARA_TEXT, (uint32_t)i, 0);
+        put_text(&s, src + i, shown, LEC_A_META, NULL);
+        i += l + 1;
+    }
+}

@@ -1,0 +1,255 @@
+/*
+ * t_doc.c - the model built from Markdown: outline, titles, source ranges
+ * (what --print prints), front matter, line endings, and chunked parsing.
+ */
+#include "../tap.h"
+#include "lectern/chunk.h"
+#include "lectern/doc.h"
+#include "lectern/util.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+
+static lec_doc *doc_of(const char *md)
+{
+    return lec_doc_new(lec_xstrndup(md, strlen(md)), strlen(md), "test.md");
+}
+
+/* "depth marker|title\n" per node. */
+static char *outline(const lec_doc *d)
+{
+    lec_buf b = LEC_BUF_INIT;
+    for (uint32_t i = 1; i < lec_doc_node_count(d); i++) {
+        size_t ml, tl;
+        const char *m = lec_node_marker(d, i, &ml);
+        const char *t = lec_node_title(d, i, &tl);
+        lec_buf_printf(&b, "%d %.*s|%.*s\n", lec_node_depth(d, i), (int)ml, m, (int)tl, t);
+    }
+    return lec_buf_detach(&b, NULL);
+}
+
+/* The bytes --print would give for node id. */
+static char *source_of(const lec_doc *d, uint32_t id)
+{
+    size_t s, e, len;
+    const char *src = lec_doc_source(d, &len);
+    lec_node_range(d, id, &s, &e);
+    return lec_xstrndup(src + s, e - s);
+}
+
+static void check_outline(const char *name, const char *md, const char *want)
+{
+    lec_doc *d = doc_of(md);
+    char *got = outline(d);
+    is_str(got, want, "%s", name);
+    free(got);
+    lec_doc_free(d);
+}
+
+static void test_speech_shape(void)
+{
+    const char *md = "# 在全县大会上的讲话\n"
+                     "\n"
+                     "同志们：\n"
+                     "\n"
+                     "## 一、总体要求\n"
+                     "\n"
+                     "一是加强领导。各级要把工作摆上日程。\n"
+                     "\n"
+                     "这是一段说明。\n"
+                     "\n"
+                     "二是压实责任。\n"
+                     "\n"
+                     "## 二、重点任务\n"
+                     "\n"
+                     "### （一）织密设施网络\n"
+                     "\n"
+                     "1、推进总分馆制。内容。\n"
+                     "\n"
+                     "2、提升服务效能：内容。\n";
+    lec_doc *d = doc_of(md);
+    char *got = outline(d);
+    is_str(got,
+           "1 一、|总体要求\n2 一是|加强领导\n2 二是|压实责任\n1 二、|重点任务\n"
+           "2 （一）|织密设施网络\n3 1、|推进总分馆制\n3 2、|提升服务效能\n",
+           "headings, paragraph points, lead sentences as titles");
+    free(got);
+    is_str(lec_doc_meta_get(d, "title"), "在全县大会上的讲话", "the only H1 is the title");
+
+    char *s = source_of(d, 1);
+    is_str(s,
+           "## 一、总体要求\n\n一是加强领导。各级要把工作摆上日程。\n\n这是一段说明。\n\n"
+           "二是压实责任。\n",
+           "a section's source: heading to the end of its last block");
+    free(s);
+    s = source_of(d, 2);
+    is_str(s, "一是加强领导。各级要把工作摆上日程。\n\n这是一段说明。\n",
+           "a point's source runs to the next point");
+    free(s);
+    s = source_of(d, 7);
+    is_str(s, "2、提升服务效能：内容。\n", "the last point ends the file");
+    free(s);
+    is_int(lec_node_position(d, 4), 2, "二、 is the second top-level node");
+    is_int(lec_node_level(d, 4), 2, "heading level");
+    is_int(lec_node_ordinal(d, 3), 2, "ordinal of 二是");
+    is_int(lec_node_family(d, 5), LEC_FAM_CN_PAREN, "family of （一）");
+    is_int(lec_doc_block_count(d), 10, "top-level blocks");
+    lec_doc_free(d);
+}
+
+static void test_markers_in_markup(void)
+{
+    check_outline("a bold lead: the marker is read from the text",
+                  "**一是健全机制**。正文。\n\n**二是压实责任**。正文。\n",
+                  "1 一是|健全机制\n1 二是|压实责任\n");
+    check_outline("U+3000 and NBSP indentation", "\xe3\x80\x80\xe3\x80\x80一是甲。\n\n\xc2\xa0二是乙。\n",
+                  "1 一是|甲\n1 二是|乙\n");
+    check_outline("setext headings",
+                  "一、总则\n------\n\n二、分则\n------\n\n正文\n",
+                  "1 一、|总则\n1 二、|分则\n");
+    check_outline("soft line breaks join Chinese lines", "## 一、加强\n\n一是统筹\n推进。乙。\n\n二是丙。\n",
+                  "1 一、|加强\n2 一是|统筹推进\n2 二是|丙\n");
+    check_outline("an ordered list", "前言\n\n1. 甲。\n2. 乙。\n3. 丙。\n",
+                  "1 1.|甲\n1 2.|乙\n1 3.|丙\n");
+    check_outline("a list with ) delimiters starting at 3",
+                  "3) 丙\n4) 丁\n", "");
+    check_outline("bullet items that begin with markers",
+                  "- （一）甲；\n- （二）乙；\n", "1 （一）|甲\n1 （二）|乙\n");
+    check_outline("English", "## I. Where\n\nFirst, we act. Then.\n\nSecond, we wait.\n\n## II. Next\n",
+                  "1 I.|Where\n2 First,|we act\n2 Second,|we wait\n1 II.|Next\n");
+    check_outline("a heading without a marker", "## 引言\n\n## 二〇二四年工作\n",
+                  "1 |引言\n1 |二〇二四年工作\n");
+}
+
+static void test_traps(void)
+{
+    check_outline("traps at paragraph starts are prose",
+                  "一、二线城市的做法。\n\n统一是基础。\n\n唯一是它。\n\n一是一，二是二。\n\n"
+                  "第一次会议。\n\n第一书记来了。\n\n其一生都在读书。\n\n1.5亿元。\n\n"
+                  "3.5%的增长。\n",
+                  "");
+    check_outline("a lone marker is prose", "## 一、甲\n\n一是只有一个。\n", "1 一、|甲\n");
+    check_outline("a preview list inside a sentence is prose",
+                  "今天讲三个问题：（一）甲；（二）乙；（三）丙。\n", "");
+    check_outline("traps inside text do not break a real sequence",
+                  "一是统一是前提。\n\n二是第一次见面。\n", "1 一是|统一是前提\n1 二是|第一次见面\n");
+}
+
+static void test_front_matter_and_endings(void)
+{
+    const char *md = "\xef\xbb\xbf---\r\ntitle: 标题\r\nauthor: 作者\r\n---\r\n# 另一个标题\r\n\r\n"
+                     "一是甲。\r\n\r\n二是乙。\r\n";
+    lec_doc *d = doc_of(md);
+    is_int(lec_doc_meta_count(d), 2, "front matter after a BOM, CRLF lines");
+    is_str(lec_doc_meta_get(d, "title"), "标题", "front matter's title wins over the H1");
+    char *got = outline(d);
+    is_str(got, "1 一是|甲\n1 二是|乙\n", "points after a CRLF title heading");
+    free(got);
+    char *s = source_of(d, 2);
+    is_str(s, "二是乙。\r\n", "source keeps CRLF byte for byte");
+    free(s);
+    size_t fs, fe;
+    lec_doc_frontmatter(d, &fs, &fe);
+    is_int(fs, 3 + 5, "front matter body starts after BOM and fence");
+    is_int(lec_doc_body_start(d), strlen("\xef\xbb\xbf---\r\ntitle: 标题\r\nauthor: 作者\r\n---\r\n"),
+           "body starts after the closing fence");
+    lec_doc_free(d);
+
+    d = doc_of("---\ntitle: 只有元数据\n---\n");
+    is_int(lec_doc_node_count(d), 1, "a document that is only front matter has just the root");
+    is_int(lec_doc_block_count(d), 0, "and no blocks");
+    lec_doc_free(d);
+
+    d = doc_of("---\ntitle: never closed\n\ntext\n");
+    is_int(lec_doc_meta_count(d), 0, "unclosed front matter is Markdown");
+    is_int(lec_doc_block_count(d), 3, "a rule, a paragraph, a paragraph");
+    lec_doc_free(d);
+
+    d = doc_of("no newline at the end\n\n一是甲。\n\n二是乙。");
+    char *t = source_of(d, 2);
+    is_str(t, "二是乙。", "last line without a newline");
+    free(t);
+    lec_doc_free(d);
+}
+
+static void test_nested_items_range(void)
+{
+    const char *md = "## 一、甲\n\n1. 第一项。\n   补充说明。\n2. 第二项。\n   - 细则a\n   - 细则b\n\n"
+                     "结尾。\n";
+    lec_doc *d = doc_of(md);
+    char *got = outline(d);
+    is_str(got, "1 一、|甲\n2 1.|第一项\n2 2.|第二项\n", "list items under a section");
+    free(got);
+    char *s = source_of(d, 2);
+    is_str(s, "1. 第一项。\n   补充说明。\n", "an item's lines");
+    free(s);
+    s = source_of(d, 3);
+    is_str(s, "2. 第二项。\n   - 细则a\n   - 细则b\n", "an item with a nested list");
+    free(s);
+    s = source_of(d, 1);
+    is_str(s, md, "the section holds everything after it");
+    free(s);
+    lec_doc_free(d);
+}
+
+/* Parsing chunk by chunk must give the blocks one parse gives. */
+static void test_chunks(void)
+{
+    lec_buf b = LEC_BUF_INIT;
+    for (int i = 0; i < 3000; i++) {
+        switch (i % 7) {
+        case 0:
+            lec_buf_printf(&b, "## 第%d节\n\n", i);
+            break;
+        case 1:
+            lec_buf_puts(&b, "```\ncode\n\n# not a heading\n\nstill code\n```\n\n");
+            break;
+        case 2:
+            lec_buf_puts(&b, "- item\n\n  continued\n\nafter list\n\n");
+            break;
+        case 3:
+            lec_buf_puts(&b, "<!--\n\n# inside a comment\n\n-->\n\n");
+            break;
+        case 4:
+            lec_buf_puts(&b, "> quote\n\n> again\n\n");
+            break;
+        default:
+            lec_buf_puts(&b, "一段普通的文字，没有什么特别。\n第二行。\n\n");
+        }
+    }
+    size_t *cuts;
+    size_t ncuts = lec_chunk_split(b.data, 0, b.len, 4096, &cuts);
+    ok(ncuts > 10, "a 3000-block text is cut (%zu cuts)", ncuts);
+    cmark_node *whole = cmark_parse_document(b.data, b.len, 0);
+    size_t nwhole = 0;
+    for (cmark_node *n = cmark_node_first_child(whole); n; n = cmark_node_next(n)) nwhole++;
+    size_t npieces = 0, from = 0;
+    for (size_t i = 0; i <= ncuts; i++) {
+        size_t to = i < ncuts ? cuts[i] : b.len;
+        cmark_node *part = cmark_parse_document(b.data + from, to - from, 0);
+        for (cmark_node *n = cmark_node_first_child(part); n; n = cmark_node_next(n)) npieces++;
+        cmark_node_free(part);
+        from = to;
+    }
+    is_int(npieces, nwhole, "the pieces hold as many top-level blocks as the whole");
+    cmark_node_free(whole);
+    free(cuts);
+
+    size_t len = b.len;
+    lec_doc *d = lec_doc_new(lec_buf_detach(&b, NULL), len, "big.md");
+    size_t headings = 0;
+    for (uint32_t i = 1; i < lec_doc_node_count(d); i++) headings++;
+    is_int(headings, 3000 / 7 + 1, "every heading of a large document, none from code or comments");
+    lec_doc_free(d);
+}
+
+int main(void)
+{
+    test_speech_shape();
+    test_markers_in_markup();
+    test_traps();
+    test_front_matter_and_endings();
+    test_nested_items_range();
+    test_chunks();
+    return tap_done();
+}

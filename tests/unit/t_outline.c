@@ -1,0 +1,213 @@
+/*
+ * t_outline.c - sequence validation and nesting, on hand-made events.
+ *
+ * Each case is a list of events in a small notation and the outline it
+ * must give ("depth marker title" per node, in order):
+ *   "H2 一、 甲"        heading level 2 with marker 一、 and title 甲
+ *   "P cn 2 二、 乙"     paragraph beginning with a marker (family, ordinal)
+ *   "P"                 a paragraph without a marker
+ *   "I list 1 1. 甲"    a list item beginning; "I" alone: an unnumbered item
+ *   "E"                 the item ends
+ * Every event is 10 bytes long in the source, one after another.
+ */
+#include "../tap.h"
+#include "lectern/outline.h"
+#include "lectern/util.h"
+
+#include <stdlib.h>
+
+static lec_family fam_of(const char *name)
+{
+    for (int f = 0; f < LEC_FAM_COUNT; f++)
+        if (strcmp(lec_family_name((lec_family)f), name) == 0) return (lec_family)f;
+    return LEC_FAM_NONE;
+}
+
+static lec_outline *build(const char *const *evs, long *title)
+{
+    lec_outline *o = lec_outline_new();
+    uint32_t pos = 0;
+    for (size_t i = 0; evs[i]; i++) {
+        lec_event e = {0};
+        char kind[8] = "", fam[16] = "", marker[64] = "", text[128] = "";
+        int ord = 0;
+        const char *s = evs[i];
+        e.start = pos;
+        e.end = pos + 10;
+        pos += 10;
+        if (s[0] == 'H') {
+            e.type = LEC_EV_HEADING;
+            e.level = (uint8_t)(s[1] - '0');
+            /* "H2 marker title" or "H2 - title" (unnumbered) */
+            sscanf(s + 3, "%63s %127s", marker, text);
+            if (strcmp(marker, "-") != 0) {
+                e.family = LEC_FAM_CN;
+                e.marker_off = lec_outline_intern(o, marker, strlen(marker));
+                e.marker_len = (uint32_t)strlen(marker);
+            }
+        } else {
+            sscanf(s, "%7s %15s %d %63s %127s", kind, fam, &ord, marker, text);
+            e.type = kind[0] == 'P' ? LEC_EV_BLOCK
+                     : kind[0] == 'I' ? LEC_EV_ITEM_BEGIN
+                                      : LEC_EV_ITEM_END;
+            if (*fam) {
+                e.family = (uint8_t)fam_of(fam);
+                e.ordinal = ord;
+                e.marker_off = lec_outline_intern(o, marker, strlen(marker));
+                e.marker_len = (uint32_t)strlen(marker);
+            }
+        }
+        e.title_off = lec_outline_intern(o, text, strlen(text));
+        e.title_len = (uint32_t)strlen(text);
+        lec_outline_add(o, &e);
+    }
+    lec_outline_build(o, pos, title);
+    return o;
+}
+
+/* "depth marker title\n" per node but the root. */
+static char *show(const lec_outline *o)
+{
+    lec_buf b = LEC_BUF_INIT;
+    const char *pool = lec_outline_pool(o);
+    for (size_t i = 1; i < lec_outline_count(o); i++) {
+        const lec_onode *n = lec_outline_node(o, i);
+        lec_buf_printf(&b, "%d %.*s %.*s\n", n->depth, (int)n->marker_len, pool + n->marker_off,
+                       (int)n->title_len, pool + n->title_off);
+    }
+    return lec_buf_detach(&b, NULL);
+}
+
+static void check(const char *name, const char *const *evs, const char *want)
+{
+    lec_outline *o = build(evs, NULL);
+    char *got = show(o);
+    is_str(got, want, "%s", name);
+    free(got);
+    lec_outline_free(o);
+}
+
+static void test_sequences(void)
+{
+    const char *a[] = {"H2 一、 甲", "P shi 1 一是 a", "P", "P shi 2 二是 b", "P shi 3 三是 c", NULL};
+    check("a sequence of points under a heading", a,
+          "1 一、 甲\n2 一是 a\n2 二是 b\n2 三是 c\n");
+
+    const char *lone[] = {"H2 一、 甲", "P shi 1 一是 a", "P", "H2 二、 乙", "P shi 2 二是 b", NULL};
+    check("a 1 without a 2 under the same parent is prose", lone, "1 一、 甲\n1 二、 乙\n");
+
+    const char *skip[] = {"P di 1 第一， a", "P di 2 第二， b", "P di 4 第四， d", NULL};
+    check("a number that does not continue is prose", skip, "1 第一， a\n1 第二， b\n");
+
+    const char *restart[] = {"H2 二、 乙",     "P shi 1 一是 a", "P shi 2 二是 b",
+                             "P shi 3 三是 c", "P",              "P shi 1 一是 d",
+                             "P shi 2 二是 e", NULL};
+    check("a new 一是 after 三是 starts a new sequence beside it", restart,
+          "1 二、 乙\n2 一是 a\n2 二是 b\n2 三是 c\n2 一是 d\n2 二是 e\n");
+
+    const char *restart_lone[] = {"P shi 1 一是 a", "P shi 2 二是 b", "P shi 1 一是 c",
+                                  "P", NULL};
+    check("a restarted 1 with no 2 is prose", restart_lone, "1 一是 a\n1 二是 b\n");
+
+    const char *seq[] = {"P seq 1 首先， a", "P seq 2 其次， b", "P seq 0 最后， c", NULL};
+    check("首先/其次/最后 as a set", seq, "1 首先， a\n1 其次， b\n1 最后， c\n");
+
+    const char *lastonly[] = {"P seq 0 最后， c", NULL};
+    check("最后 alone is prose", lastonly, "");
+
+    const char *firstlast[] = {"P seq 1 首先， a", "P seq 0 最后， c", NULL};
+    check("首先 … 最后 is a set of two", firstlast, "1 首先， a\n1 最后， c\n");
+}
+
+static void test_nesting(void)
+{
+    const char *a[] = {"H2 三、 丙",     "P cn-paren 1 （一） a", "P num 1 1. x", "P num 2 2. y",
+                       "P num-paren 1 （1） p", "P num-paren 2 （2） q", "P num 3 3. z",
+                       "P cn-paren 2 （二） b", NULL};
+    check("GB/T chain nests by rank", a,
+          "1 三、 丙\n2 （一） a\n3 1. x\n3 2. y\n4 （1） p\n4 （2） q\n3 3. z\n2 （二） b\n");
+
+    const char *b[] = {"P shi 1 一是 a", "P shi 2 二是 b", "P",
+                       "P di 1 第一， c", "P di 2 第二， d", NULL};
+    check("run-in enumerations of one rank stay side by side", b,
+          "1 一是 a\n1 二是 b\n1 第一， c\n1 第二， d\n");
+
+    const char *c[] = {"P cn-paren 1 （一） a", "P shi 1 一是 x", "P shi 2 二是 y",
+                       "P cn-paren 2 （二） b", "P shi 1 一是 z", "P shi 2 二是 w", NULL};
+    check("一是 under （一） and again under （二）", c,
+          "1 （一） a\n2 一是 x\n2 二是 y\n1 （二） b\n2 一是 z\n2 二是 w\n");
+
+    const char *d[] = {"P cn-paren 1 （一） a", "P num 1 1. x", "P cn-paren 2 （二） b",
+                       "P num 2 2. y", NULL};
+    check("a 2 under another parent does not confirm a 1", d, "1 （一） a\n1 （二） b\n");
+
+    const char *e[] = {"H2 一、 甲", "H3 （一） 子", "P shi 1 一是 a", "P shi 2 二是 b",
+                       "H3 （二） 丑", "H2 二、 乙", NULL};
+    check("headings nest by level and close points", e,
+          "1 一、 甲\n2 （一） 子\n3 一是 a\n3 二是 b\n2 （二） 丑\n1 二、 乙\n");
+
+    const char *f[] = {"H3 - deep", "H2 - shallow", "H3 - child", NULL};
+    check("a deeper heading before a shallower one", f, "1  deep\n1  shallow\n2  child\n");
+}
+
+static void test_items(void)
+{
+    const char *a[] = {"P shi 1 一是 a", "I list 1 1. x", "E", "I list 2 2. y", "E",
+                       "P shi 2 二是 b", NULL};
+    check("an ordered list under a point", a, "1 一是 a\n2 1. x\n2 2. y\n1 二是 b\n");
+
+    const char *b[] = {"I cn-paren 1 （一） a", "P",      "E", "I cn-paren 2 （二） b",
+                       "I list 1 1. x",        "E",      "I list 2 2. y", "E",
+                       "E",                    NULL};
+    check("bullet items that begin with markers; nested list inside", b,
+          "1 （一） a\n1 （二） b\n2 1. x\n2 2. y\n");
+
+    const char *c[] = {"I", "P shi 1 一是 a", "P shi 2 二是 b", "E", "P shi 3 三是 c", NULL};
+    check("points inside an unnumbered item end with it", c, "1 一是 a\n1 二是 b\n");
+
+    const char *d[] = {"I list 1 1. x", "E", NULL};
+    check("a one-item list is no sequence", d, "");
+}
+
+static void test_title_and_ranges(void)
+{
+    const char *a[] = {"H1 - 标题", "P", "H2 一、 甲", "P shi 1 一是 a", "P", "P shi 2 二是 b",
+                       "P", "H2 二、 乙", NULL};
+    long title;
+    lec_outline *o = build(a, &title);
+    is_int(title, 0, "the only H1, first, is the title");
+    char *got = show(o);
+    is_str(got, "1 一、 甲\n2 一是 a\n2 二是 b\n1 二、 乙\n", "no node for the title");
+    free(got);
+    /* Events are 10 bytes each: 一、 is events 2..6, 一是 3..4, 二是 5..6. */
+    const lec_onode *n1 = lec_outline_node(o, 1), *p1 = lec_outline_node(o, 2),
+                    *p2 = lec_outline_node(o, 3), *n2 = lec_outline_node(o, 4);
+    is_int(n1->start, 20, "section starts at its heading");
+    is_int(n1->end, 70, "section ends with its last block");
+    is_int(p1->start, 30, "point starts at its paragraph");
+    is_int(p1->end, 50, "point holds the prose after it, up to the next point");
+    is_int(p2->end, 70, "last point ends with its section");
+    is_int(n2->end, 80, "last section ends at the last block");
+    is_int(lec_outline_node(o, 0)->end, 80, "root covers the document");
+    lec_outline_free(o);
+
+    const char *two[] = {"H1 - a", "H1 - b", NULL};
+    o = build(two, &title);
+    is_int(title, -1, "two H1s: no title");
+    is_int(lec_outline_count(o), 3, "both are nodes");
+    lec_outline_free(o);
+
+    const char *late[] = {"H2 - a", "H1 - b", NULL};
+    o = build(late, &title);
+    is_int(title, -1, "an H1 that is not the first heading is no title");
+    lec_outline_free(o);
+}
+
+int main(void)
+{
+    test_sequences();
+    test_nesting();
+    test_items();
+    test_title_and_ranges();
+    return tap_done();
+}
