@@ -1,0 +1,213 @@
+/*
+ * utf8.c - decoding, display width and grapheme clusters (lectern/utf8.h).
+ *
+ * utf8proc supplies the Unicode data (widths, categories, grapheme break
+ * rules); this file adds what it lacks in 2.8: tolerant decoding (one
+ * U+FFFD per invalid byte), East Asian Ambiguous widths, escapes for
+ * characters that must not reach the terminal, and the width of a whole
+ * cluster as terminals draw it.
+ */
+#include "lectern/utf8.h"
+
+#include "ambiguous.h"
+
+#include <stdio.h>
+#include <utf8proc.h>
+
+/* Decodes one code point, or returns -1 for an invalid or truncated
+ * sequence.  utf8proc_iterate rejects overlong forms, surrogates and
+ * values above U+10FFFF, which is the validity lectern wants. */
+static int decode_strict(const char *s, size_t n, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t r;
+
+    /* Never more than 4 bytes are read; capping n also keeps the size
+     * conversion to utf8proc's signed type harmless. */
+    r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &c);
+    if (r <= 0) return -1;
+    *cp = c;
+    return (int)r;
+}
+
+int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    int r;
+
+    if (n == 0) return 0;
+    r = decode_strict(s, n, cp);
+    if (r > 0) return r;
+    *cp = LEC_REPLACEMENT;
+    return 1;
+}
+
+int lec_utf8_encode(int32_t cp, char out[4])
+{
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int lec_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        int32_t cp;
+        int r;
+
+        /* ASCII fast path: most of a document is ASCII or CJK. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        r = decode_strict(s + i, n - i, &cp);
+        if (r < 0) {
+            if (bad) *bad = i;
+            return 0;
+        }
+        i += (size_t)r;
+    }
+    if (bad) *bad = n;
+    return 1;
+}
+
+int lec_cp_ambiguous(int32_t cp)
+{
+    return lec_ambiguous_lookup(cp);
+}
+
+int lec_cp_unsafe(int32_t cp)
+{
+    return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int lec_cp_width(int32_t cp, int ambi)
+{
+    int w;
+
+    /* Out-of-range values can only come from a caller's arithmetic; they
+     * are drawn as U+FFFD, one cell. */
+    if (cp < 0 || cp > 0x10FFFF) return 1;
+    if (lec_cp_unsafe(cp)) return 0;
+    w = utf8proc_charwidth(cp);
+    if (w < 0) w = 0;
+    if (w > 2) w = 2;
+    /* Only printing narrow characters widen: combining marks and
+     * variation selectors are ambiguous too, but stay zero-width. */
+    if (ambi == 2 && w == 1 && lec_ambiguous_lookup(cp)) w = 2;
+    return w;
+}
+
+int lec_cp_escape(int32_t cp, char out[16])
+{
+    if (cp >= 0 && cp < 0x20) {
+        out[0] = '^';
+        out[1] = (char)('@' + cp);
+        out[2] = '\0';
+        return 2;
+    }
+    if (cp == 0x7F) {
+        out[0] = '^';
+        out[1] = '?';
+        out[2] = '\0';
+        return 2;
+    }
+    if (cp < 0 || cp > 0x10FFFF) cp = LEC_REPLACEMENT;
+    return snprintf(out, 16, "<U+%04X>", (unsigned)cp);
+}
+
+static int is_regional_indicator(int32_t cp)
+{
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+size_t lec_grapheme(const char *s, size_t n, int ambi, int *width)
+{
+    int32_t first, prev, cp;
+    utf8proc_int32_t state = 0;
+    size_t len;
+    int r, w, regional = 0, emoji_vs = 0;
+
+    if (n == 0) {
+        if (width) *width = 0;
+        return 0;
+    }
+    r = decode_strict(s, n, &first);
+    if (r < 0) {
+        /* An invalid byte is drawn as one U+FFFD cell whatever ambi says:
+         * the layout must not depend on how broken the input is. */
+        if (width) *width = 1;
+        return 1;
+    }
+    len = (size_t)r;
+    prev = first;
+    regional = is_regional_indicator(first);
+    /* utf8proc's extended rules (GB9c, GB11, GB12/13) need every adjacent
+     * pair in order with one state; a cluster always starts from state 0. */
+    while (len < n) {
+        r = decode_strict(s + len, n - len, &cp);
+        if (r < 0) break; /* invalid bytes are clusters of their own */
+        if (utf8proc_grapheme_break_stateful(prev, cp, &state)) break;
+        if (cp == 0xFE0F) emoji_vs = 1;
+        if (is_regional_indicator(cp)) regional++;
+        len += (size_t)r;
+        prev = cp;
+    }
+    if (width) {
+        /* Terminals draw a cluster in the cells of its base character;
+         * summing would count a ZWJ family three times. */
+        w = lec_cp_width(first, ambi);
+        if (emoji_vs || regional >= 2) w = 2;
+        *width = w > 2 ? 2 : w;
+    }
+    return len;
+}
+
+size_t lec_str_width(const char *s, size_t n, int ambi)
+{
+    size_t total = 0, i = 0;
+
+    while (i < n) {
+        int w;
+
+        i += lec_grapheme(s + i, n - i, ambi, &w);
+        total += (size_t)w;
+    }
+    return total;
+}
+
+int lec_cp_is_han(int32_t cp)
+{
+    return cp == 0x3007                         /* 〇, the ideographic zero */
+           || (cp >= 0x3400 && cp <= 0x4DBF)    /* Extension A */
+           || (cp >= 0x4E00 && cp <= 0x9FFF)    /* Unified Ideographs */
+           || (cp >= 0xF900 && cp <= 0xFAFF)    /* Compatibility Ideographs */
+           || (cp >= 0x20000 && cp <= 0x3FFFD); /* planes 2 and 3: Ext B-H and
+                                                   the compatibility supplement */
+}
+
+int lec_cp_is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+}

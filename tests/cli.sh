@@ -1,0 +1,296 @@
+#!/bin/sh
+# tests/cli.sh - the command-line contract of lectern: options, modes,
+# addresses, exit statuses and messages.  TAP output; see tests/lib.sh.
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# run ARGS...: run lectern with stdin from /dev/null.
+# Sets $rc; stdout goes to $T/out, stderr to $T/err.
+run() {
+	"$LECTERN" "$@" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# run_in FILE ARGS...: like run, with stdin from FILE.
+run_in() {
+	_in=$1
+	shift
+	"$LECTERN" "$@" <"$_in" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# lines FILE: number of lines in FILE (a last line without newline counts).
+lines() {
+	awk 'END { print NR }' "$1"
+}
+
+# maxlen FILE: length in bytes of the longest line of FILE.
+maxlen() {
+	LC_ALL=C awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$1"
+}
+
+# has FILE STRING: FILE contains STRING (bytes, no pattern).
+has() {
+	LC_ALL=C grep -qF -e "$2" "$1"
+}
+
+# show_err: the stderr of the last run, as a TAP comment.
+show_err() {
+	tap_diag "stderr: $(cat "$T/err")"
+}
+
+# usage_error DESC ARGS...: lectern ARGS exits 64 with one line on stderr
+# and nothing on stdout.
+usage_error() {
+	_d=$1
+	shift
+	run "$@"
+	tap_is "$rc" 64 "$_d: exit status 64" || show_err
+	tap_is "$(lines "$T/err")" 1 "$_d: one line on stderr"
+	tap_is "$(lines "$T/out")" 0 "$_d: nothing on stdout"
+}
+
+# input_error FILE DESC ARGS...: lectern ARGS FILE exits 2, prints nothing on
+# stdout and one line "lectern: FILE: reason" on stderr.
+input_error() {
+	_f=$1 _d=$2
+	shift 2
+	run "$@" "$_f"
+	tap_is "$rc" 2 "$_d: exit status 2" || show_err
+	tap_is "$(lines "$T/err")" 1 "$_d: one line on stderr"
+	tap_like "$(head -n 1 "$T/err")" "lectern: $_f: ?*" "$_d: stderr names the file"
+	tap_is "$(lines "$T/out")" 0 "$_d: nothing on stdout"
+}
+
+# --- documents -----------------------------------------------------------
+printf '# T\n\n## 一、甲\n\n一是加强学习。\n\n二是改进作风。\n' >"$T/a.md"
+printf -- '---\nauthor: 张三\ndate: 2024-03-05\n---\n\n# 标题\n\n## 一、总体要求\n\n正文。\n' >"$T/fm.md"
+# shellcheck disable=SC2016 # backquotes are Markdown here
+printf '# T\n\n## 一、甲\n\n这是**重要**的`代码`。\n' >"$T/em.md"
+
+# An ASCII paragraph (bytes = cells) of about 700 characters.
+words=''
+i=0
+while [ $i -lt 25 ]; do
+	words="${words}lorem ipsum dolor sit amet, "
+	i=$((i + 1))
+done
+printf '%s\n' "$words" >"$T/ascii.md"
+
+# --- --version, --help -----------------------------------------------------
+for opt in --version -V; do
+	run "$opt"
+	tap_is "$rc" 0 "$opt: exit status 0"
+	tap_is "$(head -n 1 "$T/out")" "lectern 0.1.0" "$opt: prints 'lectern 0.1.0'"
+done
+
+run --help
+cp "$T/out" "$T/help"
+tap_is "$rc" 0 "--help: exit status 0"
+tap_is "$(cat "$T/err")" "" "--help: nothing on stderr"
+for opt in --toc --outline --print --dump --plain --width --ambiwidth \
+	--help --version -h -V; do
+	has "$T/out" "$opt"
+	tap_ok $? "--help mentions $opt"
+done
+run -h
+tap_is "$rc" 0 "-h: exit status 0"
+tap_file_is "$T/out" "$T/help" "-h prints what --help prints"
+
+# --- usage errors: exit 64 --------------------------------------------------
+usage_error "no FILE"
+usage_error "two FILEs" --dump "$T/a.md" "$T/a.md"
+usage_error "--print without its argument" "$T/a.md" --print
+usage_error "--print alone" --print
+usage_error "--width 0" --width 0 --dump "$T/a.md"
+usage_error "--width abc" --width abc --dump "$T/a.md"
+usage_error "--width=0" --width=0 --dump "$T/a.md"
+usage_error "--width -5" --width -5 --dump "$T/a.md"
+usage_error "--ambiwidth 3" --ambiwidth 3 --dump "$T/a.md"
+usage_error "two modes" --toc --dump "$T/a.md"
+usage_error "unknown option" --bogus "$T/a.md"
+tap_like "$(cat "$T/err")" "*--bogus*" "unknown option: stderr names it"
+
+# --- input that cannot be used: exit 2 ---------------------------------------
+input_error "$T/missing.md" "missing file" --dump
+input_error "$T/missing.md" "missing file, --toc" --toc
+mkdir "$T/dir"
+input_error "$T/dir" "directory" --dump
+: >"$T/empty.md"
+input_error "$T/empty.md" "empty file" --dump
+input_error /dev/null "/dev/null" --dump
+printf '# T\n\na\000b\n' >"$T/nul.md"
+input_error "$T/nul.md" "binary file (NUL byte)" --dump
+input_error "$T/nul.md" "binary file, --outline" --outline
+
+printf '# T\n\ntext\n' >"$T/unreadable.md"
+chmod 000 "$T/unreadable.md"
+if [ ! -r "$T/unreadable.md" ]; then
+	input_error "$T/unreadable.md" "unreadable file" --dump
+else
+	tap_skip "unreadable file" "running as a user who can read a mode-000 file"
+fi
+
+if printf '# T\n\ntext\n' >"$T/huge.md" && truncate -s 4294967297 "$T/huge.md" 2>/dev/null; then
+	# A sparse file a little over 4 GiB; timeout guards against reading it all.
+	_f=$T/huge.md
+	timeout 60 "$LECTERN" --dump "$_f" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	tap_is "$rc" 2 "file over 4 GiB: exit status 2"
+	tap_is "$(lines "$T/err")" 1 "file over 4 GiB: one line on stderr"
+	tap_like "$(head -n 1 "$T/err")" "lectern: $_f: ?*" "file over 4 GiB: stderr names the file"
+	rm -f "$_f"
+else
+	rm -f "$T/huge.md"
+	tap_skip "file over 4 GiB" "cannot create a sparse 4 GiB file here"
+fi
+
+run_in "$T/empty.md" --dump -
+tap_is "$rc" 2 "empty stdin: exit status 2"
+tap_is "$(lines "$T/err")" 1 "empty stdin: one line on stderr"
+
+# --- invalid UTF-8: shown as U+FFFD, one warning, exit 0 ----------------------
+printf 'a\377b\n' >"$T/bad.md"
+run --dump "$T/bad.md"
+tap_is "$rc" 0 "invalid UTF-8: exit status 0"
+has "$T/out" "a$(printf '\357\277\275')b"
+tap_ok $? "invalid UTF-8: the bad byte is shown as U+FFFD"
+tap_is "$(lines "$T/err")" 1 "invalid UTF-8: one line on stderr"
+tap_like "$(cat "$T/err")" "lectern: $T/bad.md: warning: invalid UTF-8*" \
+	"invalid UTF-8: the warning names the file"
+
+# --- '-' reads standard input ----------------------------------------------
+run --toc "$T/a.md"
+cp "$T/out" "$T/toc-file"
+run_in "$T/a.md" --toc -
+tap_is "$rc" 0 "--toc -: exit status 0"
+tap_file_is "$T/out" "$T/toc-file" "--toc - prints what --toc FILE prints"
+run_in "$T/a.md" --dump -
+tap_is "$rc" 0 "--dump -: exit status 0"
+has "$T/out" "改进作风"
+tap_ok $? "--dump - shows the text read from stdin"
+
+# --- --toc -----------------------------------------------------------------
+run --toc "$T/a.md"
+tap_is "$rc" 0 "--toc: exit status 0"
+tap_is "$(lines "$T/out")" 3 "--toc: one line per node, no title line"
+l1=$(sed -n 1p "$T/out")
+l2=$(sed -n 2p "$T/out")
+l3=$(sed -n 3p "$T/out")
+tap_like "$l1" "*1 *一、*甲" "--toc: line 1 is '1 一、甲'"
+tap_like "$l2" "*1.1 *一是*加强学习*" "--toc: line 2 is '1.1 一是加强学习'"
+tap_like "$l3" "*1.2 *二是*改进作风*" "--toc: line 3 is '1.2 二是改进作风'"
+ind1=${l1%%[! ]*}
+ind2=${l2%%[! ]*}
+tap_is "${#ind2}" "$((${#ind1} + 2))" "--toc: a child is indented two more spaces"
+
+# --- --outline -------------------------------------------------------------
+run --outline "$T/a.md"
+tap_is "$rc" 0 "--outline: exit status 0"
+printf 'meta\ttitle\tT\n1\t一、\t甲\n2\t一是\t加强学习\n2\t二是\t改进作风\n' >"$T/want"
+tap_file_is "$T/out" "$T/want" "--outline: meta title row, then level/marker/title rows"
+
+run --outline "$T/fm.md"
+tap_is "$rc" 0 "--outline, front matter: exit status 0"
+head -n 3 "$T/out" | LC_ALL=C sort >"$T/got-meta"
+printf 'meta\tauthor\t张三\nmeta\tdate\t2024-03-05\nmeta\ttitle\t标题\n' >"$T/want"
+tap_file_is "$T/got-meta" "$T/want" "--outline, front matter: meta rows first"
+tap_is "$(sed -n '4,$p' "$T/out")" "$(printf '1\t一、\t总体要求')" \
+	"--outline, front matter: then the nodes"
+
+# --- --print ---------------------------------------------------------------
+run --print 1 "$T/a.md"
+tap_is "$rc" 0 "--print 1: exit status 0"
+printf '## 一、甲\n\n一是加强学习。\n\n二是改进作风。\n' >"$T/want"
+tap_file_is "$T/out" "$T/want" "--print 1: the section's Markdown, byte for byte"
+tap_is "$(cat "$T/err")" "" "--print 1: nothing on stderr"
+
+printf '二是改进作风。\n' >"$T/want"
+for addr in 1.2 一/二是 1/2 一、/二是; do
+	run --print "$addr" "$T/a.md"
+	tap_is "$rc" 0 "--print $addr: exit status 0"
+	tap_file_is "$T/out" "$T/want" "--print $addr: the point's Markdown"
+done
+run "--print=1.2" "$T/a.md"
+tap_file_is "$T/out" "$T/want" "--print=1.2 is --print 1.2"
+
+for addr in 9 1.9 1.2.1 九/一是; do
+	run --print "$addr" "$T/a.md"
+	tap_is "$rc" 1 "--print $addr (no such node): exit status 1"
+	tap_like "$(cat "$T/err")" "*nearest*" "--print $addr: stderr names the nearest addresses"
+	tap_is "$(lines "$T/out")" 0 "--print $addr: nothing on stdout"
+done
+
+run --print 1 "$T/em.md"
+has "$T/out" "**重要**"
+tap_ok $? "--print keeps Markdown emphasis"
+run --print 1 --plain "$T/em.md"
+tap_is "$rc" 0 "--print --plain: exit status 0"
+has "$T/out" "重要"
+tap_ok $? "--print --plain: shows the text"
+if has "$T/out" "**" || has "$T/out" '`' || grep -q '^#' "$T/out"; then
+	tap_ok 1 "--print --plain: no Markdown syntax left"
+	tap_diag "$(cat "$T/out")"
+else
+	tap_ok 0 "--print --plain: no Markdown syntax left"
+fi
+has "$T/out" "一、甲"
+tap_ok $? "--print --plain: shows the heading"
+
+# --- --width and --ambiwidth -----------------------------------------------
+run --dump --width 20 "$T/ascii.md"
+tap_is "$rc" 0 "--width 20: exit status 0"
+tap_ok "$([ "$(maxlen "$T/out")" -le 20 ] && [ "$(lines "$T/out")" -ge 20 ]; echo $?)" \
+	"--width 20: lines are at most 20 cells"
+cp "$T/out" "$T/w20"
+run --dump --width=20 "$T/ascii.md"
+tap_file_is "$T/out" "$T/w20" "--width=20 is --width 20"
+
+COLUMNS=30 "$LECTERN" --dump "$T/ascii.md" </dev/null >"$T/out" 2>"$T/err"
+tap_is "$?" 0 "default width: exit status 0"
+m=$(maxlen "$T/out")
+tap_ok "$([ "$m" -gt 60 ] && [ "$m" -le 80 ]; echo $?)" \
+	"default width is 80 when stdout is not a terminal, COLUMNS ignored (longest line $m)"
+
+cjk=''
+i=0
+while [ $i -lt 40 ]; do
+	cjk="${cjk}①甲"
+	i=$((i + 1))
+done
+printf '%s\n' "$cjk" >"$T/ambi.md"
+run --dump --width 24 --ambiwidth 1 "$T/ambi.md"
+tap_is "$rc" 0 "--ambiwidth 1: exit status 0"
+n1=$(lines "$T/out")
+run --dump --width 24 --ambiwidth=2 "$T/ambi.md"
+tap_is "$rc" 0 "--ambiwidth=2: exit status 0"
+n2=$(lines "$T/out")
+tap_ok "$([ "$n2" -gt "$n1" ]; echo $?)" \
+	"--ambiwidth 2 makes ① wider: more lines ($n1 with 1, $n2 with 2)"
+
+# --- writing to a closed pipe ends quietly ----------------------------------
+para=''
+i=0
+while [ $i -lt 18 ]; do
+	para="${para}这是一个用于测试管道的段落，内容会重复很多次。"
+	i=$((i + 1))
+done
+i=1
+{
+	printf '# 大文档\n\n'
+	while [ $i -le 2000 ]; do
+		printf '## %d. 第%d节\n\n%s\n\n' "$i" "$i" "$para"
+		i=$((i + 1))
+	done
+} >"$T/big.md"
+{
+	"$LECTERN" --dump "$T/big.md" </dev/null 2>"$T/err"
+	echo $? >"$T/rc"
+} | head -n 1 >"$T/out"
+tap_is "$(lines "$T/out")" 1 "--dump | head -1: head got its line"
+tap_is "$(cat "$T/err")" "" "--dump | head -1: nothing on stderr"
+rc=$(cat "$T/rc")
+tap_ok "$([ "$rc" = 0 ] || [ "$rc" = 141 ]; echo $?)" \
+	"--dump | head -1: exit status 0 or 141 (SIGPIPE), got $rc"
+
+tap_done
