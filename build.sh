@@ -13,7 +13,7 @@ set -euo pipefail
 
 # Debian packages the build and the tests need.  Add new ones here
 # (valgrind, openssh-server, clang, libfuzzer-14-dev, hyperfine, ...).
-PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev
+PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev cmark
 python3 tmux"
 
 usage() {

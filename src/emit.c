@@ -58,8 +58,8 @@ void lec_out_safe(const char *s, size_t n, int oneline)
     size_t run = 0, i = 0;
     while (i < n) {
         int32_t cp;
-        int l = lec_utf8_decode(s + i, n - i, &cp);
-        int bad = cp == LEC_REPLACEMENT && !(l == 3 && (unsigned char)s[i] == 0xEF);
+        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
+        int bad = cp < 0;
         int line = cp == '\t' || cp == '\n' || cp == '\r';
         if (!bad && !lec_cp_unsafe(cp)) {
             i += (size_t)l;

@@ -5,11 +5,12 @@
  *
  * Every scan works on s[0..n) that is not NUL-terminated and may be
  * invalid UTF-8, so all reads go through cp_at(), which never looks past
- * n.  Families, variants and guards follow ../shared/docs/chinese-text.md
+ * n and reads a bad byte as -1.  Families, variants and guards follow ../shared/docs/chinese-text.md
  * section 1; only guards that one position can decide live here, sequence
  * checks are outline.c's job.
  */
 #include "lectern/marker.h"
+#include "lectern/utf8.h"
 
 #include <string.h>
 
@@ -17,36 +18,15 @@
 
 /* Code point at s[i..n), its length in *len.  Returns -1 at the end (len
  * 0) and for a malformed sequence (len 1): -1 matches no character we look
- * for, and a bad byte still advances.  Kept local so that marker.c does
- * not depend on utf8.c. */
+ * for, and a bad byte still advances. */
 static long cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t need, k;
-    long cp, min;
-
+    int32_t cp;
     if (i >= n) {
         *len = 0;
         return -1;
     }
-    *len = 1;
-    if (u[i] < 0x80) return u[i];
-    if ((u[i] & 0xE0) == 0xC0) {
-        need = 1, cp = u[i] & 0x1F, min = 0x80;
-    } else if ((u[i] & 0xF0) == 0xE0) {
-        need = 2, cp = u[i] & 0x0F, min = 0x800;
-    } else if ((u[i] & 0xF8) == 0xF0) {
-        need = 3, cp = u[i] & 0x07, min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (n - i <= need) return -1; /* truncated */
-    for (k = 1; k <= need; k++) {
-        if ((u[i + k] & 0xC0) != 0x80) return -1;
-        cp = (cp << 6) | (u[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-    *len = need + 1;
+    *len = (size_t)lec_utf8_decode_strict(s + i, n - i, &cp);
     return cp;
 }
 

@@ -138,8 +138,8 @@ static void put_text(rstate *s, const char *t, size_t n, uint16_t a, int *col)
     size_t run = 0, i = 0;
     while (i < n) {
         int32_t cp;
-        int l = lec_utf8_decode(t + i, n - i, &cp);
-        int bad = cp == LEC_REPLACEMENT && !(l == 3 && (unsigned char)t[i] == 0xEF);
+        int l = lec_utf8_decode_strict(t + i, n - i, &cp);
+        int bad = cp < 0;
         if (cp == '\n' || (!lec_cp_unsafe(cp) && !bad)) {
             if (col) *col = cp == '\n' ? 0 : *col + 1;
             i += (size_t)l;

@@ -14,18 +14,19 @@
 #include <stdio.h>
 #include <utf8proc.h>
 
-/* Decodes one code point, or returns -1 for an invalid or truncated
- * sequence.  utf8proc_iterate rejects overlong forms, surrogates and
- * values above U+10FFFF, which is the validity lectern wants. */
-static int decode_strict(const char *s, size_t n, int32_t *cp)
+/* utf8proc_iterate rejects overlong forms, surrogates and values above
+ * U+10FFFF, which is the validity lectern wants. */
+int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
 {
     utf8proc_int32_t c;
     utf8proc_ssize_t r;
 
+    *cp = -1;
+    if (n == 0) return 0;
     /* Never more than 4 bytes are read; capping n also keeps the size
      * conversion to utf8proc's signed type harmless. */
     r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &c);
-    if (r <= 0) return -1;
+    if (r <= 0) return 1;
     *cp = c;
     return (int)r;
 }
@@ -34,11 +35,9 @@ int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
 {
     int r;
 
-    if (n == 0) return 0;
-    r = decode_strict(s, n, cp);
-    if (r > 0) return r;
-    *cp = LEC_REPLACEMENT;
-    return 1;
+    r = lec_utf8_decode_strict(s, n, cp);
+    if (*cp < 0) *cp = LEC_REPLACEMENT;
+    return r;
 }
 
 int lec_utf8_encode(int32_t cp, char out[4])
@@ -79,8 +78,8 @@ int lec_utf8_valid(const char *s, size_t n, size_t *bad)
             i++;
             continue;
         }
-        r = decode_strict(s + i, n - i, &cp);
-        if (r < 0) {
+        r = lec_utf8_decode_strict(s + i, n - i, &cp);
+        if (cp < 0) {
             if (bad) *bad = i;
             return 0;
         }
@@ -152,8 +151,8 @@ size_t lec_grapheme(const char *s, size_t n, int ambi, int *width)
         if (width) *width = 0;
         return 0;
     }
-    r = decode_strict(s, n, &first);
-    if (r < 0) {
+    r = lec_utf8_decode_strict(s, n, &first);
+    if (first < 0) {
         /* An invalid byte is drawn as one U+FFFD cell whatever ambi says:
          * the layout must not depend on how broken the input is. */
         if (width) *width = 1;
@@ -165,8 +164,8 @@ size_t lec_grapheme(const char *s, size_t n, int ambi, int *width)
     /* utf8proc's extended rules (GB9c, GB11, GB12/13) need every adjacent
      * pair in order with one state; a cluster always starts from state 0. */
     while (len < n) {
-        r = decode_strict(s + len, n - len, &cp);
-        if (r < 0) break; /* invalid bytes are clusters of their own */
+        r = lec_utf8_decode_strict(s + len, n - len, &cp);
+        if (cp < 0) break; /* invalid bytes are clusters of their own */
         if (utf8proc_grapheme_break_stateful(prev, cp, &state)) break;
         if (cp == 0xFE0F) emoji_vs = 1;
         if (is_regional_indicator(cp)) regional++;

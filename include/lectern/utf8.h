@@ -23,6 +23,10 @@
  * *cp = LEC_REPLACEMENT and returns 1.  Returns 0 only when n == 0. */
 int lec_utf8_decode(const char *s, size_t n, int32_t *cp);
 
+/* The same, but an invalid or truncated sequence gives *cp = -1 (and
+ * still returns 1), so that a real U+FFFD can be told from a bad byte. */
+int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp);
+
 /* Encodes cp (0..0x10FFFF, not a surrogate) into out; returns 1-4, or 0
  * for an invalid code point. */
 int lec_utf8_encode(int32_t cp, char out[4]);
