@@ -12,6 +12,7 @@
 #include "lectern/frontmatter.h"
 #include "lectern/load.h"
 #include "lectern/mdparse.h"
+#include "lectern/utf8.h"
 #include "lectern/util.h"
 
 #include <stdlib.h>
@@ -92,6 +93,53 @@ static size_t utf8_floor(const char *s, size_t n)
     return n;
 }
 
+/* Characters in s[0..n). */
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* A heading's title without the 。 or ； a run-in heading ends with. */
+static size_t strip_end_punct(const char *s, size_t n)
+{
+    static const char *const punct[] = {"。", "．", "；", "，", "、", ".", ";", ","};
+    for (int again = 1; again && n;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof punct / sizeof *punct; k++) {
+            size_t l = strlen(punct[k]);
+            if (n >= l && memcmp(s + n - l, punct[k], l) == 0) {
+                n -= l;
+                again = 1;
+            }
+        }
+    }
+    return n;
+}
+
+/* A point's title: its lead sentence.  A lead of fewer than 8 characters
+ * (一要狠抓工作落实。 （一）指导思想。) is a label that says too little to stand
+ * alone in an outline, so the title goes on to the end of the first clause
+ * after it (指导思想。全面贯彻党的十九大精神). */
+static size_t point_title_len(const char *s, size_t n)
+{
+    size_t lead = lec_lead_sentence(s, n);
+    if (lead >= n || count_chars(s, lead) >= 8) return lead;
+    int32_t cp;
+    size_t term = (size_t)lec_utf8_decode(s + lead, n - lead, &cp);
+    if (cp != 0x3002 && cp != 0xFF0E) return lead; /* only after 。 */
+    size_t at = lead + term;
+    while (at < n) {
+        size_t l = (size_t)lec_utf8_decode(s + at, n - at, &cp);
+        if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';' ||
+            cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1A || cp == '\n')
+            break;
+        at += l;
+    }
+    return at > lead + term ? at : lead;
+}
+
 /* Fills the marker and title of ev from the plain text of a block. */
 static void describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading)
 {
@@ -110,10 +158,11 @@ static void describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx,
     const char *title = t + title_at;
     size_t tl = n - title_at;
     if (!heading) {
-        tl = lec_lead_sentence(title, tl);
+        tl = point_title_len(title, tl);
         if (tl > TITLE_MAX) tl = utf8_floor(title, TITLE_MAX);
     }
     title = trim_ws(title, &tl);
+    if (heading) tl = strip_end_punct(title, tl);
     ev->title_off = lec_outline_intern(o, title, tl);
     ev->title_len = (uint32_t)tl;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "lectern/addr.h"
+#include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/emit.h"
 #include "lectern/layout.h"
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -30,7 +32,9 @@ enum {
     EXIT_USAGE = 64,   /* bad command line */
 };
 
-typedef enum { MODE_BROWSE, MODE_TOC, MODE_OUTLINE, MODE_PRINT, MODE_DUMP } mode;
+typedef enum { MODE_BROWSE, MODE_TOC, MODE_OUTLINE, MODE_PRINT, MODE_DUMP, MODE_CONVERT } mode;
+
+typedef enum { FROM_AUTO, FROM_TEXT, FROM_MARKDOWN } from;
 
 typedef struct options {
     mode mode;
@@ -39,6 +43,7 @@ typedef struct options {
     int plain;
     int width; /* 0: not given */
     int ambi;
+    from from;
 } options;
 
 static const char usage_text[] =
@@ -50,11 +55,15 @@ static const char usage_text[] =
     "      --outline        print the outline as TSV: meta rows, then level, marker, title\n"
     "      --print ADDR     print the Markdown source of the node at ADDR\n"
     "      --dump           print the whole document as wrapped plain text\n"
+    "      --convert        print the Markdown recovered from a plain-text document\n"
     "\n"
     "Options:\n"
     "      --plain          with --print: plain text instead of Markdown\n"
     "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
+    "      --from text|markdown\n"
+    "                       read FILE as plain text or as Markdown (default: plain text\n"
+    "                       when FILE ends in .txt or has no Markdown structure)\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
     "\n"
@@ -87,18 +96,20 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 static void set_mode(options *o, mode m)
 {
     if (o->mode != MODE_BROWSE && o->mode != m)
-        usage_error("%s", "only one of --toc, --outline, --print and --dump may be given");
+        usage_error("%s", "only one of --toc, --outline, --print, --dump and --convert may be given");
     o->mode = m;
 }
 
 static void parse_args(int argc, char **argv, options *o)
 {
-    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI };
+    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI, O_CONVERT, O_FROM };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
         {"outline", no_argument, NULL, O_OUTLINE},
         {"print", required_argument, NULL, O_PRINT},
         {"dump", no_argument, NULL, O_DUMP},
+        {"convert", no_argument, NULL, O_CONVERT},
+        {"from", required_argument, NULL, O_FROM},
         {"plain", no_argument, NULL, O_PLAIN},
         {"width", required_argument, NULL, O_WIDTH},
         {"ambiwidth", required_argument, NULL, O_AMBI},
@@ -124,6 +135,17 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_DUMP:
             set_mode(o, MODE_DUMP);
+            break;
+        case O_CONVERT:
+            set_mode(o, MODE_CONVERT);
+            break;
+        case O_FROM:
+            if (strcmp(optarg, "text") == 0)
+                o->from = FROM_TEXT;
+            else if (strcmp(optarg, "markdown") == 0)
+                o->from = FROM_MARKDOWN;
+            else
+                usage_error("--from wants text or markdown, not '%s'", optarg);
             break;
         case O_PLAIN:
             o->plain = 1;
@@ -153,6 +175,12 @@ static void parse_args(int argc, char **argv, options *o)
     if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
     o->file = argv[optind];
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 static int terminal_width(void)
@@ -310,6 +338,32 @@ int main(int argc, char **argv)
         fprintf(stderr, "lectern: %s: warning: invalid UTF-8 at byte %zu (shown as U+FFFD)\n",
                 name, in.bad_offset);
 
+    /* Plain text is converted to Markdown first; every mode then works on
+     * the converted document. */
+    int text = o.from == FROM_TEXT;
+    if (o.from == FROM_AUTO) {
+        if (has_suffix(o.file, ".txt"))
+            text = 1;
+        else if (has_suffix(o.file, ".md") || has_suffix(o.file, ".markdown") ||
+                 has_suffix(o.file, ".mkd") || has_suffix(o.file, ".mdown"))
+            text = 0;
+        else
+            text = !lec_looks_markdown(in.data, in.len);
+    }
+    if (text) {
+        size_t mlen;
+        char *md = lec_convert(in.data, in.len, &mlen);
+        free(in.data);
+        in.data = md;
+        in.len = mlen;
+    }
+    if (o.mode == MODE_CONVERT) {
+        lec_out(in.data, in.len);
+        lec_out_flush();
+        free(in.data);
+        return 0;
+    }
+
     lec_doc *doc = lec_doc_new(in.data, in.len, name);
     int width = o.width ? o.width : terminal_width();
     int rc = 0;
@@ -323,7 +377,8 @@ int main(int argc, char **argv)
     case MODE_PRINT:
         rc = do_print(doc, &o);
         break;
-    case MODE_BROWSE: /* the browser comes with a later issue */
+    case MODE_CONVERT: /* handled above */
+    case MODE_BROWSE:  /* the browser comes with a later issue */
     case MODE_DUMP:
         do_dump(doc, width, o.ambi);
         break;

@@ -70,9 +70,9 @@ static void test_speech_shape(void)
     lec_doc *d = doc_of(md);
     char *got = outline(d);
     is_str(got,
-           "1 一、|总体要求\n2 一是|加强领导\n2 二是|压实责任\n1 二、|重点任务\n"
-           "2 （一）|织密设施网络\n3 1、|推进总分馆制\n3 2、|提升服务效能\n",
-           "headings, paragraph points, lead sentences as titles");
+           "1 一、|总体要求\n2 一是|加强领导。各级要把工作摆上日程\n2 二是|压实责任\n1 二、|重点任务\n"
+           "2 （一）|织密设施网络\n3 1、|推进总分馆制。内容\n3 2、|提升服务效能\n",
+           "headings, paragraph points, lead sentences as titles (a short one with the clause after it)");
     free(got);
     is_str(lec_doc_meta_get(d, "title"), "在全县大会上的讲话", "the only H1 is the title");
 
@@ -100,15 +100,18 @@ static void test_speech_shape(void)
 static void test_markers_in_markup(void)
 {
     check_outline("a bold lead: the marker is read from the text",
-                  "**一是健全机制**。正文。\n\n**二是压实责任**。正文。\n",
-                  "1 一是|健全机制\n1 二是|压实责任\n");
+                  "**一是健全机制**。正文。\n\n**二是压实属地管理责任**。正文。\n",
+                  "1 一是|健全机制。正文\n1 二是|压实属地管理责任\n");
     check_outline("U+3000 and NBSP indentation", "\xe3\x80\x80\xe3\x80\x80一是甲。\n\n\xc2\xa0二是乙。\n",
                   "1 一是|甲\n1 二是|乙\n");
     check_outline("setext headings",
                   "一、总则\n------\n\n二、分则\n------\n\n正文\n",
                   "1 一、|总则\n1 二、|分则\n");
-    check_outline("soft line breaks join Chinese lines", "## 一、加强\n\n一是统筹\n推进。乙。\n\n二是丙。\n",
-                  "1 一、|加强\n2 一是|统筹推进\n2 二是|丙\n");
+    check_outline("soft line breaks join Chinese lines",
+                  "## 一、加强\n\n一是统筹\n推进各项工作。乙。\n\n二是丙。\n",
+                  "1 一、|加强\n2 一是|统筹推进各项工作\n2 二是|丙\n");
+    check_outline("a heading's title loses the 。 of a run-in heading",
+                  "## 一、总体要求。\n\n## 二、重点任务；\n", "1 一、|总体要求\n1 二、|重点任务\n");
     check_outline("an ordered list", "前言\n\n1. 甲。\n2. 乙。\n3. 丙。\n",
                   "1 1.|甲\n1 2.|乙\n1 3.|丙\n");
     check_outline("a list with ) delimiters starting at 3",

@@ -1,0 +1,31 @@
+/*
+ * convert.h - plain text (as scraped from news sites) to Markdown that
+ * keeps every character.
+ *
+ * The conversion recovers what a careful person would mark up by hand:
+ * the head of the document as front matter, paragraphs (blank lines,
+ * indents, hard-wrapped lines, "　　" inside one long line), headings for
+ * the numbering families that head parts of the text (一、 第一部分 …, and
+ * （一） 1. where they stand alone), headings fused with their bodies split
+ * apart, inline points (…。二是…) each starting its own paragraph, and
+ * nothing else: preview lists, traps and unnumbered text stay as they are.
+ * Every non-white-space character of the input appears, in order, in the
+ * text cmark renders from the output (Markdown-special characters are
+ * escaped).
+ */
+#ifndef LECTERN_CONVERT_H
+#define LECTERN_CONVERT_H
+
+#include <stddef.h>
+
+/* Converts text[0..len) (UTF-8; invalid bytes are kept as they are) and
+ * returns the Markdown, NUL-terminated, with its length in *out_len.  The
+ * caller frees it with free(). */
+char *lec_convert(const char *text, size_t len, size_t *out_len);
+
+/* Nonzero when text looks like Markdown rather than plain text: it has
+ * Markdown structure (ATX or setext headings, fenced code, lists, block
+ * quotes, links, emphasis, front matter) in more than one place. */
+int lec_looks_markdown(const char *text, size_t len);
+
+#endif

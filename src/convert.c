@@ -1,0 +1,439 @@
+/*
+ * convert.c - plain text to Markdown (lectern/convert.h).
+ *
+ * After segmentation (textseg.c) the work is done on numbering candidates:
+ * every marker at the start of a paragraph or just after a sentence end
+ * (。！？), or after a colon for run-in families.  The same sequence
+ * validation that the Markdown model uses (outline.c) decides which of
+ * them number anything, so a preview list after 讲三个问题： or a lone 一是 in
+ * running text stays text.  Then:
+ *  - each accepted candidate inside a paragraph starts a new paragraph;
+ *  - families that head parts of a text (第一部分 一、 第一个问题 I., and
+ *    （一） 1. when every one of them stands on its own line) become headings,
+ *    levels in the order the tree shows them; the rest stay paragraphs that
+ *    begin with their marker (points);
+ *  - a heading that runs into its body is cut (fuse.h).
+ */
+#include "lectern/convert.h"
+#include "lectern/fuse.h"
+#include "lectern/marker.h"
+#include "lectern/outline.h"
+#include "lectern/textseg.h"
+#include "lectern/utf8.h"
+#include "lectern/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { B_START, B_SENT, B_COLON };
+
+typedef struct cand {
+    uint32_t pos;  /* offset of the marker's first byte in the segmented text */
+    uint32_t para; /* its paragraph */
+    uint8_t boundary;
+    uint8_t family;
+    int32_t ordinal;
+    uint32_t node; /* its node when accepted, else LEC_NONE */
+} cand;
+
+typedef struct conv {
+    lec_tdoc d;
+    cand *c;
+    size_t nc, cap;
+    lec_outline *tree;
+    /* per accepted node: index of its candidate */
+    size_t *node_cand;
+    uint8_t heading_fam[LEC_FAM_COUNT];
+    uint8_t fam_level[LEC_FAM_COUNT];
+    size_t *cut;   /* per candidate: end of a heading's text (from pos) */
+    int *how;      /* per candidate: LEC_CUT_* */
+    lec_buf out;
+} conv;
+
+/* ---- candidates ----------------------------------------------------- */
+
+static void add_cand(conv *cv, uint32_t pos, uint32_t para, int boundary, const lec_marker *m)
+{
+    LEC_GROW(cv->c, cv->cap, cv->nc + 1);
+    cand *c = &cv->c[cv->nc++];
+    c->pos = pos;
+    c->para = para;
+    c->boundary = (uint8_t)boundary;
+    c->family = (uint8_t)m->family;
+    c->ordinal = m->ordinal;
+    c->node = LEC_NONE;
+}
+
+/* Closing quotes and brackets that may follow a sentence end. */
+static size_t skip_closers(const char *s, size_t n, size_t i)
+{
+    for (;;) {
+        int32_t cp;
+        if (i >= n) return i;
+        int l = lec_utf8_decode(s + i, n - i, &cp);
+        if (cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 ||
+            cp == ')' || cp == '"' || cp == ' ' || cp == 0x3000)
+            i += (size_t)l;
+        else
+            return i;
+    }
+}
+
+static void find_candidates(conv *cv, uint32_t pi)
+{
+    const lec_tpara *p = &cv->d.p[pi];
+    if (p->head || p->salute) return;
+    const char *s = cv->d.text.data + p->off;
+    size_t n = p->len;
+    lec_marker m;
+    if (lec_marker_scan(s, n, LEC_MARK_BLOCK, &m)) add_cand(cv, p->off + (uint32_t)m.skip, pi, B_START, &m);
+    for (size_t i = 0; i < n;) {
+        /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
+         * ASCII; everything else is passed over a byte at a time. */
+        unsigned char b = (unsigned char)s[i];
+        int32_t cp = 0;
+        if (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x82) {
+            cp = 0x3002;
+            i += 3;
+        } else if (b == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+                   ((unsigned char)s[i + 2] == 0x81 || (unsigned char)s[i + 2] == 0x9F ||
+                    (unsigned char)s[i + 2] == 0x9A)) {
+            cp = 0xFF00 + ((unsigned char)s[i + 2] - 0x80); /* FF01 FF1F FF1A */
+            i += 3;
+        } else if (b == '!' || b == '?' || b == ':' || b == '.') {
+            cp = b;
+            i++;
+        } else {
+            i++;
+            continue;
+        }
+        int boundary = -1;
+        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
+            boundary = B_SENT;
+        else if (cp == 0xFF1A || cp == ':')
+            boundary = B_COLON;
+        else if (cp == '.' && i < n && s[i] == ' ')
+            boundary = B_SENT; /* English: only EN and ROMAN markers follow */
+        if (boundary < 0) continue;
+        size_t at = skip_closers(s, n, i);
+        if (at >= n) break;
+        int ctx = boundary == B_COLON ? LEC_MARK_INLINE : LEC_MARK_BLOCK;
+        if (!lec_marker_scan(s + at, n - at, ctx, &m)) continue;
+        if (cp == '.' && m.family != LEC_FAM_EN && m.family != LEC_FAM_ROMAN) continue;
+        add_cand(cv, p->off + (uint32_t)(at + m.skip), pi, boundary, &m);
+    }
+}
+
+/* ---- which candidates number something ------------------------------ */
+
+static void validate(conv *cv)
+{
+    cv->tree = lec_outline_new();
+    for (size_t i = 0; i < cv->nc; i++) {
+        lec_event e = {0};
+        e.type = LEC_EV_BLOCK;
+        e.family = cv->c[i].family;
+        e.ordinal = cv->c[i].ordinal;
+        e.start = cv->c[i].pos;
+        e.end = cv->c[i].pos + 1;
+        lec_outline_add(cv->tree, &e);
+    }
+    lec_outline_build(cv->tree, (uint32_t)cv->d.text.len + 1, NULL);
+    lec_outline_drop_events(cv->tree);
+    size_t nn = lec_outline_count(cv->tree);
+    cv->node_cand = lec_xcalloc(nn, sizeof *cv->node_cand);
+    /* Nodes and candidates are both in text order. */
+    size_t k = 0;
+    for (size_t id = 1; id < nn; id++) {
+        uint32_t start = lec_outline_node(cv->tree, id)->start;
+        while (k < cv->nc && cv->c[k].pos < start) k++;
+        if (k < cv->nc && cv->c[k].pos == start) {
+            cv->c[k].node = (uint32_t)id;
+            cv->node_cand[id] = k;
+        }
+    }
+}
+
+/* A paragraph that is all heading: short, and no sentence ends inside it. */
+static int stands_alone(const conv *cv, const cand *c)
+{
+    const lec_tpara *p = &cv->d.p[c->para];
+    const char *s = cv->d.text.data + c->pos;
+    size_t n = p->off + p->len - c->pos, chars = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode(s + i, n - i, &cp);
+        chars++;
+        if (i < n && (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)) return 0;
+    }
+    return c->boundary == B_START && chars <= 48;
+}
+
+static int heads_parts(int fam)
+{
+    return fam == LEC_FAM_PART || fam == LEC_FAM_CHAPTER || fam == LEC_FAM_SECTION ||
+           fam == LEC_FAM_QUESTION || fam == LEC_FAM_CN || fam == LEC_FAM_ROMAN;
+}
+
+static void decide_headings(conv *cv)
+{
+    size_t nn = lec_outline_count(cv->tree);
+    int alone[LEC_FAM_COUNT], seen[LEC_FAM_COUNT];
+    for (int f = 0; f < LEC_FAM_COUNT; f++) alone[f] = 1, seen[f] = 0;
+    for (size_t id = 1; id < nn; id++) {
+        const cand *c = &cv->c[cv->node_cand[id]];
+        seen[c->family] = 1;
+        if (!stands_alone(cv, c)) alone[c->family] = 0;
+    }
+    for (int f = 0; f < LEC_FAM_COUNT; f++)
+        cv->heading_fam[f] = seen[f] && (heads_parts(f) || ((f == LEC_FAM_CN_PAREN ||
+                                                             f == LEC_FAM_NUM) && alone[f]));
+    /* A heading cannot sit inside a point: a family under a family that
+     * stays text stays text too.  Repeat until nothing changes. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t id = 1; id < nn; id++) {
+            const lec_onode *n = lec_outline_node(cv->tree, id);
+            if (!cv->heading_fam[n->family] || n->parent == 0) continue;
+            int pf = lec_outline_node(cv->tree, n->parent)->family;
+            if (!cv->heading_fam[pf]) {
+                cv->heading_fam[n->family] = 0;
+                changed = 1;
+            }
+        }
+    }
+    /* Levels: a family's shallowest place in the tree; ## is the top. */
+    for (int f = 0; f < LEC_FAM_COUNT; f++) cv->fam_level[f] = 0;
+    for (size_t id = 1; id < nn; id++) {
+        const lec_onode *n = lec_outline_node(cv->tree, id);
+        if (!cv->heading_fam[n->family]) continue;
+        int lv = n->depth + 1;
+        if (lv > 6) lv = 6;
+        if (!cv->fam_level[n->family] || lv < cv->fam_level[n->family])
+            cv->fam_level[n->family] = (uint8_t)lv;
+    }
+}
+
+/* ---- fused headings ------------------------------------------------- */
+
+/* End of the text of candidate k: the next accepted candidate in the same
+ * paragraph, or the paragraph's end. */
+static uint32_t cand_end(const conv *cv, size_t k)
+{
+    const lec_tpara *p = &cv->d.p[cv->c[k].para];
+    for (size_t j = k + 1; j < cv->nc && cv->c[j].para == cv->c[k].para; j++)
+        if (cv->c[j].node != LEC_NONE) return cv->c[j].pos;
+    return p->off + p->len;
+}
+
+static void cut_headings(conv *cv)
+{
+    size_t nn = lec_outline_count(cv->tree);
+    cv->cut = lec_xcalloc(cv->nc ? cv->nc : 1, sizeof *cv->cut);
+    cv->how = lec_xcalloc(cv->nc ? cv->nc : 1, sizeof *cv->how);
+    lec_fused *h = lec_xcalloc(nn ? nn : 1, sizeof *h);
+    size_t *which = lec_xcalloc(nn ? nn : 1, sizeof *which);
+    size_t *cut = lec_xcalloc(nn ? nn : 1, sizeof *cut);
+    int *how = lec_xcalloc(nn ? nn : 1, sizeof *how);
+    /* Siblings of one family under one parent are cut together. */
+    for (size_t id = 0; id < nn; id++) {
+        const lec_onode *parent = lec_outline_node(cv->tree, id);
+        for (int f = 1; f < LEC_FAM_COUNT; f++) {
+            if (!cv->heading_fam[f]) continue;
+            size_t k = 0;
+            for (uint32_t c = parent->first_child; c != LEC_NONE;
+                 c = lec_outline_node(cv->tree, c)->next_sibling) {
+                const lec_onode *n = lec_outline_node(cv->tree, c);
+                if (n->family != f) continue;
+                size_t ci = cv->node_cand[c];
+                lec_marker m;
+                const char *s = cv->d.text.data + cv->c[ci].pos;
+                size_t len = cand_end(cv, ci) - cv->c[ci].pos;
+                lec_marker_scan(s, len, LEC_MARK_BLOCK, &m);
+                h[k].s = s + m.title;
+                h[k].len = len - m.title;
+                which[k++] = ci;
+            }
+            if (!k) continue;
+            lec_fuse_split(h, k, cut, how);
+            for (size_t j = 0; j < k; j++) {
+                cv->cut[which[j]] = (size_t)(h[j].s - (cv->d.text.data + cv->c[which[j]].pos)) +
+                                    cut[j];
+                cv->how[which[j]] = how[j];
+            }
+        }
+    }
+    free(h);
+    free(which);
+    free(cut);
+    free(how);
+}
+
+/* ---- Markdown output ------------------------------------------------ */
+
+/* Writes text so that cmark reads it back as the same characters:
+ * backslashes before everything that could be markup. */
+static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
+{
+    size_t i = 0;
+    /* What only matters at the start of a line (the loop below escapes
+     * the characters that matter everywhere). */
+    if (n && s[0] && strchr("#>-+=~|", s[0]) && !(heading && s[0] == '#')) lec_buf_putc(o, '\\');
+    size_t d = 0;
+    while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9') d++;
+    if (d && d < n && (s[d] == '.' || s[d] == ')')) {
+        lec_buf_put(o, s, d);
+        lec_buf_putc(o, '\\');
+        i = d;
+    }
+    size_t run = i;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
+            c == '&' || (heading && c == '#')) {
+            lec_buf_put(o, s + run, i - run);
+            lec_buf_putc(o, '\\');
+            run = i;
+        }
+    }
+    lec_buf_put(o, s + run, n - run);
+}
+
+static void put_para(conv *cv, const char *s, size_t n)
+{
+    /* Leading white space would make an indented code block. */
+    while (n && (s[0] == ' ' || s[0] == '\t')) s++, n--;
+    if (!n) return;
+    put_escaped(&cv->out, s, n, 0);
+    lec_buf_puts(&cv->out, "\n\n");
+}
+
+static void put_heading(conv *cv, int level, const char *s, size_t n, int unsure)
+{
+    if (unsure)
+        lec_buf_puts(&cv->out, "<!-- lectern: not sure where this heading ends -->\n\n");
+    for (int i = 0; i < level; i++) lec_buf_putc(&cv->out, '#');
+    lec_buf_putc(&cv->out, ' ');
+    put_escaped(&cv->out, s, n, 1);
+    lec_buf_puts(&cv->out, "\n\n");
+}
+
+static void put_front_matter(conv *cv)
+{
+    const lec_meta_list *m = &cv->d.meta;
+    if (!m->count) return;
+    lec_buf_puts(&cv->out, "---\n");
+    for (size_t i = 0; i < m->count; i++)
+        lec_buf_printf(&cv->out, "%s: %s\n", m->items[i].key, m->items[i].value);
+    lec_buf_puts(&cv->out, "---\n\n");
+}
+
+static void write_markdown(conv *cv)
+{
+    put_front_matter(cv);
+    const char *base = cv->d.text.data;
+    size_t k = 0;
+    for (uint32_t pi = 0; pi < cv->d.n; pi++) {
+        const lec_tpara *p = &cv->d.p[pi];
+        if (p->title) {
+            put_heading(cv, 1, base + p->off, p->len, 0);
+            continue;
+        }
+        /* The pieces of this paragraph: cut before every accepted candidate. */
+        uint32_t at = p->off, end = p->off + p->len;
+        while (k < cv->nc && cv->c[k].para < pi) k++;
+        for (; k < cv->nc && cv->c[k].para == pi; k++) {
+            const cand *c = &cv->c[k];
+            if (c->node == LEC_NONE) continue;
+            if (c->pos > at) put_para(cv, base + at, c->pos - at);
+            at = c->pos;
+            if (!cv->heading_fam[c->family]) continue;
+            uint32_t stop = cand_end(cv, k);
+            size_t cut = cv->cut[k] ? cv->cut[k] : stop - c->pos;
+            if (c->pos + cut > stop) cut = stop - c->pos;
+            put_heading(cv, cv->fam_level[c->family], base + c->pos, cut,
+                         cv->how[k] == LEC_CUT_UNSURE);
+            at = c->pos + (uint32_t)cut;
+        }
+        if (end > at) put_para(cv, base + at, end - at);
+    }
+}
+
+char *lec_convert(const char *text, size_t len, size_t *out_len)
+{
+    conv cv;
+    memset(&cv, 0, sizeof cv);
+    lec_text_segment(text, len, &cv.d);
+    for (uint32_t i = 0; i < cv.d.n; i++) find_candidates(&cv, i);
+    validate(&cv);
+    decide_headings(&cv);
+    cut_headings(&cv);
+    write_markdown(&cv);
+
+    lec_outline_free(cv.tree);
+    free(cv.node_cand);
+    free(cv.c);
+    free(cv.cut);
+    free(cv.how);
+    lec_tdoc_free(&cv.d);
+    return lec_buf_detach(&cv.out, out_len);
+}
+
+/* ---- is it Markdown? ------------------------------------------------ */
+
+/* Kinds of Markdown structure, counted once each per line. */
+static int md_line_kind(const char *s, size_t n, const char *prev, size_t pn)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == ' ') i++;
+    s += i, n -= i;
+    if (n == 0) return 0;
+    if (s[0] == '#') {
+        size_t k = 0;
+        while (k < n && s[k] == '#') k++;
+        if (k <= 6 && k < n && s[k] == ' ') return 1; /* ATX heading */
+    }
+    if (n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0)) return 2;
+    if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 3;
+    size_t d = 0;
+    while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9') d++;
+    if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ') return 3;
+    if (s[0] == '>' && (n == 1 || s[1] == ' ')) return 4;
+    if (pn && (s[0] == '=' || s[0] == '-')) {
+        size_t k = 0;
+        while (k < n && s[k] == s[0]) k++;
+        if (k == n && k >= 2) return 5; /* setext underline */
+    }
+    (void)prev;
+    for (size_t k = 0; k + 1 < n; k++) {
+        if (s[k] == ']' && s[k + 1] == '(') return 6; /* link */
+        if (s[k] == '*' && s[k + 1] == '*') return 7; /* strong */
+    }
+    return 0;
+}
+
+int lec_looks_markdown(const char *text, size_t len)
+{
+    if (len >= 4 && memcmp(text, "---\n", 4) == 0) return 1;
+    int kinds = 0, hits = 0;
+    const char *prev = NULL;
+    size_t pn = 0;
+    for (size_t pos = 0; pos < len && hits < 1000;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        size_t m = n && text[pos + n - 1] == '\r' ? n - 1 : n;
+        int k = md_line_kind(text + pos, m, prev, pn);
+        if (k) {
+            kinds |= 1 << k;
+            hits++;
+        }
+        prev = text + pos;
+        pn = m;
+        pos += n + 1;
+    }
+    /* An ATX heading or a code fence is Markdown on its own; the rest must
+     * come more than once. */
+    int nkinds = __builtin_popcount((unsigned)kinds);
+    return (kinds & ((1 << 1) | (1 << 2))) || nkinds >= 2 || hits >= 3;
+}

@@ -1,0 +1,493 @@
+/*
+ * fuse.c - where a heading ends when the line break after it was lost
+ * (lectern/fuse.h).
+ *
+ * Each paragraph is decoded once into a window of at most READ_BYTES
+ * bytes: a heading and the start of its body always fit, so the work per
+ * sibling is bounded whatever the paragraph's length.  Standalone and
+ * run-in headings are told by their length and first sentence end.  For
+ * a fused one every cut gets a base score from what a reader of this
+ * genre looks at (the word before the cut, the words after it, a term of
+ * the heading repeated as the body's subject); then cuts that leave the
+ * heading in the same shape as its neighbouring siblings get a bonus.
+ */
+#include "lectern/fuse.h"
+
+#include "lectern/utf8.h"
+#include "lectern/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define READ_BYTES 300 /* never look further into a paragraph than this */
+#define WHOLE_MAX 40   /* a standalone heading has at most this many characters */
+#define RUNIN_MAX 40   /* a run-in heading's sentence ends within this many */
+#define CUT_MIN 4      /* a fused heading has at least 4 characters ... */
+#define CUT_MAX 60     /* ... and at most 60 */
+#define K_MAX 12       /* a shared run ends at most this far before the cut */
+#define NEAR 4         /* siblings compared on each side (keeps it linear in n) */
+#define NEAR_FIRST(i) ((i) > NEAR ? (i)-NEAR : 0)
+#define NEAR_LAST(i, n) ((i) + NEAR < (n) ? (i) + NEAR : (n)-1)
+#define ANCHOR_MIN 2 /* base score that makes a sibling's cut worth agreeing with */
+
+/* The bar for LEC_CUT_SURE: cues of at least two kinds, a score of at
+ * least SURE_BAR, and no other cut ranked the same.  The weakest pair that
+ * passes is a heading word with a common body opener (2 + 2); a heading
+ * word with a weak opener (要, 坚持: 1) does not. */
+#define SURE_BAR 4
+enum { CUE_END = 1, CUE_BODY = 2, CUE_REPEAT = 4, CUE_PARALLEL = 8 };
+enum { W_END = 2, W_PARALLEL = 3, W_SPLIT = -1, W_OPENER_BEFORE = -2, W_COMMA = -2 };
+
+enum { C_WHOLE, C_RUNIN, C_FUSED };
+
+/* The words a heading of this genre ends with: the noun naming the field
+ * of work it is about (…共建体制, …建设水平, …疫情防控工作). */
+static const char *const head_end[] = {
+    "体制", "机制", "体系", "建设", "工作", "能力", "水平", "作用", "责任",
+    "格局", "环境", "任务", "问题", "质量", "保障", "发展", "管理", "制度",
+    "意识", "领导", "方面", "重点", "基础", "作风", "队伍", "效率",
+};
+
+/* How a body paragraph opens: a time frame, a trend, the speaker's "we",
+ * the audience, an obligation.  3 for phrases that hardly ever start a
+ * heading, 2 for common openers, 1 for verbs that start headings as well
+ * (要 坚持).  A year ("2005年") and 在…同时 are matched in body_cue(). */
+static const struct {
+    const char *w;
+    int weight;
+} body_start[] = {
+    {"近年来", 3}, {"多年来", 3}, {"今年以来", 3}, {"长期以来", 3}, {"党的十八大以来", 3},
+    {"随着", 3},   {"同志们", 3}, {"当前", 2},     {"目前", 2},     {"我们", 2},
+    {"各级", 2},   {"今年", 2},   {"去年", 2},     {"为了", 2},     {"必须", 2},
+    {"首先", 2},   {"一是", 2},   {"这", 2},       {"要", 1},       {"坚持", 1},
+};
+
+/* A heading does not end on a particle or a word that waits for its
+ * object or partner (…工作的|, …监督和|, …今年是|), and a body does not start with
+ * one that binds to what precedes it (|的领导, |和预防).  Only characters
+ * that hardly ever end (or begin) a word are listed: 与 对 在 向 及 以 end
+ * 参与 应对 所在 导向 普及 予以, and 地 了 着 begin 地方 了解 着力. */
+static const char no_head_end[] = "的和或把被将是";
+static const char no_body_start[] = "的和与及或等们之也并";
+/* What a body's subject is followed by (and 作为): 海关是…, 海关处在… */
+static const char subject_next[] = "是要在处的";
+static const char openers[] = "“‘（(《〈「『【[〔〖";
+static const char closers[] = "”’）)》〉」』】]〕〗";
+
+typedef struct para {
+    int32_t cp[READ_BYTES];             /* -1 for an invalid byte */
+    unsigned short off[READ_BYTES + 1]; /* byte offsets: at most READ_BYTES + 3 */
+    int nch;                            /* characters read */
+    int len;      /* characters that count (trailing spaces dropped when all was read) */
+    int complete; /* the window holds the whole paragraph */
+    int send;     /* index of the first sentence end, or -1 */
+    int after;    /* index after it and the closing marks that go with it */
+    int cls;      /* C_WHOLE, C_RUNIN or C_FUSED */
+    int suspect;  /* looks run-in, but most siblings around it are fused */
+    int lo, hi;   /* candidate cuts, in characters */
+    signed char legal[CUT_MAX + 1];
+    int base[CUT_MAX + 1];
+    int kinds[CUT_MAX + 1];
+    int parallel[CUT_MAX + 1];
+} para;
+
+/* ---- characters ------------------------------------------------------ */
+
+static int in_set(int32_t cp, const char *set)
+{
+    size_t n = strlen(set), i = 0;
+    int32_t c;
+
+    if (cp < 0) return 0;
+    while (i < n) {
+        i += (size_t)lec_utf8_decode(set + i, n - i, &c);
+        if (c == cp) return 1;
+    }
+    return 0;
+}
+
+static int is_alnum(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+           (c >= 0xFF41 && c <= 0xFF5A);
+}
+
+static int is_digit(int32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int is_han(int32_t c)
+{
+    return c >= 0 && lec_cp_is_han(c);
+}
+
+/* 。！？； and their ASCII forms */
+static int is_stop(int32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' ||
+           c == ';';
+}
+
+/* A sentence end; an ASCII dot only when no letter or digit follows
+ * (1.5亿 and www.gov.cn go on). */
+static int is_end(const para *p, int i)
+{
+    int32_t c = p->cp[i];
+
+    return is_stop(c) || (c == '.' && !(i + 1 < p->nch && is_alnum(p->cp[i + 1])));
+}
+
+/* Number of characters of w found at index i, or 0 when w is not there. */
+static int match(const para *p, int i, const char *w)
+{
+    size_t n = strlen(w), k = 0;
+    int j = i;
+    int32_t c;
+
+    while (k < n) {
+        k += (size_t)lec_utf8_decode(w + k, n - k, &c);
+        if (j >= p->nch || p->cp[j] != c) return 0;
+        j++;
+    }
+    return j - i;
+}
+
+/* ---- reading and classifying ------------------------------------------ */
+
+static void read_para(para *p, const char *s, size_t len)
+{
+    size_t o = 0;
+    int n = 0;
+
+    while (o < len && o < READ_BYTES) {
+        p->off[n] = (unsigned short)o;
+        o += (size_t)lec_utf8_decode_strict(s + o, len - o, &p->cp[n]);
+        n++;
+    }
+    p->off[n] = (unsigned short)o;
+    p->nch = n;
+    p->complete = o == len;
+    while (p->complete && n > 0 && p->cp[n - 1] >= 0 && lec_cp_is_space(p->cp[n - 1]))
+        n--;
+    p->len = n;
+    p->send = -1;
+    for (int i = 0; i < p->len && p->send < 0; i++)
+        if (is_end(p, i)) p->send = i;
+    p->after = p->send + 1;
+    while (p->send >= 0 && p->after < p->nch &&
+           (in_set(p->cp[p->after], closers) || is_end(p, p->after)))
+        p->after++;
+    if (p->complete && p->len <= WHOLE_MAX && (p->send < 0 || p->after >= p->len))
+        p->cls = C_WHOLE;
+    else if (p->send >= 0 && p->send < RUNIN_MAX && p->after < p->len)
+        p->cls = C_RUNIN;
+    else
+        p->cls = C_FUSED;
+}
+
+/* Byte offset just after the first sentence end of the paragraph (and its
+ * closing marks), or len when it has none; reads on past the window. */
+static size_t first_sentence(const para *p, const char *s, size_t len)
+{
+    size_t o = p->off[p->nch];
+    int32_t c;
+    int ended = 0;
+
+    if (p->send >= 0) return p->off[p->after];
+    while (o < len) {
+        int k = lec_utf8_decode(s + o, len - o, &c);
+        int stop = is_stop(c) || c == '.';
+        if (ended && !stop && !in_set(c, closers)) break;
+        ended |= stop;
+        o += (size_t)k;
+    }
+    return o;
+}
+
+/* ---- lexical cues ----------------------------------------------------- */
+
+/* Whether a heading may end before index c: never inside quotes or
+ * brackets, a number or a word, nor next to punctuation of the sentence
+ * (a heading ends on a word or a closing mark, a body opens with a word
+ * or an opening mark). */
+static int legal_cut(const para *p, int c, int depth)
+{
+    int32_t a = p->cp[c - 1], b = p->cp[c];
+
+    if (depth > 0) return 0;
+    if (!(is_han(a) || is_alnum(a) || in_set(a, closers)) || in_set(a, no_head_end)) return 0;
+    if (!(is_han(b) || is_alnum(b) || in_set(b, openers)) || in_set(b, no_body_start)) return 0;
+    if (is_digit(a) && (is_han(b) || is_alnum(b))) return 0;
+    return !(is_alnum(a) && is_alnum(b));
+}
+
+/* Weight of the body opener at index c (0 for none). */
+static int body_cue(const para *p, int c)
+{
+    int best = 0;
+
+    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++)
+        if (body_start[k].weight > best && match(p, c, body_start[k].w))
+            best = body_start[k].weight;
+    /* a year: 2005年 */
+    if (c + 4 < p->nch && is_digit(p->cp[c]) && is_digit(p->cp[c + 1]) && is_digit(p->cp[c + 2]) &&
+        is_digit(p->cp[c + 3]) && p->cp[c + 4] == 0x5E74)
+        best = 3;
+    /* 在…的同时: a clause of circumstance, within one phrase */
+    if (match(p, c, "在"))
+        for (int i = c + 2; i < p->nch && i < c + 16 && is_han(p->cp[i]); i++)
+            if (match(p, i, "同时")) return 3;
+    return best;
+}
+
+/* Weight of the repeat-subject cue at c: a 2-4 character term of the
+ * heading (before c) that opens the body.  A longer term is less likely
+ * to repeat by chance; a term followed by 是/要/作为/在/处/的 reads as
+ * the body's subject. */
+static int repeat_cue(const para *p, int c)
+{
+    for (int l = 4; l >= 2; l--) {
+        int ok = c + l <= p->nch;
+        for (int k = 0; ok && k < l; k++)
+            ok = is_han(p->cp[c + k]);
+        for (int s = 0; ok && s + l <= c; s++) {
+            if (memcmp(&p->cp[s], &p->cp[c], (size_t)l * sizeof p->cp[0]) != 0) continue;
+            /* the same character before both: the term is longer and the
+             * cut splits it (对疫|情防控 after 疫情防控) */
+            if (s > 0 && p->cp[s - 1] == p->cp[c - 1]) return 0;
+            int subj =
+                (c + l < p->nch && in_set(p->cp[c + l], subject_next)) || match(p, c + l, "作为");
+            /* 2 characters: 1, or 3 as a subject; 3-4: 3, or 4 */
+            return (l >= 3 ? 3 : 1) + (subj ? (l >= 3 ? 1 : 2) : 0);
+        }
+    }
+    return 0;
+}
+
+static int head_word_at(const para *p, int i)
+{
+    for (size_t k = 0; k < sizeof head_end / sizeof head_end[0]; k++)
+        if (i >= 0 && match(p, i, head_end[k])) return 1;
+    return 0;
+}
+
+/* Whether the characters before c are a body opener of two or more
+ * characters (single ones such as 要 end words like 重要). */
+static int ends_with_opener(const para *p, int c)
+{
+    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
+        int l = (int)strlen(body_start[k].w) / 3; /* all Han: 3 bytes each */
+        if (body_start[k].weight >= 2 && l >= 2 && c >= l && match(p, c - l, body_start[k].w))
+            return 1;
+    }
+    return 0;
+}
+
+/* Fills legal/base/kinds for the candidate cuts of a fused paragraph. */
+static void score_lexical(para *p)
+{
+    int limit = p->send >= 0 ? p->send : (p->complete ? p->len : p->nch) - 1;
+    int depth = 0, commas = 0;
+
+    p->lo = CUT_MIN;
+    p->hi = limit < CUT_MAX ? limit : CUT_MAX;
+    for (int c = 1; c <= p->hi; c++) {
+        int32_t a = p->cp[c - 1];
+        if (in_set(a, openers)) depth++;
+        if (in_set(a, closers) && depth > 0) depth--;
+        commas += a == 0xFF0C || a == ',';
+        if (c < p->lo) continue;
+        p->legal[c] = (signed char)legal_cut(p, c, depth);
+        if (!p->legal[c]) continue;
+        int w;
+        if (head_word_at(p, c - 2)) {
+            p->base[c] += W_END;
+            p->kinds[c] |= CUE_END;
+        }
+        if ((w = body_cue(p, c)) > 0) {
+            p->base[c] += w;
+            p->kinds[c] |= CUE_BODY;
+        }
+        if ((w = repeat_cue(p, c)) > 0) {
+            p->base[c] += w;
+            p->kinds[c] |= CUE_REPEAT;
+        }
+        /* a heading-end word right after the cut means the cut splits a
+         * compound (体系|建设水平): the heading goes on */
+        if (head_word_at(p, c)) p->base[c] += W_SPLIT;
+        /* a body opener right before it belongs to the body (各级|党组织要) */
+        if (ends_with_opener(p, c)) p->base[c] += W_OPENER_BEFORE;
+        /* a heading is one phrase, or two joined by a comma; each further
+         * comma makes the cut more likely to be inside the body */
+        if (commas > 1) p->base[c] += W_COMMA * (commas - 1);
+    }
+}
+
+/* ---- parallel siblings ------------------------------------------------ */
+
+static int scored(const para *p)
+{
+    return p->cls == C_FUSED || p->suspect;
+}
+
+/* How far a sibling's heading can reach, and whether it can end at c.  A
+ * standalone or run-in sibling ends where it ends; a fused one at a cut
+ * that the lexical cues already like. */
+static int reach(const para *q)
+{
+    if (scored(q)) return q->hi;
+    return q->cls == C_WHOLE ? q->len : q->send;
+}
+
+static int anchor(const para *q, int c)
+{
+    if (scored(q)) return c >= q->lo && c <= q->hi && q->legal[c] && q->base[c] >= ANCHOR_MIN;
+    return c == reach(q);
+}
+
+static int same_han(int32_t a, int32_t b)
+{
+    return a == b && is_han(a);
+}
+
+/* Marks in seen[] the cuts of p that q agrees with: p and q share a run of
+ * Han characters (at least 4, or 2 when both headings end with it), and a
+ * cut k characters after the run in p has a matching anchor k characters
+ * after it in q.  A longest-common-suffix table over the two windows. */
+static void agree(const para *p, const para *q, int *seen)
+{
+    int prev[CUT_MAX + 2] = {0}, cur[CUT_MAX + 2] = {0};
+    int rq = reach(q);
+
+    for (int a = 0; a < p->hi; a++) {
+        for (int b = 0; b < rq; b++) {
+            cur[b] = same_han(p->cp[a], q->cp[b]) ? (b > 0 ? prev[b - 1] : 0) + 1 : 0;
+            int run = cur[b];
+            if (run < 2 || (a + 1 < p->hi && b + 1 < rq && same_han(p->cp[a + 1], q->cp[b + 1])))
+                continue;
+            for (int k = 0; k <= K_MAX && (run >= 4 || k == 0); k++) {
+                int c = a + 1 + k;
+                if (c > p->hi) break;
+                if (c >= p->lo && p->legal[c] && anchor(q, b + 1 + k)) seen[c] = 1;
+            }
+        }
+        memcpy(prev, cur, sizeof cur);
+    }
+}
+
+/* The parallel cue for sibling i: at least half of its neighbours agree,
+ * and at least two of them unless it has only one (a single sibling may
+ * share a run by chance, often in its body). */
+static void score_parallel(para *ps, size_t n, size_t i)
+{
+    para *p = &ps[i];
+    int support[CUT_MAX + 1] = {0};
+    int m = 0;
+
+    if (p->lo > p->hi) return;
+    for (size_t j = NEAR_FIRST(i); j <= NEAR_LAST(i, n); j++) {
+        int seen[CUT_MAX + 1] = {0};
+        if (j == i) continue;
+        m++;
+        agree(p, &ps[j], seen);
+        for (int c = p->lo; c <= p->hi; c++)
+            support[c] += seen[c];
+    }
+    for (int c = p->lo; c <= p->hi; c++)
+        if (2 * support[c] >= m && (support[c] >= 2 || (m == 1 && support[c] == 1)))
+            p->parallel[c] = W_PARALLEL;
+}
+
+/* ---- deciding --------------------------------------------------------- */
+
+static int popcount(int x)
+{
+    int k = 0;
+    for (; x; x &= x - 1)
+        k++;
+    return k;
+}
+
+/* Rank of a cut: its score, then how many kinds of cue agree (agreeing
+ * cues beat one strong cue, which is often a repetition inside the body),
+ * then whether the body side speaks for it (an opener or a repeated
+ * subject says more than a heading word, which headings have inside them
+ * too: 重点领域, 工作落实). */
+static long rank(const para *p, int c)
+{
+    int kinds = p->kinds[c] | (p->parallel[c] ? CUE_PARALLEL : 0);
+    int body = (kinds & (CUE_BODY | CUE_REPEAT)) != 0;
+
+    return ((long)(p->base[c] + p->parallel[c]) * 8 + popcount(kinds)) * 2 + body;
+}
+
+/* The best cut of a scored paragraph (-1 when nothing scores) and how
+ * sure it is; between cuts of the same rank the earlier one wins (the
+ * body starts at its first chance) but is not sure. */
+static int best_cut(const para *p, int *how)
+{
+    long best = 0;
+    int bc = -1, tie = 0;
+
+    for (int c = p->lo; c <= p->hi; c++) {
+        if (!p->legal[c] || p->base[c] + p->parallel[c] <= 0) continue;
+        long r = rank(p, c);
+        if (bc >= 0 && r == best) tie = 1;
+        if (bc < 0 || r > best) {
+            best = r;
+            bc = c;
+            tie = 0;
+        }
+    }
+    if (bc < 0) return -1;
+    int kinds = p->kinds[bc] | (p->parallel[bc] ? CUE_PARALLEL : 0);
+    int score = p->base[bc] + p->parallel[bc];
+    *how = score >= SURE_BAR && popcount(kinds) >= 2 && !tie ? LEC_CUT_SURE : LEC_CUT_UNSURE;
+    return bc;
+}
+
+void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how)
+{
+    para *ps;
+
+    if (n == 0) return;
+    ps = lec_xcalloc(n, sizeof *ps);
+    for (size_t i = 0; i < n; i++)
+        read_para(&ps[i], h[i].s, h[i].len);
+    /* Siblings are written alike: among fused siblings, a paragraph that
+     * looks run-in had no sentence end in its heading either, so its
+     * first sentence is probably body; it is scored as fused too. */
+    for (size_t i = 0; i < n; i++) {
+        int fused = 0, m = 0;
+        for (size_t j = NEAR_FIRST(i); ps[i].cls == C_RUNIN && j <= NEAR_LAST(i, n); j++) {
+            m += j != i;
+            fused += j != i && ps[j].cls == C_FUSED;
+        }
+        ps[i].suspect = m > 0 && 2 * fused > m;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (scored(&ps[i])) score_lexical(&ps[i]);
+    for (size_t i = 0; i < n; i++)
+        if (scored(&ps[i])) score_parallel(ps, n, i);
+
+    for (size_t i = 0; i < n; i++) {
+        para *p = &ps[i];
+        int c = scored(p) ? best_cut(p, &how[i]) : -1;
+        if (c > 0) {
+            cut[i] = p->off[c];
+        } else if (p->cls == C_WHOLE) {
+            cut[i] = h[i].len;
+            how[i] = LEC_CUT_WHOLE;
+        } else if (p->cls == C_RUNIN) {
+            cut[i] = p->off[p->after];
+            how[i] = LEC_CUT_RUNIN;
+        } else {
+            cut[i] = first_sentence(p, h[i].s, h[i].len);
+            how[i] = LEC_CUT_UNSURE;
+        }
+    }
+    free(ps);
+}

@@ -1,0 +1,192 @@
+/*
+ * t_convert.c - plain text to Markdown, case by case.
+ *
+ * Each case converts a small text written for these tests and shows the
+ * blocks cmark finds in the result, one per line: "H2 text" for a heading
+ * of level 2, "P text" for a paragraph (front matter is left out and
+ * checked apart).
+ */
+#include "../tap.h"
+#include "lectern/convert.h"
+#include "lectern/util.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+
+static char *blocks(const char *text)
+{
+    size_t n;
+    char *md = lec_convert(text, strlen(text), &n);
+    /* Leave the front matter out: cmark would read it as a rule. */
+    const char *body = md;
+    if (strncmp(md, "---\n", 4) == 0) {
+        const char *e = strstr(md + 4, "\n---\n");
+        if (e) body = e + 5;
+    }
+    cmark_node *doc = cmark_parse_document(body, strlen(body), 0);
+    lec_buf out = LEC_BUF_INIT;
+    for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
+        cmark_node_type t = cmark_node_get_type(b);
+        if (t == CMARK_NODE_HEADING)
+            lec_buf_printf(&out, "H%d ", cmark_node_get_heading_level(b));
+        else if (t == CMARK_NODE_PARAGRAPH)
+            lec_buf_puts(&out, "P ");
+        else if (t == CMARK_NODE_HTML_BLOCK) {
+            lec_buf_puts(&out, "HTML\n");
+            continue;
+        } else
+            lec_buf_printf(&out, "%s ", cmark_node_get_type_string(b));
+        cmark_iter *it = cmark_iter_new(b);
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+            cmark_node *c = cmark_iter_get_node(it);
+            const char *lit = cmark_node_get_literal(c);
+            if (ev == CMARK_EVENT_ENTER && lit && cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK)
+                lec_buf_puts(&out, lit);
+            if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK) lec_buf_puts(&out, "/");
+        }
+        cmark_iter_free(it);
+        lec_buf_putc(&out, '\n');
+    }
+    cmark_node_free(doc);
+    free(md);
+    return lec_buf_detach(&out, NULL);
+}
+
+static void check(const char *name, const char *text, const char *want)
+{
+    char *got = blocks(text);
+    is_str(got, want, "%s", name);
+    free(got);
+}
+
+static void test_paragraphs(void)
+{
+    check("blank lines separate paragraphs", "今天开会。\n\n明天休息。\n",
+          "P 今天开会。\nP 明天休息。\n");
+    check("an indent starts a paragraph; a hard-wrapped line is joined",
+          "　　第一段的第一行，\n接着写完。\n　　第二段。\n",
+          "P 第一段的第一行，接着写完。\nP 第二段。\n");
+    check("two-space indents work like ideographic ones",
+          "  第一段，\n续上。\n  第二段。\n  第三段。\n",
+          "P 第一段，续上。\nP 第二段。\nP 第三段。\n");
+    check("paragraph marks inside one long line", "　　第一段。　　第二段。　　第三段。",
+          "P 第一段。\nP 第二段。\nP 第三段。\n");
+    check("one paragraph per line", "甲方发言。\n乙方回应。\n丙方补充。\n丁方总结。\n",
+          "P 甲方发言。\nP 乙方回应。\nP 丙方补充。\nP 丁方总结。\n");
+    check("a text hard-wrapped at a fixed width is re-joined (Latin with a space)",
+          "The library network has grown every year since it opened, and\n"
+          "the branches now reach most neighbourhoods of the city today.\n"
+          "We will keep the doors open later in the evening this summer,\n"
+          "and we will ask readers what they would like us to buy next.\n"
+          "Thank you.\n",
+          "P The library network has grown every year since it opened, and the branches now "
+          "reach most neighbourhoods of the city today. We will keep the doors open later in the "
+          "evening this summer, and we will ask readers what they would like us to buy next. "
+          "Thank you.\n");
+    check("CRLF, NBSP and zero-width spaces", "甲\xe2\x80\x8b乙。\r\n\r\n丙\xc2\xa0丁。\r\n",
+          "P 甲乙。\nP 丙 丁。\n");
+    check("a salutation at the start of a run-on text is its own paragraph",
+          "同志们：今天我们开会。会议很重要。", "P 同志们：\nP 今天我们开会。会议很重要。\n");
+}
+
+static void test_headings(void)
+{
+    check("一、 headings on their own lines",
+          "一、总体要求\n要把握好方向。\n二、重点任务\n要抓好落实。\n",
+          "H2 一、总体要求\nP 要把握好方向。\nH2 二、重点任务\nP 要抓好落实。\n");
+    check("levels in the order the parts appear: 第一部分 above 一、",
+          "第一部分 总论\n一、意义\n正文。\n二、要求\n正文。\n第二部分 分论\n一、任务\n正文。\n"
+          "二、保障\n正文。\n",
+          "H2 第一部分 总论\nH3 一、意义\nP 正文。\nH3 二、要求\nP 正文。\nH2 第二部分 分论\n"
+          "H3 一、任务\nP 正文。\nH3 二、保障\nP 正文。\n");
+    check("（一） on its own lines is a heading below 一、",
+          "一、意义\n（一）背景\n正文。\n（二）目标\n正文。\n二、要求\n正文。\n",
+          "H2 一、意义\nH3 （一）背景\nP 正文。\nH3 （二）目标\nP 正文。\nH2 二、要求\nP 正文。\n");
+    check("run-in （一） points stay paragraphs under their heading",
+          "一、任务\n（一）扩大内需。推动消费回升。\n（二）稳定外贸。拓展市场。\n二、保障\n正文。\n",
+          "H2 一、任务\nP （一）扩大内需。推动消费回升。\nP （二）稳定外贸。拓展市场。\nH2 二、保障\nP 正文。\n");
+    check("a run-on text: headings and points after sentence ends each start a block",
+          "前言。一、关于过去的工作。回顾如下。一是甲。二是乙。二、关于下一步。第一，丙。第二，丁。",
+          "P 前言。\nH2 一、关于过去的工作。\nP 回顾如下。\nP 一是甲。\nP 二是乙。\n"
+          "H2 二、关于下一步。\nP 第一，丙。\nP 第二，丁。\n");
+    check("only 第一， points: no headings are made",
+          "开场白。\n第一，要学习。\n第二，要实践。\n第三，要总结。\n",
+          "P 开场白。\nP 第一，要学习。\nP 第二，要实践。\nP 第三，要总结。\n");
+    check("第X条 with (一) items stay paragraphs (law text)",
+          "第一条 为了规范管理，制定本办法。\n第二条 放假的节日：\n(一)新年，放假1天；\n"
+          "(二)春节，放假3天。\n",
+          "P 第一条 为了规范管理，制定本办法。\nP 第二条 放假的节日：\nP (一)新年，放假1天；\n"
+          "P (二)春节，放假3天。\n");
+    check("English: Roman parts and First, points",
+          "I. Where we stand\nWe grew.\nII. What comes next\nFirst, we open later.\n"
+          "Second, we listen.\n",
+          "H2 I. Where we stand\nP We grew.\nH2 II. What comes next\nP First, we open later.\n"
+          "P Second, we listen.\n");
+}
+
+static void test_inline(void)
+{
+    check("inline points after sentence ends each start a paragraph",
+          "要做好以下工作。一是加强领导。二是压实责任。三是严格考核。",
+          "P 要做好以下工作。\nP 一是加强领导。\nP 二是压实责任。\nP 三是严格考核。\n");
+    check("a first point after a colon, the rest after sentence ends",
+          "主要做了以下工作：一是加强领导。二是压实责任。",
+          "P 主要做了以下工作：\nP 一是加强领导。\nP 二是压实责任。\n");
+    check("a point continuing a sequence inside the previous paragraph",
+          "　　一是统筹推进。内容。\n　　二是同步防控。内容。这是成效。三是同步落实。内容。\n",
+          "P 一是统筹推进。内容。\nP 二是同步防控。内容。这是成效。\nP 三是同步落实。内容。\n");
+    check("a list inside one sentence stays in it",
+          "希望大家做到：一是提高站位；二是真抓实干；三是持之以恒。",
+          "P 希望大家做到：一是提高站位；二是真抓实干；三是持之以恒。\n");
+    check("a preview list stays a list in its paragraph",
+          "今天讲三个问题：（一）为什么；（二）做什么；（三）怎么做。\n（一）为什么。因为需要。\n"
+          "（二）做什么。做实事。\n（三）怎么做。抓落实。\n",
+          "P 今天讲三个问题：（一）为什么；（二）做什么；（三）怎么做。\nP （一）为什么。因为需要。\n"
+          "P （二）做什么。做实事。\nP （三）怎么做。抓落实。\n");
+}
+
+static void test_nothing_invented(void)
+{
+    check("traps are text",
+          "一、二线城市的做法。\n统一是前提。\n1.5亿元的投入。\n增长3.5%。\n第一次会议。\n"
+          "第一书记讲话。\n其一生都在读书。\n一是一，二是二。\n",
+          "P 一、二线城市的做法。\nP 统一是前提。\nP 1.5亿元的投入。\nP 增长3.5%。\nP 第一次会议。\n"
+          "P 第一书记讲话。\nP 其一生都在读书。\nP 一是一，二是二。\n");
+    check("a text without numbering gets no structure",
+          "明确目标。\n明确任务。\n明确责任。\n", "P 明确目标。\nP 明确任务。\nP 明确责任。\n");
+    check("a lone 一是 is text", "他说：一是这样。后来没有了。\n", "P 他说：一是这样。后来没有了。\n");
+    check("Markdown characters are text",
+          "正文如下。\n* 不是列表\n1. 不是编号\n# 不是标题\n> 不是引用\n`代码` 与 <b>标签</b> 与 [链接](x) 与 &amp;\n---\n",
+          "P 正文如下。\nP * 不是列表\nP 1. 不是编号\nP # 不是标题\nP > 不是引用\n"
+          "P `代码` 与 <b>标签</b> 与 [链接](x) 与 &amp;\nP ---\n");
+}
+
+static void test_head(void)
+{
+    const char *t = "张明远：把书香送到百姓家门口\n来源：岚江日报 更新时间：2026-03-18\n\n"
+                    "——在全市阅读推广会上的讲话\n市文化局局长 张明远\n同志们：\n今天开会。\n";
+    size_t n;
+    char *md = lec_convert(t, strlen(t), &n);
+    ok(strncmp(md, "---\ntitle: 把书香送到百姓家门口\n", strlen("---\ntitle: 把书香送到百姓家门口\n")) == 0,
+       "the head becomes front matter, title first");
+    ok(strstr(md, "\nauthor: 张明远\n") != NULL, "author from the title line");
+    ok(strstr(md, "\nsource: 岚江日报\n") != NULL, "source");
+    ok(strstr(md, "\ndate: 2026-03-18\n") != NULL, "date");
+    ok(strstr(md, "\noccasion: 在全市阅读推广会上的讲话\n") != NULL, "occasion");
+    ok(strstr(md, "\nspeaker: 市文化局局长 张明远\n") != NULL, "speaker");
+    free(md);
+    check("the head lines stay in the text, the title line as the H1", t,
+          "H1 张明远：把书香送到百姓家门口\nP 来源：岚江日报 更新时间：2026-03-18\n"
+          "P ——在全市阅读推广会上的讲话\nP 市文化局局长 张明远\nP 同志们：\nP 今天开会。\n");
+}
+
+int main(void)
+{
+    test_paragraphs();
+    test_headings();
+    test_inline();
+    test_nothing_invented();
+    test_head();
+    return tap_done();
+}
