@@ -272,6 +272,12 @@ static void cut_headings(conv *cv)
 
 /* ---- Markdown output ------------------------------------------------ */
 
+/* Characters that could be read as markup anywhere in a line. */
+static const unsigned char special[256] = {
+    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['&'] = 1,
+    ['#'] = 2, /* only in headings, where a closing ### would be dropped */
+};
+
 /* Writes text so that cmark reads it back as the same characters:
  * backslashes before everything that could be markup. */
 static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
@@ -288,14 +294,12 @@ static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
         i = d;
     }
     size_t run = i;
+    unsigned char mask = heading ? 3 : 1;
     for (; i < n; i++) {
-        char c = s[i];
-        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
-            c == '&' || (heading && c == '#')) {
-            lec_buf_put(o, s + run, i - run);
-            lec_buf_putc(o, '\\');
-            run = i;
-        }
+        if (!(special[(unsigned char)s[i]] & mask)) continue;
+        lec_buf_put(o, s + run, i - run);
+        lec_buf_putc(o, '\\');
+        run = i;
     }
     lec_buf_put(o, s + run, n - run);
 }
@@ -364,11 +368,14 @@ char *lec_convert(const char *text, size_t len, size_t *out_len)
 {
     conv cv;
     memset(&cv, 0, sizeof cv);
+    lec_buf_reserve(&cv.d.text, len);
     lec_text_segment(text, len, &cv.d);
     for (uint32_t i = 0; i < cv.d.n; i++) find_candidates(&cv, i);
     validate(&cv);
     decide_headings(&cv);
     cut_headings(&cv);
+    /* Markdown is the text plus a few escapes and marks: one allocation. */
+    lec_buf_reserve(&cv.out, cv.d.text.len + cv.d.text.len / 16 + 4096);
     write_markdown(&cv);
 
     lec_outline_free(cv.tree);

@@ -23,7 +23,7 @@
 #include <string.h>
 
 typedef struct tline {
-    size_t off, len; /* cleaned text in the scratch buffer */
+    size_t off, len; /* the line in the source text, trimmed, not yet cleaned */
     int indent;      /* began with an indent, or with a "　　" mark */
     int blank_before;
     int width;
@@ -127,19 +127,18 @@ static size_t next_mark(const char *s, size_t n)
 typedef struct lines {
     tline *v;
     size_t n, cap;
-    lec_buf buf;
+    const char *src; /* the text the lines are in */
 } lines;
 
 static void add_line(lines *L, const char *s, size_t n, int indent, int blank_before)
 {
     LEC_GROW(L->v, L->cap, L->n + 1);
     tline *t = &L->v[L->n++];
-    t->off = L->buf.len;
-    clean(&L->buf, s, n);
-    t->len = L->buf.len - t->off;
+    t->off = (size_t)(s - L->src);
+    t->len = n;
     t->indent = indent;
     t->blank_before = blank_before;
-    t->width = rough_width(L->buf.data ? L->buf.data + t->off : "", t->len);
+    t->width = rough_width(s, n);
 }
 
 /* Physical lines to cleaned logical lines (blank lines dropped, but
@@ -241,8 +240,8 @@ static void add_para(lec_tdoc *d, const lines *L, size_t i, int head)
     lec_tpara *p = &d->p[d->n++];
     memset(p, 0, sizeof *p);
     p->off = (uint32_t)d->text.len;
-    lec_buf_put(&d->text, L->buf.data + L->v[i].off, L->v[i].len);
-    p->len = (uint32_t)L->v[i].len;
+    clean(&d->text, L->src + L->v[i].off, L->v[i].len);
+    p->len = (uint32_t)(d->text.len - p->off);
     p->head = (uint8_t)head;
 }
 
@@ -250,11 +249,11 @@ static void add_para(lec_tdoc *d, const lines *L, size_t i, int head)
 static void join(lec_tdoc *d, const lines *L, size_t i)
 {
     lec_tpara *p = &d->p[d->n - 1];
-    const char *t = L->buf.data + L->v[i].off;
-    unsigned char a = (unsigned char)d->text.data[p->off + p->len - 1];
+    const char *t = L->src + L->v[i].off;
+    unsigned char a = p->len ? (unsigned char)d->text.data[p->off + p->len - 1] : ' ';
     unsigned char b = (unsigned char)t[0];
-    if (a < 0x80 && b < 0x80 && a != '-') lec_buf_putc(&d->text, ' ');
-    lec_buf_put(&d->text, t, L->v[i].len);
+    if (a < 0x80 && b < 0x80 && a != '-' && a != ' ') lec_buf_putc(&d->text, ' ');
+    clean(&d->text, t, L->v[i].len);
     p->len = (uint32_t)(d->text.len - p->off);
 }
 
@@ -283,18 +282,28 @@ static void split_salutation(lec_tdoc *d)
 void lec_text_segment(const char *s, size_t len, lec_tdoc *d)
 {
     lines L = {0};
+    L.src = s;
     split_lines(s, len, &L);
 
-    /* The head: the first lines, read by head.c. */
+    /* The head: the first lines, cleaned, read by head.c. */
     size_t nh = L.n < 12 ? L.n : 12;
+    lec_buf hb = LEC_BUF_INIT;
+    size_t *at = lec_xcalloc(nh + 1, sizeof *at);
+    for (size_t i = 0; i < nh; i++) {
+        at[i] = hb.len;
+        clean(&hb, s + L.v[i].off, L.v[i].len);
+    }
+    at[nh] = hb.len;
     lec_line *hl = lec_xcalloc(nh ? nh : 1, sizeof *hl);
     for (size_t i = 0; i < nh; i++) {
-        hl[i].s = L.buf.data + L.v[i].off;
-        hl[i].len = L.v[i].len;
+        hl[i].s = hb.data + at[i];
+        hl[i].len = at[i + 1] - at[i];
     }
     int title = -1;
     size_t head = nh ? lec_head_parse(hl, nh, &d->meta, &title) : 0;
     free(hl);
+    free(at);
+    lec_buf_free(&hb);
 
     size_t indented = 0, body = L.n - head;
     for (size_t i = head; i < L.n; i++) indented += (size_t)L.v[i].indent;
@@ -311,14 +320,15 @@ void lec_text_segment(const char *s, size_t len, lec_tdoc *d)
             continue;
         }
         const lec_tpara *prev = d->n ? &d->p[d->n - 1] : NULL;
-        const char *txt = L.buf.data + t->off;
-        int salute = lec_head_is_salutation(txt, t->len);
+        const char *txt = s + t->off;
+        /* A salutation is short; long lines need no closer look. */
+        int salute = t->len <= 240 && lec_head_is_salutation(txt, t->len);
         int cont = 0;
         if (prev && !prev->head && !prev->salute && !t->blank_before && !salute) {
             const tline *pt = &L.v[i - 1];
             if (indent_mode)
                 cont = seen_indent && !t->indent && !(begins_marker(txt, t->len) &&
-                                       ends_sentence(L.buf.data + pt->off, pt->len));
+                                       ends_sentence(s + pt->off, pt->len));
             else if (W)
                 cont = pt->width >= W - 6 && !begins_marker(txt, t->len);
         }
@@ -333,7 +343,6 @@ void lec_text_segment(const char *s, size_t len, lec_tdoc *d)
         prev_body = 1;
     }
     free(L.v);
-    lec_buf_free(&L.buf);
 }
 
 void lec_tdoc_free(lec_tdoc *d)

@@ -65,25 +65,47 @@ int lec_utf8_encode(int32_t cp, char out[4])
     return 4;
 }
 
+/* Length of the valid sequence at u[0..n), or 0.  The ranges are those
+ * of RFC 3629 (no overlongs, no surrogates, nothing above U+10FFFF);
+ * written out rather than decoded because every loaded document passes
+ * through here once. */
+static size_t valid_seq(const unsigned char *u, size_t n)
+{
+    unsigned char c = u[0];
+    if (c >= 0xC2 && c <= 0xDF) return n >= 2 && (u[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && u[1] < 0xA0) return 0; /* overlong */
+        if (c == 0xED && u[1] > 0x9F) return 0; /* surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && u[1] < 0x90) return 0; /* overlong */
+        if (c == 0xF4 && u[1] > 0x8F) return 0; /* above U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
 int lec_utf8_valid(const char *s, size_t n, size_t *bad)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
 
     while (i < n) {
-        int32_t cp;
-        int r;
-
         /* ASCII fast path: most of a document is ASCII or CJK. */
-        if ((unsigned char)s[i] < 0x80) {
+        if (u[i] < 0x80) {
             i++;
             continue;
         }
-        r = lec_utf8_decode_strict(s + i, n - i, &cp);
-        if (cp < 0) {
+        size_t r = valid_seq(u + i, n - i);
+        if (!r) {
             if (bad) *bad = i;
             return 0;
         }
-        i += (size_t)r;
+        i += r;
     }
     if (bad) *bad = n;
     return 1;

@@ -66,6 +66,13 @@ static void buf_reserve(lec_buf *b, size_t extra)
     b->cap = c;
 }
 
+void lec_buf_reserve(lec_buf *b, size_t n)
+{
+    if (b->len + n + 1 <= b->cap) return;
+    b->cap = b->len + n + 1;
+    b->data = lec_xrealloc(b->data, b->cap);
+}
+
 void lec_buf_put(lec_buf *b, const void *s, size_t n)
 {
     buf_reserve(b, n);

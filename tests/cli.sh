@@ -293,4 +293,26 @@ rc=$(cat "$T/rc")
 tap_ok "$([ "$rc" = 0 ] || [ "$rc" = 141 ]; echo $?)" \
 	"--dump | head -1: exit status 0 or 141 (SIGPIPE), got $rc"
 
+# --- plain text: --convert and --from ----------------------------------------
+usage_error "--from bogus" --from bogus --toc "$T/a.md"
+printf '一、甲\n正文。\n二、乙\n正文。\n' >"$T/p.txt"
+run --convert "$T/p.txt"
+tap_is "$rc" 0 "--convert of a .txt: exit status 0"
+tap_is "$(grep -c '^## ' "$T/out")" 2 "--convert of a .txt: its 一、 lines become ## headings"
+run --toc "$T/p.txt"
+tap_is "$(lines "$T/out")" 2 "--toc of a .txt reads the converted outline"
+run --convert --from markdown "$T/p.txt"
+tap_ok "$(cmp -s "$T/out" "$T/p.txt"; echo $?)" "--from markdown: a .txt is taken as it is"
+cp "$T/p.txt" "$T/p.md"
+run --toc "$T/p.md"
+tap_is "$(lines "$T/out")" 0 "a .md file is Markdown: lines of text are no headings"
+run --toc --from text "$T/p.md"
+tap_is "$(lines "$T/out")" 2 "--from text converts a .md file"
+run_in "$T/p.txt" --toc -
+tap_is "$(lines "$T/out")" 2 "standard input without Markdown structure is converted"
+run_in "$T/a.md" --toc -
+tap_is "$(lines "$T/out")" 3 "standard input with headings is Markdown"
+run --print 2 "$T/p.txt"
+tap_is "$(cat "$T/out")" "$(printf '## 二、乙\n\n正文。')" "--print of a .txt prints the converted Markdown of the node"
+
 tap_done

@@ -40,6 +40,8 @@ void lec_buf_puts(lec_buf *b, const char *s);
 void lec_buf_printf(lec_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void lec_buf_vprintf(lec_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Makes room for n more bytes without growing again. */
+void lec_buf_reserve(lec_buf *b, size_t n);
 /* Empties the buffer but keeps its memory. */
 void lec_buf_reset(lec_buf *b);
 void lec_buf_free(lec_buf *b);
