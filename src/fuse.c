@@ -44,13 +44,13 @@ enum { C_WHOLE, C_RUNIN, C_FUSED };
 /* The words a heading of this genre ends with: the noun naming the field
  * of work it is about (…共建体制, …建设水平, …疫情防控工作). */
 static const char *const head_end[] = {
-    "体制", "机制", "体系", "建设", "工作", "能力", "水平", "作用", "责任",
-    "格局", "环境", "任务", "问题", "质量", "保障", "发展", "管理", "制度",
-    "意识", "领导", "方面", "重点", "基础", "作风", "队伍", "效率",
+    "体制", "机制", "体系", "建设", "工作", "能力", "水平", "作用", "责任", "格局", "环境", "任务",
+    "问题", "质量", "保障", "发展", "管理", "制度", "意识", "领导", "方面", "重点", "基础", "作风",
+    "队伍", "效率", "方法", "措施", "活力", "动力", "效能", "服务", "治理", "监督",
 };
 
 /* How a body paragraph opens: a time frame, a trend, the speaker's "we",
- * the audience, an obligation.  3 for phrases that hardly ever start a
+ * the audience (各级 各地 各部门), an obligation.  3 for phrases that hardly ever start a
  * heading, 2 for common openers, 1 for verbs that start headings as well
  * (要 坚持).  A year ("2005年") and 在…同时 are matched in body_cue(). */
 static const struct {
@@ -59,8 +59,9 @@ static const struct {
 } body_start[] = {
     {"近年来", 3}, {"多年来", 3}, {"今年以来", 3}, {"长期以来", 3}, {"党的十八大以来", 3},
     {"随着", 3},   {"同志们", 3}, {"当前", 2},     {"目前", 2},     {"我们", 2},
-    {"各级", 2},   {"今年", 2},   {"去年", 2},     {"为了", 2},     {"必须", 2},
-    {"首先", 2},   {"一是", 2},   {"这", 2},       {"要", 1},       {"坚持", 1},
+    {"我想", 2},   {"大家", 2},   {"各级", 2},     {"各地", 2},     {"各部门", 2},
+    {"今年", 2},   {"去年", 2},   {"为了", 2},     {"必须", 2},     {"首先", 2},
+    {"一是", 2},   {"这", 2},     {"要", 1},       {"坚持", 1},
 };
 
 /* A heading does not end on a particle or a word that waits for its
