@@ -10,6 +10,7 @@
 #include "lectern/emit.h"
 #include "lectern/layout.h"
 #include "lectern/load.h"
+#include "lectern/marker.h"
 #include "lectern/render.h"
 #include "lectern/utf8.h"
 
@@ -199,16 +200,7 @@ static void out_heading_text(const lec_doc *doc, uint32_t id)
     const char *m = lec_node_marker(doc, id, &ml);
     const char *t = lec_node_title(doc, id, &tl);
     lec_out_safe(m, ml, 1);
-    if (ml && tl) {
-        /* A marker that ends in a letter (一是, 第三条) is set off by a space. */
-        int32_t cp = 0;
-        size_t k = ml;
-        while (k > 0 && ((unsigned char)m[k - 1] & 0xC0) == 0x80) k--;
-        if (k > 0) k--;
-        lec_utf8_decode(m + k, ml - k, &cp);
-        if (lec_cp_is_han(cp) || (cp < 0x80 && cp != '.' && cp != ',' && cp != ':' && cp != ')'))
-            lec_out_char(' ');
-    }
+    if (tl && lec_marker_spaced(m, ml)) lec_out_char(' ');
     lec_out_safe(t, tl, 1);
     if (!ml && !tl) lec_out_str("(untitled)");
 }

@@ -602,3 +602,14 @@ const char *lec_family_name(lec_family f)
 
     return (int)f >= 0 && (int)f < LEC_FAM_COUNT ? name[f] : "none";
 }
+
+int lec_marker_spaced(const char *m, size_t n)
+{
+    if (n == 0) return 0;
+    size_t k = n;
+    while (k > 0 && ((unsigned char)m[k - 1] & 0xC0) == 0x80) k--;
+    if (k > 0) k--;
+    size_t len;
+    long cp = cp_at(m, n, k, &len);
+    return (cp >= 0 && cp < 0x80) || lec_cp_is_han((int32_t)cp);
+}

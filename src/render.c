@@ -489,3 +489,13 @@ void lec_render_frontmatter(lec_render *r, const lec_doc *doc)
         i += l + 1;
     }
 }
+
+void lec_render_blank(lec_render *r, uint32_t src)
+{
+    LEC_GROW(r->paras, r->cap_para, r->npara + 1);
+    lec_para *p = &r->paras[r->npara++];
+    memset(p, 0, sizeof *p);
+    p->kind = LEC_PARA_BLANK;
+    p->src = src;
+    p->text = p->pre1 = p->pre2 = (uint32_t)r->text.len;
+}

@@ -78,6 +78,11 @@ size_t lec_lead_sentence(const char *s, size_t n);
  * First,) all at one rank below ①, and Markdown list items below that. */
 int lec_family_rank(lec_family f);
 
+/* Nonzero when a title written after marker m[0..n) needs a space: the
+ * marker ends in a letter (一是, 第三条) or in ASCII (1. First, I.), not in
+ * Chinese punctuation, which has its own room (一、 （一） 第一，). */
+int lec_marker_spaced(const char *m, size_t n);
+
 /* A short ASCII name for messages and tests: "cn", "cn-paren", "shi" ... */
 const char *lec_family_name(lec_family f);
 

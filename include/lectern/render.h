@@ -76,6 +76,10 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
  * the document has one. */
 void lec_render_frontmatter(lec_render *r, const lec_doc *doc);
 
+/* Appends a blank paragraph (an empty row between blocks) with source
+ * offset src. */
+void lec_render_blank(lec_render *r, uint32_t src);
+
 /* Empties r, keeping its memory; lec_render_free releases it. */
 void lec_render_reset(lec_render *r);
 void lec_render_free(lec_render *r);

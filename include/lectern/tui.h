@@ -1,0 +1,58 @@
+/*
+ * tui.h - the interactive browser: a thin ncursesw layer that draws the
+ * rows of a view (view.h) and turns keys into view actions through a
+ * keymap table (keys.h).
+ *
+ * The UI runs on the controlling terminal (/dev/tty), never on stdin or
+ * stdout: a document can come on stdin, and stdout carries only what the
+ * reader prints with p.
+ *
+ * Headless test mode (for make check): when LECTERN_TEST_SCRIPT names a
+ * file, no terminal is opened; the screen is a curses virtual screen of
+ * LECTERN_TEST_SIZE ("80x24", default) cells whose output goes to
+ * /dev/null, and keys come from the script:
+ *   - each line is a sequence of keys: characters stand for themselves
+ *     (UTF-8), and <...> names a special key: <Tab> <S-Tab> <Esc> <Enter>
+ *     <Space> <BS> <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End>
+ *     <F1> <C-c> <C-l> <C-z> <WheelUp> <WheelDown> <lt> (a '<');
+ *     the line break at the end of a line is not a key;
+ *   - a line "!dump NAME" appends the screen to LECTERN_TEST_DUMP;
+ *   - a line "!resize COLSxROWS" resizes the screen (as KEY_RESIZE);
+ *   - a line starting with "#" is a comment;
+ *   - at the end of the script the browser quits (as q).
+ * A dump is "=== NAME COLSxROWS\n", then every screen row as text
+ * (trailing blanks removed), then "--- attributes\n" and every row again
+ * as one letter per cell: '.' plain, 'c' the cursor row, 'h' heading,
+ * 'k' marker, 'b' bold, 'i' emphasis, 'x' code, 'l' link, 'q' quote bar,
+ * 'e' escaped control, 's' fold summary, 'm' search match, 'M' the
+ * current match, 'S' the status line; a wide character's second cell
+ * repeats its letter.  Trailing '.' are removed.
+ */
+#ifndef LECTERN_TUI_H
+#define LECTERN_TUI_H
+
+#include <stdint.h>
+
+#include "lectern/doc.h"
+
+typedef struct lec_tui_opts {
+    int ambi;  /* width of East Asian Ambiguous characters, 1 or 2 */
+    int mouse; /* --mouse: report the mouse wheel (off: the terminal keeps selection) */
+} lec_tui_opts;
+
+typedef enum lec_tui_result {
+    LEC_TUI_QUIT,        /* q, Ctrl-C, end of a test script */
+    LEC_TUI_PRINT,       /* p: print *node's Markdown source to stdout */
+    LEC_TUI_PRINT_PLAIN, /* P: print *node as plain text */
+    LEC_TUI_NO_TERMINAL, /* no terminal, TERM unset or dumb: nothing was drawn */
+} lec_tui_result;
+
+/* Runs the browser until the reader leaves; the terminal is restored on
+ * every way out (keys, SIGINT, SIGTERM, SIGHUP; SIGTSTP suspends and
+ * resumes).  *node receives the node to print (for PRINT results).  On
+ * LEC_TUI_NO_TERMINAL, *why receives a short reason for the notice
+ * ("no terminal", "TERM is dumb"). */
+lec_tui_result lec_tui_run(const lec_doc *doc, const lec_tui_opts *o, uint32_t *node,
+                           const char **why);
+
+#endif

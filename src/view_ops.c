@@ -1,0 +1,556 @@
+/*
+ * view_ops.c - what the reader does to a view: folds, jumps, searches,
+ * and where the cursor is in the tree.
+ */
+#include "view_priv.h"
+
+#include "lectern/addr.h"
+#include "lectern/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- nodes and folds -------------------------------------------------- */
+
+static void range(const lec_view *v, uint32_t id, uint32_t *s, uint32_t *e)
+{
+    size_t a, b;
+    lec_node_range(v->doc, id, &a, &b);
+    *s = (uint32_t)a;
+    *e = (uint32_t)b;
+}
+
+/* The last node starting at or before off (0: none). */
+static uint32_t last_node_from(const lec_view *v, uint32_t off)
+{
+    size_t lo = 1, hi = lec_doc_node_count(v->doc);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t s, e;
+        range(v, (uint32_t)mid, &s, &e);
+        if (s <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(lo - 1);
+}
+
+/* The innermost node whose range holds src (0: the root). */
+uint32_t node_at(const lec_view *v, uint32_t src)
+{
+    uint32_t id = last_node_from(v, src);
+    while (id != 0 && id != LEC_NONE) {
+        uint32_t s, e;
+        range(v, id, &s, &e);
+        if (s <= src && src < e) return id;
+        id = lec_node_parent(v->doc, id);
+    }
+    return 0;
+}
+
+/* The outermost folded node whose range holds src, or LEC_NONE. */
+uint32_t folded_over(const lec_view *v, uint32_t src)
+{
+    uint32_t found = LEC_NONE;
+    for (uint32_t id = node_at(v, src); id != 0 && id != LEC_NONE;
+         id = lec_node_parent(v->doc, id))
+        if (v->folded[id]) found = id;
+    return found;
+}
+
+int lec_view_folded(const lec_view *v, uint32_t node)
+{
+    return node < lec_doc_node_count(v->doc) && v->folded[node];
+}
+
+/* The node of the cursor row: a summary's node, or the node around its text. */
+static uint32_t cursor_node(lec_view *v, int *on_first_row)
+{
+    vpos c = vpos_cursor(v);
+    vblock *e = vblock_get(v, c.b);
+    if (c.vi < e->nvis && e->vis[c.vi].row < 0) {
+        if (on_first_row) *on_first_row = 1;
+        return e->vis[c.vi].node;
+    }
+    uint32_t src, chr;
+    vpos_text(v, c, &src, &chr);
+    uint32_t id = node_at(v, src);
+    if (on_first_row) {
+        uint32_t s, end;
+        range(v, id, &s, &end);
+        *on_first_row = id != 0 && s == src && chr == 0;
+    }
+    return id;
+}
+
+uint32_t lec_view_current(lec_view *v)
+{
+    return cursor_node(v, NULL);
+}
+
+/* Opens the folds around a node (not the node itself). */
+static int reveal(lec_view *v, uint32_t id)
+{
+    int changed = 0;
+    for (uint32_t p = lec_node_parent(v->doc, id); p != 0 && p != LEC_NONE;
+         p = lec_node_parent(v->doc, p))
+        if (v->folded[p]) v->folded[p] = 0, changed = 1;
+    if (changed) view_folds_changed(v);
+    return changed;
+}
+
+/* Moves the cursor to the text (src, chr): where it is when on screen,
+ * else with the row a third of the way down. */
+static void show_text(lec_view *v, uint32_t src, uint32_t chr)
+{
+    vpos target;
+    if (!vpos_find(v, src, chr, &target)) return;
+    vpos p = v->top;
+    for (int i = 0; i < v->rows; i++) {
+        if (p.b == target.b && p.vi == target.vi) {
+            v->cur = i;
+            return;
+        }
+        if (!vpos_next(v, &p)) break;
+    }
+    vpos_place(v, target, v->rows / 3);
+}
+
+void lec_view_goto_node(lec_view *v, uint32_t node)
+{
+    if (node == 0 || node >= lec_doc_node_count(v->doc)) {
+        lec_view_top(v);
+        return;
+    }
+    reveal(v, node);
+    uint32_t s, e;
+    range(v, node, &s, &e);
+    show_text(v, s, 0);
+}
+
+/* Is the node on the screen as a row of its own (not inside a fold)? */
+static int node_shown(const lec_view *v, uint32_t id)
+{
+    if (v->contents) return 1;
+    uint32_t s, e;
+    range(v, id, &s, &e);
+    uint32_t f = folded_over(v, s);
+    return f == LEC_NONE || f == id;
+}
+
+int lec_view_next_node(lec_view *v, int dir)
+{
+    int first_row;
+    uint32_t cur = cursor_node(v, &first_row);
+    uint32_t src, chr;
+    vpos_text(v, vpos_cursor(v), &src, &chr);
+    size_t count = lec_doc_node_count(v->doc);
+    if (dir > 0) {
+        for (uint32_t id = last_node_from(v, src) + 1; id < count;) {
+            uint32_t s, e;
+            range(v, id, &s, &e);
+            if (s > src && node_shown(v, id)) {
+                lec_view_goto_node(v, id);
+                return 1;
+            }
+            /* Past a fold, its inside is not walked node by node. */
+            uint32_t f = s > src ? folded_over(v, s) : LEC_NONE;
+            if (f != LEC_NONE && f != id) {
+                uint32_t fs, fe;
+                range(v, f, &fs, &fe);
+                id = last_node_from(v, fe - 1) + 1;
+            } else {
+                id++;
+            }
+        }
+        return 0;
+    }
+    /* Back: to the start of the node we are in, else the one before. */
+    if (cur != 0 && !first_row) {
+        lec_view_goto_node(v, cur);
+        return 1;
+    }
+    uint32_t s0, e0;
+    range(v, cur, &s0, &e0);
+    uint32_t from = cur != 0 ? s0 : src;
+    for (uint32_t id = last_node_from(v, from ? from - 1 : 0); id != 0 && id != LEC_NONE; id--) {
+        uint32_t s, e;
+        range(v, id, &s, &e);
+        if (s >= from) continue;
+        if (node_shown(v, id)) {
+            lec_view_goto_node(v, id);
+            return 1;
+        }
+        uint32_t f = folded_over(v, s);
+        if (f != LEC_NONE) {
+            lec_view_goto_node(v, f);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int lec_view_next_sibling(lec_view *v, int dir)
+{
+    uint32_t cur = cursor_node(v, NULL);
+    uint32_t target = LEC_NONE;
+    if (cur == 0) {
+        /* Before the first section: the top-level nodes are the siblings. */
+        uint32_t src, chr;
+        vpos_text(v, vpos_cursor(v), &src, &chr);
+        for (uint32_t c = lec_node_first_child(v->doc, 0); c != LEC_NONE;
+             c = lec_node_next_sibling(v->doc, c)) {
+            uint32_t s, e;
+            range(v, c, &s, &e);
+            if (dir > 0 && s > src) {
+                target = c;
+                break;
+            }
+        }
+    } else if (dir > 0) {
+        target = lec_node_next_sibling(v->doc, cur);
+    } else {
+        uint32_t parent = lec_node_parent(v->doc, cur);
+        for (uint32_t c = lec_node_first_child(v->doc, parent); c != LEC_NONE && c != cur;
+             c = lec_node_next_sibling(v->doc, c))
+            target = c;
+    }
+    if (target == LEC_NONE) return 0;
+    lec_view_goto_node(v, target);
+    return 1;
+}
+
+int lec_view_goto(lec_view *v, const char *addr, lec_buf *err)
+{
+    uint32_t id = LEC_NONE;
+    lec_buf near = LEC_BUF_INIT;
+    if (!strchr(addr, '.') && !strchr(addr, '/')) {
+        /* One step: look near the cursor first. */
+        for (uint32_t base = cursor_node(v, NULL); base != LEC_NONE && id == LEC_NONE;
+             base = base ? lec_node_parent(v->doc, base) : LEC_NONE)
+            id = lec_addr_resolve(v->doc, addr, base, NULL);
+    }
+    if (id == LEC_NONE) id = lec_addr_resolve(v->doc, addr, 0, &near);
+    if (id == LEC_NONE) {
+        if (err) lec_buf_printf(err, "no node at %s; nearest: %s", addr, near.data ? near.data : "");
+        lec_buf_free(&near);
+        return 0;
+    }
+    lec_buf_free(&near);
+    lec_view_goto_node(v, id);
+    return 1;
+}
+
+/* ---- folding ---------------------------------------------------------- */
+
+static void set_all(lec_view *v, int folded)
+{
+    size_t count = lec_doc_node_count(v->doc);
+    memset(v->folded, folded, count);
+    v->folded[0] = 0;
+}
+
+/* Leaving the "contents" state for real folds: everything folded but
+ * the way to the node the reader is on. */
+static void leave_contents(lec_view *v, uint32_t keep)
+{
+    if (!v->contents) return;
+    v->contents = 0;
+    set_all(v, 1);
+    for (uint32_t p = keep; p != 0 && p != LEC_NONE; p = lec_node_parent(v->doc, p))
+        v->folded[p] = 0;
+}
+
+int lec_view_fold(lec_view *v, int how)
+{
+    lec_vpos here = lec_view_tell(v);
+    uint32_t cur = cursor_node(v, NULL);
+    int did = 1;
+    switch (how) {
+    case LEC_FOLD_TOGGLE:
+    case LEC_FOLD_OPEN:
+    case LEC_FOLD_CLOSE: {
+        if (cur == 0) return 0;
+        int was_contents = v->contents;
+        leave_contents(v, cur);
+        if (how == LEC_FOLD_TOGGLE)
+            v->folded[cur] = was_contents ? 0 : !v->folded[cur];
+        else
+            v->folded[cur] = how == LEC_FOLD_CLOSE;
+        v->cycle = CYCLE_NONE;
+        break;
+    }
+    case LEC_FOLD_ALL:
+        v->contents = 0;
+        set_all(v, 1);
+        v->cycle = CYCLE_OVERVIEW;
+        break;
+    case LEC_FOLD_NONE:
+        v->contents = 0;
+        set_all(v, 0);
+        v->cycle = CYCLE_ALL;
+        break;
+    case LEC_FOLD_CYCLE:
+        if (v->cycle == CYCLE_OVERVIEW) {
+            set_all(v, 0);
+            v->contents = 1;
+            v->cycle = CYCLE_CONTENTS;
+        } else if (v->cycle == CYCLE_CONTENTS) {
+            v->contents = 0;
+            set_all(v, 0);
+            v->cycle = CYCLE_ALL;
+        } else {
+            v->contents = 0;
+            set_all(v, 1);
+            v->cycle = CYCLE_OVERVIEW;
+        }
+        break;
+    default:
+        did = 0;
+    }
+    view_folds_changed(v);
+    /* Whatever was under the cursor: the row itself, or the fold around it. */
+    vpos target;
+    if (vpos_find(v, here.src, here.chr, &target)) vpos_place(v, target, here.screen_row);
+    return did;
+}
+
+void lec_view_parent(lec_view *v)
+{
+    int first_row;
+    uint32_t cur = cursor_node(v, &first_row);
+    if (cur == 0) return;
+    if (!first_row) {
+        lec_view_goto_node(v, cur);
+    } else if (!v->folded[cur] && !v->contents) {
+        lec_view_fold(v, LEC_FOLD_CLOSE);
+    } else {
+        uint32_t parent = lec_node_parent(v->doc, cur);
+        if (parent != 0 && parent != LEC_NONE) lec_view_goto_node(v, parent);
+    }
+}
+
+void lec_view_enter(lec_view *v)
+{
+    int first_row;
+    uint32_t cur = cursor_node(v, &first_row);
+    if (cur != 0 && first_row && (v->folded[cur] || v->contents)) lec_view_fold(v, LEC_FOLD_OPEN);
+    lec_view_move(v, 1);
+}
+
+/* ---- searching -------------------------------------------------------- */
+
+static void add_match(lec_view *v, uint32_t b, uint32_t para, uint32_t s, uint32_t e)
+{
+    LEC_GROW(v->match, v->cap_match, v->nmatch + 1);
+    vmatch *m = &v->match[v->nmatch++];
+    m->b = b;
+    m->para = para;
+    m->start = s;
+    m->end = e;
+}
+
+/* Every match in the document, in order.  Blocks are rendered as for the
+ * screen (the same paragraphs, so matches index the same text). */
+static void find_all(lec_view *v)
+{
+    v->nmatch = 0;
+    lec_match *m = NULL;
+    size_t cap = 0;
+    for (uint32_t b = 0; b < v->nb; b++) {
+        vblock *e = vblock_get(v, b);
+        for (uint32_t k = 0; k < e->r.npara; k++) {
+            const lec_para *p = &e->r.paras[k];
+            if (p->kind == LEC_PARA_BLANK || !p->len) continue;
+            size_t count = 0;
+            lec_search_find(v->search, e->r.text.data + p->text, p->len, &m, &count, &cap);
+            for (size_t j = 0; j < count; j++) add_match(v, b, k, m[j].start, m[j].end);
+        }
+    }
+    free(m);
+}
+
+/* Where the cursor row is, as a key for matches: (block, paragraph, byte). */
+static void cursor_key(lec_view *v, uint32_t *b, uint32_t *para, uint32_t *start, uint32_t *end)
+{
+    vpos c = vpos_cursor(v);
+    vblock *e = vblock_get(v, c.b);
+    *b = c.b;
+    *para = 0;
+    *start = *end = 0;
+    if (c.vi >= e->nvis) return;
+    const ventry *en = &e->vis[c.vi];
+    if (en->row >= 0) {
+        const lec_row *row = &e->rows.v[en->row];
+        *para = row->para;
+        *start = row->start;
+        *end = row->end;
+        return;
+    }
+    /* A summary stands at its node's first paragraph. */
+    uint32_t s, end2;
+    range(v, en->node, &s, &end2);
+    for (uint32_t k = 0; k < e->r.npara; k++)
+        if (e->r.paras[k].src == s && e->r.paras[k].kind != LEC_PARA_BLANK) {
+            *para = k;
+            break;
+        }
+}
+
+static int key_cmp(const vmatch *m, uint32_t b, uint32_t para, uint32_t off)
+{
+    if (m->b != b) return m->b < b ? -1 : 1;
+    if (m->para != para) return m->para < para ? -1 : 1;
+    if (m->start != off) return m->start < off ? -1 : 1;
+    return 0;
+}
+
+/* Puts the cursor on match k (0-based), opening what folds it. */
+static void show_match(lec_view *v, size_t k)
+{
+    v->current = k + 1;
+    const vmatch *m = &v->match[k];
+    vblock *e = vblock_get(v, m->b);
+    uint32_t src = e->r.paras[m->para].src, start = m->start;
+    if (v->contents) leave_contents(v, node_at(v, src));
+    uint32_t f;
+    int changed = 0;
+    while ((f = folded_over(v, src)) != LEC_NONE) {
+        v->folded[f] = 0;
+        changed = 1;
+    }
+    if (changed) view_folds_changed(v);
+    show_text(v, src, start);
+}
+
+size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped)
+{
+    if (wrapped) *wrapped = 0;
+    lec_search_free(v->search);
+    v->search = NULL;
+    v->nmatch = 0;
+    v->current = 0;
+    v->search_dir = dir < 0 ? -1 : 1;
+    if (pattern && *pattern) v->search = lec_search_new(pattern, strlen(pattern));
+    if (!v->search) return 0;
+    find_all(v);
+    if (!v->nmatch) return 0;
+    uint32_t b, para, start, end;
+    cursor_key(v, &b, &para, &start, &end);
+    size_t k;
+    if (dir >= 0) {
+        /* The first match from the cursor row's start on. */
+        for (k = 0; k < v->nmatch && key_cmp(&v->match[k], b, para, start) < 0; k++) {}
+        if (k == v->nmatch) {
+            k = 0;
+            if (wrapped) *wrapped = 1;
+        }
+    } else {
+        /* The last match that starts before the cursor row ends. */
+        size_t n = 0;
+        while (n < v->nmatch && key_cmp(&v->match[n], b, para, end) < 0) n++;
+        if (n == 0) {
+            k = v->nmatch - 1;
+            if (wrapped) *wrapped = 1;
+        } else {
+            k = n - 1;
+        }
+    }
+    show_match(v, k);
+    return v->nmatch;
+}
+
+int lec_view_search_next(lec_view *v, int dir, int *wrapped)
+{
+    if (wrapped) *wrapped = 0;
+    if (!v->search || !v->nmatch) return 0;
+    int d = v->search_dir * (dir < 0 ? -1 : 1);
+    size_t k = v->current ? v->current - 1 : 0;
+    if (d > 0) {
+        k++;
+        if (k == v->nmatch) {
+            k = 0;
+            if (wrapped) *wrapped = 1;
+        }
+    } else {
+        if (k == 0) {
+            k = v->nmatch - 1;
+            if (wrapped) *wrapped = 1;
+        } else {
+            k--;
+        }
+    }
+    show_match(v, k);
+    return 1;
+}
+
+void lec_view_search_state(const lec_view *v, size_t *k, size_t *n)
+{
+    *k = v->search ? v->current : 0;
+    *n = v->search ? v->nmatch : 0;
+}
+
+/* ---- the breadcrumb --------------------------------------------------- */
+
+/* Appends a crumb: the marker and at most max characters of the title. */
+static void crumb(const lec_view *v, uint32_t id, int max, lec_buf *out)
+{
+    size_t ml, tl;
+    const char *m = lec_node_marker(v->doc, id, &ml);
+    const char *t = lec_node_title(v->doc, id, &tl);
+    lec_buf_put(out, m, ml);
+    if (max <= 0 && ml) return;
+    if (ml && tl && lec_marker_spaced(m, ml)) lec_buf_putc(out, ' ');
+    size_t i = 0;
+    int n = 0;
+    while (i < tl && n < (max > 0 ? max : 12)) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode(t + i, tl - i, &cp);
+        n++;
+    }
+    lec_buf_put(out, t, i);
+    if (i < tl) lec_buf_puts(out, "…");
+}
+
+void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
+{
+    uint32_t chain[64];
+    int n = 0;
+    for (uint32_t id = cursor_node(v, NULL); id != 0 && id != LEC_NONE && n < 64;
+         id = lec_node_parent(v->doc, id))
+        chain[n++] = id;
+    static const int limits[] = {12, 8, 4, 2, 0};
+    lec_buf b = LEC_BUF_INIT;
+    for (size_t li = 0; li < sizeof limits / sizeof *limits; li++) {
+        for (int drop = 0; drop < n; drop++) {
+            lec_buf_reset(&b);
+            if (drop) lec_buf_puts(&b, "… › ");
+            for (int k = n - 1 - drop; k >= 0; k--) {
+                /* The innermost crumb keeps its full short title longest. */
+                crumb(v, chain[k], k == 0 ? (limits[li] > 4 ? limits[li] : 4) : limits[li], &b);
+                if (k) lec_buf_puts(&b, " › ");
+            }
+            if ((int)lec_str_width(b.data, b.len, v->ambi) <= cols) {
+                lec_buf_put(out, b.data, b.len);
+                lec_buf_free(&b);
+                return;
+            }
+            if (li + 1 < sizeof limits / sizeof *limits) break; /* shorten titles first */
+        }
+    }
+    /* Still too wide: the innermost crumb, cut to the room. */
+    lec_buf_reset(&b);
+    if (n) crumb(v, chain[0], 4, &b);
+    size_t i = 0;
+    int w = 0;
+    while (i < b.len) {
+        int cw;
+        size_t l = lec_grapheme(b.data + i, b.len - i, v->ambi, &cw);
+        if (w + cw > cols) break;
+        w += cw;
+        i += l;
+    }
+    lec_buf_put(out, b.data ? b.data : "", i);
+    lec_buf_free(&b);
+}

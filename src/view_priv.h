@@ -1,0 +1,94 @@
+/*
+ * view_priv.h - what view.c and view_ops.c share: the view's state.
+ *
+ * Positions.  The view's blocks are the document's top-level blocks,
+ * after a block 0 that holds the front matter (possibly empty).  Each
+ * block, when needed, is rendered and laid out (a cache entry); its
+ * *visible entries* are the rows that the folds leave, with a summary
+ * entry in place of a folded node's first row.  A position is a block and
+ * an index among its visible entries.
+ */
+#ifndef LECTERN_VIEW_PRIV_H
+#define LECTERN_VIEW_PRIV_H
+
+#include "lectern/layout.h"
+#include "lectern/render.h"
+#include "lectern/search.h"
+#include "lectern/view.h"
+
+/* A visible entry: a row of the block's layout, or a summary. */
+typedef struct ventry {
+    int32_t row;   /* index into the layout rows, or -1 for a summary */
+    uint32_t node; /* the summary's node */
+} ventry;
+
+typedef struct vblock {
+    uint32_t b;       /* which block; UINT32_MAX: empty slot */
+    uint32_t used;    /* for LRU eviction */
+    lec_render r;     /* paragraphs of the block */
+    lec_rows rows;    /* laid out at laid_w */
+    int laid_w;       /* width of the layout, 0: none yet */
+    ventry *vis;      /* visible entries under the folds of fold_gen */
+    size_t nvis, cap_vis;
+    uint32_t fold_gen; /* generation the entries were made for */
+} vblock;
+
+typedef struct vpos {
+    uint32_t b;  /* block */
+    uint32_t vi; /* visible entry */
+} vpos;
+
+/* A search match: bytes [start, end) of paragraph `para` of block b. */
+typedef struct vmatch {
+    uint32_t b, para, start, end;
+} vmatch;
+
+enum { CYCLE_NONE, CYCLE_OVERVIEW, CYCLE_CONTENTS, CYCLE_ALL };
+
+struct lec_view {
+    const lec_doc *doc;
+    int cols, rows, ambi;
+    uint32_t nb; /* blocks, front-matter block 0 included */
+    vblock *cache;
+    size_t ncache;
+    uint32_t clock;
+    uint8_t *folded; /* per node */
+    uint32_t fold_gen;
+    int contents;    /* Shift-Tab "contents": every node as one row */
+    int cycle;
+    vpos top;        /* first row on the screen */
+    int cur;         /* screen row of the cursor */
+    /* search */
+    lec_search *search;
+    int search_dir;
+    vmatch *match;
+    size_t nmatch, cap_match;
+    size_t current; /* index of the current match + 1; 0: none */
+    /* the texts of the summary rows on screen, one buffer a screen row */
+    lec_buf *summary;
+    size_t nsummary;
+    /* per node, filled when first shown: characters and nodes below it */
+    uint32_t *chars, *below_sections, *below_points;
+};
+
+/* view.c */
+uint32_t vblock_start(const lec_view *v, uint32_t b);
+uint32_t vblock_of(const lec_view *v, uint32_t src);
+vblock *vblock_get(lec_view *v, uint32_t b);
+int vpos_next(lec_view *v, vpos *p);
+int vpos_prev(lec_view *v, vpos *p);
+int vpos_first(lec_view *v, vpos *p);
+int vpos_last(lec_view *v, vpos *p);
+vpos vpos_cursor(lec_view *v);
+void vpos_place(lec_view *v, vpos target, int want_row);
+/* The paragraph source offset and byte of the row at p (summary: node start, 0). */
+void vpos_text(lec_view *v, vpos p, uint32_t *src, uint32_t *chr);
+/* Where the text (src, chr) is now shown: its row, or the summary hiding it. */
+int vpos_find(lec_view *v, uint32_t src, uint32_t chr, vpos *out);
+void view_folds_changed(lec_view *v);
+
+/* view_ops.c */
+uint32_t node_at(const lec_view *v, uint32_t src);
+uint32_t folded_over(const lec_view *v, uint32_t src);
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * t_view.c - the view model on a small speech written for the test:
+ * rows, cursor, folds, jumps, search, resize, breadcrumb.
+ */
+#include "../tap.h"
+#include "lectern/doc.h"
+#include "lectern/utf8.h"
+#include "lectern/view.h"
+
+#include <stdlib.h>
+
+static const char md[] = "# 讲话\n\n"
+                         "同志们：\n\n"
+                         "## 一、总体要求\n\n"
+                         "一是提高认识。这是第一段正文。\n\n"
+                         "二是压实责任。这是第二段正文。\n\n"
+                         "## 二、重点任务\n\n"
+                         "### （一）织密网络\n\n"
+                         "书屋要开到群众家门口。\n\n"
+                         "### （二）丰富活动\n\n"
+                         "读书会要常态化。书屋要有人来。\n\n"
+                         "## 三、保障措施\n\n"
+                         "经费要到位。\n";
+
+static lec_doc *doc;
+
+/* The text of screen row i (segments joined). */
+static char *row(lec_view *v, int i)
+{
+    lec_line l = LEC_LINE_INIT;
+    lec_buf b = LEC_BUF_INIT;
+    int k = lec_view_row(v, i, &l);
+    if (k == LEC_ROW_END) lec_buf_puts(&b, "~");
+    for (size_t s = 0; s < l.nseg; s++) lec_buf_put(&b, l.seg[s].s, l.seg[s].n);
+    lec_line_free(&l);
+    return lec_buf_detach(&b, NULL);
+}
+
+static void is_row(lec_view *v, int i, const char *want, const char *what)
+{
+    char *got = row(v, i);
+    is_str(got, want, "%s", what);
+    free(got);
+}
+
+static char *cursor_text(lec_view *v)
+{
+    return row(v, lec_view_cursor_row(v));
+}
+
+static void is_cursor(lec_view *v, const char *want, const char *what)
+{
+    char *got = cursor_text(v);
+    is_str(got, want, "%s", what);
+    free(got);
+}
+
+static void test_rows_and_moves(void)
+{
+    lec_view *v = lec_view_new(doc, 40, 6, 1);
+    is_row(v, 0, "讲话", "the title heading is the first row");
+    is_row(v, 1, "", "a blank row between blocks");
+    is_row(v, 2, "同志们：", "then the salutation");
+    is_int(lec_view_cursor_row(v), 0, "the cursor starts on the first row");
+    is_int(lec_view_move(v, 3), 3, "j three times");
+    is_cursor(v, "", "the cursor may rest on a blank row");
+    lec_view_move(v, 3);
+    is_int(lec_view_cursor_row(v), 5, "the cursor stops at the bottom row");
+    is_cursor(v, "一是提高认识。这是第一段正文。", "and the screen scrolled under it");
+    lec_view_bottom(v);
+    is_cursor(v, "经费要到位。", "G: the last row");
+    is_int(lec_view_percent(v), 100, "at the end: 100%%");
+    is_int(lec_view_move(v, 1), 0, "nothing below the last row");
+    lec_view_top(v);
+    is_cursor(v, "讲话", "g: the first row");
+    is_int(lec_view_move(v, -1), 0, "nothing above the first row");
+    lec_view_scroll(v, 6);
+    is_row(v, 0, "一是提高认识。这是第一段正文。", "a page down moves the screen by its height");
+    is_int(lec_view_cursor_row(v), 0, "and keeps the cursor's screen row");
+    lec_view_free(v);
+}
+
+static void test_folds(void)
+{
+    lec_view *v = lec_view_new(doc, 60, 10, 1);
+    lec_view_fold(v, LEC_FOLD_ALL);
+    is_row(v, 3, "一、总体要求 … [2 points, 38 chars]", "zM: a section shows one summary row");
+    is_row(v, 4, "二、重点任务 … [2 sections, 54 chars]", "the next section follows at once");
+    is_row(v, 5, "三、保障措施 … [14 chars]", "and the last");
+    is_row(v, 6, "~", "nothing after them");
+    lec_view_move(v, 4);
+    is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "the cursor on a folded section");
+    lec_view_enter(v);
+    is_cursor(v, "（一）织密网络 … [21 chars]", "l opens it and enters: its first child, still folded");
+    is_row(v, 7, "（二）丰富活动 … [25 chars]", "the other children stay folded");
+    lec_view_parent(v);
+    is_cursor(v, "二、重点任务", "h goes to the section's heading");
+    lec_view_parent(v);
+    is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "a second h folds it");
+    lec_view_fold(v, LEC_FOLD_NONE);
+    is_cursor(v, "二、重点任务", "zR opens everything; the cursor stays on the heading");
+    lec_view_fold(v, LEC_FOLD_TOGGLE);
+    is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "Tab folds the current section");
+    lec_view_fold(v, LEC_FOLD_TOGGLE);
+    is_cursor(v, "二、重点任务", "and Tab again opens it");
+    lec_view_move(v, 2);
+    lec_view_fold(v, LEC_FOLD_CLOSE);
+    is_cursor(v, "（一）织密网络 … [21 chars]", "zc inside a subsection folds the subsection");
+    lec_view_fold(v, LEC_FOLD_OPEN);
+    is_cursor(v, "（一）织密网络", "zo opens it");
+
+    lec_view_fold(v, LEC_FOLD_CYCLE);
+    is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "Shift-Tab: overview");
+    lec_view_fold(v, LEC_FOLD_CYCLE);
+    lec_view_top(v);
+    is_row(v, 0, "一、总体要求 … [2 points, 38 chars]", "Shift-Tab again: contents, every node a row");
+    is_row(v, 1, "  一是 提高认识。这是第一段正文 … [15 chars]", "children indented below");
+    is_row(v, 4, "  （一）织密网络 … [21 chars]", "subsections too");
+    lec_view_fold(v, LEC_FOLD_CYCLE);
+    lec_view_top(v);
+    is_row(v, 0, "讲话", "and again: everything");
+    lec_view_free(v);
+}
+
+static void test_jumps(void)
+{
+    lec_view *v = lec_view_new(doc, 60, 10, 1);
+    ok(lec_view_next_node(v, 1), "] from the top");
+    is_cursor(v, "一、总体要求", "goes to the first section");
+    lec_view_next_node(v, 1);
+    is_cursor(v, "一是提高认识。这是第一段正文。", "] goes to points too");
+    lec_view_next_sibling(v, 1);
+    is_cursor(v, "二是压实责任。这是第二段正文。", "} the next sibling");
+    ok(!lec_view_next_sibling(v, 1), "} at the last sibling does nothing");
+    lec_view_next_node(v, -1);
+    is_cursor(v, "一是提高认识。这是第一段正文。", "[ the previous node");
+    lec_buf err = LEC_BUF_INIT;
+    ok(lec_view_goto(v, "2.2", &err), ":2.2");
+    is_cursor(v, "（二）丰富活动", "goes by position");
+    ok(lec_view_goto(v, "三", &err), ":三");
+    is_cursor(v, "三、保障措施", "goes by marker");
+    lec_view_goto(v, "二", &err);
+    ok(lec_view_goto(v, "2", &err), ":2 in 二、 is its second child");
+    is_cursor(v, "（二）丰富活动", "a single step is looked for below the cursor first");
+    ok(!lec_view_goto(v, "9.9", &err), ":9.9 does not exist");
+    ok(strstr(err.data ? err.data : "", "nearest") != NULL, "and the message names the nearest");
+    lec_buf_free(&err);
+    lec_buf crumb = LEC_BUF_INIT;
+    lec_view_breadcrumb(v, 60, &crumb);
+    is_str(crumb.data, "二、重点任务 › （二）丰富活动", "breadcrumb");
+    lec_buf_reset(&crumb);
+    lec_view_breadcrumb(v, 16, &crumb);
+    ok(crumb.len && lec_str_width(crumb.data, crumb.len, 1) <= 16, "shortened to the room (%s)", crumb.data);
+    lec_buf_free(&crumb);
+
+    lec_view_fold(v, LEC_FOLD_ALL);
+    lec_view_goto(v, "1.2", NULL);
+    is_cursor(v, "二是 压实责任。这是第二段正文 … [15 chars]",
+              "a jump into a fold opens the folds around the target (the target keeps its own)");
+    lec_view_free(v);
+}
+
+static void test_search_and_resize(void)
+{
+    lec_view *v = lec_view_new(doc, 60, 10, 1);
+    lec_view_fold(v, LEC_FOLD_ALL);
+    int wrapped;
+    is_int(lec_view_search(v, "书屋", 1, &wrapped), 2, "two matches in the document");
+    size_t k, n;
+    lec_view_search_state(v, &k, &n);
+    is_int(k, 1, "the first is current");
+    is_cursor(v, "书屋要开到群众家门口。", "the cursor is on it, its fold opened");
+    lec_line l = LEC_LINE_INIT;
+    lec_view_row(v, lec_view_cursor_row(v), &l);
+    ok(l.nseg >= 2 && (l.seg[0].attr & LEC_A_MATCH_CUR) && l.seg[0].n == 6,
+       "the current match is marked on its row");
+    lec_line_free(&l);
+    lec_view_search_next(v, 1, &wrapped);
+    is_cursor(v, "读书会要常态化。书屋要有人来。", "n: the next match");
+    lec_view_search_next(v, 1, &wrapped);
+    is_int(wrapped, 1, "n past the last match wraps");
+    lec_view_search_state(v, &k, &n);
+    is_int(k, 1, "back to the first");
+    is_int(lec_view_search(v, "ＳＨＵ", 1, NULL), 0, "no match");
+    is_int(lec_view_search(v, "同志们:", 1, NULL), 1, "a half-width colon finds the full-width one");
+
+    lec_view_goto(v, "2.1", NULL);
+    lec_view_move(v, 2);
+    char *before = cursor_text(v);
+    lec_view_resize(v, 8, 5);
+    char *after = cursor_text(v);
+    ok(strncmp(before, after, strlen(after)) == 0 && *after, "resize keeps the cursor on the same text (%s)", after);
+    free(before);
+    free(after);
+    for (int i = 0; i < 5; i++) {
+        lec_view_row(v, i, &l);
+        ok(l.width <= 8, "row %d fits 8 cells (%d)", i, l.width);
+    }
+    lec_line_free(&l);
+    lec_view_free(v);
+}
+
+int main(void)
+{
+    doc = lec_doc_new(strdup(md), strlen(md), "t.md");
+    test_rows_and_moves();
+    test_folds();
+    test_jumps();
+    test_search_and_resize();
+    lec_doc_free(doc);
+    return tap_done();
+}
