@@ -1,11 +1,13 @@
 /*
  * search.h - finding a pattern in text as a reader sees it.
  *
- * Matching is done on folded text: NFKC (full-width ＡＢ１，＝ match ASCII
- * AB1,=; ① matches 1), case folding unless the pattern has a capital
- * letter (smart case), and a few punctuation pairs NFKC leaves apart
- * (“ ” ‘ ’ match " and '; 。 matches .; 、 matches ,).  Runs of white
- * space match any run of white space.  Matches are reported as byte
+ * Matching is done on folded text: compatibility decomposition (NFKD:
+ * full-width ＡＢ１，＝ match ASCII AB1,=; ① matches 1; é matches e+U+0301),
+ * case folding unless the pattern has a capital letter (smart case),
+ * default-ignorable characters (ZWSP, ZWJ, variation selectors) folded to
+ * nothing, and a few pairs decomposition leaves apart (“ ” ‘ ’ match " and
+ * '; 。 matches .; 、 matches ,; the dashes ‐ – — ― − match -; ・ matches
+ * ·).  Runs of white space match any run of white space.  Matches are reported as byte
  * ranges of the original text, so they can be highlighted there.
  * Pure: no curses, no I/O.
  */
@@ -39,8 +41,9 @@ size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_ma
                        size_t *count, size_t *cap);
 
 /* Folds text[0..len) the way patterns and texts are compared, for other
- * filters (the outline overlay): appends the folded UTF-8 to *out (grown
- * with realloc, *out_len bytes used, *out_cap allocated; caller frees).
+ * filters (the outline overlay, which must fold both sides with it):
+ * appends the folded UTF-8 to *out (grown with realloc, *out_len bytes
+ * used, *out_cap allocated, a NUL after the last byte; caller frees).
  * icase: fold case too. */
 void lec_search_fold(const char *text, size_t len, int icase, char **out, size_t *out_len,
                      size_t *out_cap);
