@@ -12,6 +12,7 @@
 #include "lectern/load.h"
 #include "lectern/marker.h"
 #include "lectern/render.h"
+#include "lectern/tui.h"
 #include "lectern/utf8.h"
 
 #include <errno.h>
@@ -44,6 +45,7 @@ typedef struct options {
     int plain;
     int width; /* 0: not given */
     int ambi;
+    int mouse;
     from from;
 } options;
 
@@ -51,7 +53,8 @@ static const char usage_text[] =
     "Usage: lectern [OPTIONS] FILE|-\n"
     "Read a structured document (Markdown) as a tree of sections and numbered points.\n"
     "\n"
-    "Modes (at most one; without one, the document is shown as with --dump):\n"
+    "Without a mode, the document opens in the browser (F1 there lists the keys).\n"
+    "Modes (at most one):\n"
     "      --toc            print the outline, one node a line, with addresses\n"
     "      --outline        print the outline as TSV: meta rows, then level, marker, title\n"
     "      --print ADDR     print the Markdown source of the node at ADDR\n"
@@ -62,6 +65,8 @@ static const char usage_text[] =
     "      --plain          with --print: plain text instead of Markdown\n"
     "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
+    "      --mouse          in the browser, scroll with the mouse wheel (the terminal\n"
+    "                       then no longer selects text with the mouse)\n"
     "      --from text|markdown\n"
     "                       read FILE as plain text or as Markdown (default: plain text\n"
     "                       when FILE ends in .txt or has no Markdown structure)\n"
@@ -103,7 +108,7 @@ static void set_mode(options *o, mode m)
 
 static void parse_args(int argc, char **argv, options *o)
 {
-    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI, O_CONVERT, O_FROM };
+    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI, O_CONVERT, O_FROM, O_MOUSE };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
         {"outline", no_argument, NULL, O_OUTLINE},
@@ -111,6 +116,7 @@ static void parse_args(int argc, char **argv, options *o)
         {"dump", no_argument, NULL, O_DUMP},
         {"convert", no_argument, NULL, O_CONVERT},
         {"from", required_argument, NULL, O_FROM},
+        {"mouse", no_argument, NULL, O_MOUSE},
         {"plain", no_argument, NULL, O_PLAIN},
         {"width", required_argument, NULL, O_WIDTH},
         {"ambiwidth", required_argument, NULL, O_AMBI},
@@ -150,6 +156,9 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_PLAIN:
             o->plain = 1;
+            break;
+        case O_MOUSE:
+            o->mouse = 1;
             break;
         case O_WIDTH:
             if (parse_int(optarg, 1, 10000, &o->width))
@@ -309,6 +318,44 @@ static int do_print(const lec_doc *doc, const options *o)
     return 0;
 }
 
+/* The browser; what the reader asked to print goes to stdout after the
+ * terminal is restored.  Without a terminal, the document is dumped. */
+static int browse(const lec_doc *doc, const options *o, int width)
+{
+    lec_tui_opts to = {.ambi = o->ambi, .mouse = o->mouse};
+    uint32_t node = 0;
+    const char *why = NULL;
+    lec_tui_result r = lec_tui_run(doc, &to, &node, &why);
+    size_t start, end, len;
+    const char *src = lec_doc_source(doc, &len);
+    switch (r) {
+    case LEC_TUI_NO_TERMINAL:
+        fprintf(stderr, "lectern: %s: showing the document as with --dump\n",
+                why ? why : "no terminal");
+        do_dump(doc, width, o->ambi);
+        break;
+    case LEC_TUI_PRINT:
+        if (node == 0) {
+            lec_out(src, len);
+        } else {
+            lec_node_range(doc, node, &start, &end);
+            lec_out(src + start, end - start);
+        }
+        break;
+    case LEC_TUI_PRINT_PLAIN:
+        if (node == 0) {
+            do_dump(doc, o->width, o->ambi);
+        } else {
+            lec_node_range(doc, node, &start, &end);
+            dump_range(doc, start, end, o->width, o->ambi);
+        }
+        break;
+    case LEC_TUI_QUIT:
+        break;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -370,7 +417,10 @@ int main(int argc, char **argv)
         rc = do_print(doc, &o);
         break;
     case MODE_CONVERT: /* handled above */
-    case MODE_BROWSE:  /* the browser comes with a later issue */
+        break;
+    case MODE_BROWSE:
+        rc = browse(doc, &o, width);
+        break;
     case MODE_DUMP:
         do_dump(doc, width, o.ambi);
         break;

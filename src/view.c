@@ -108,6 +108,26 @@ static void push_vis(vblock *e, int32_t row, uint32_t node)
 
 enum { R_HIDDEN, R_TEXT, R_SUMMARY };
 
+/* The sibling before a node (LEC_NONE for a first child), from a table
+ * made once. */
+static uint32_t prev_sibling(lec_view *v, uint32_t id)
+{
+    size_t count = lec_doc_node_count(v->doc);
+    if (!v->prev_sib) {
+        v->prev_sib = lec_xmalloc(count * sizeof *v->prev_sib);
+        for (size_t i = 0; i < count; i++) v->prev_sib[i] = LEC_NONE;
+        for (size_t i = 0; i < count; i++) {
+            uint32_t prev = LEC_NONE;
+            for (uint32_t c = lec_node_first_child(v->doc, (uint32_t)i); c != LEC_NONE;
+                 c = lec_node_next_sibling(v->doc, c)) {
+                v->prev_sib[c] = prev;
+                prev = c;
+            }
+        }
+    }
+    return id < count ? v->prev_sib[id] : LEC_NONE;
+}
+
 static void compute_vis(lec_view *v, vblock *e)
 {
     e->nvis = 0;
@@ -135,10 +155,18 @@ static void compute_vis(lec_view *v, vblock *e)
             if (s == p->src && first) state[i] = R_SUMMARY, node[i] = f;
         }
     }
-    /* A blank row stays only before text it separates. */
+    /* A blank row stays before text it separates, and before a summary
+     * unless the row above that is a summary too (a folded sibling):
+     * folded siblings stack, but a fold is set off from prose. */
     for (size_t i = 0; i < n; i++) {
         const lec_para *p = &e->r.paras[e->rows.v[i].para];
-        if (p->kind == LEC_PARA_BLANK && i + 1 < n && state[i + 1] == R_TEXT) state[i] = R_TEXT;
+        if (p->kind != LEC_PARA_BLANK || i + 1 >= n) continue;
+        if (state[i + 1] == R_TEXT)
+            state[i] = R_TEXT;
+        else if (state[i + 1] == R_SUMMARY && !v->contents) {
+            uint32_t prev = prev_sibling(v, node[i + 1]);
+            if (prev == LEC_NONE || !v->folded[prev]) state[i] = R_TEXT;
+        }
     }
     for (size_t i = 0; i < n; i++)
         if (state[i] != R_HIDDEN) push_vis(e, state[i] == R_SUMMARY ? -1 : (int32_t)i, node[i]);
@@ -398,6 +426,10 @@ void lec_view_free(lec_view *v)
     }
     free(v->cache);
     free(v->folded);
+    free(v->prev_sib);
+    free(v->chars);
+    free(v->below_sections);
+    free(v->below_points);
     lec_search_free(v->search);
     free(v->match);
     for (size_t i = 0; i < v->nsummary; i++) lec_buf_free(&v->summary[i]);

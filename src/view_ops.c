@@ -336,7 +336,13 @@ void lec_view_enter(lec_view *v)
     int first_row;
     uint32_t cur = cursor_node(v, &first_row);
     if (cur != 0 && first_row && (v->folded[cur] || v->contents)) lec_view_fold(v, LEC_FOLD_OPEN);
-    lec_view_move(v, 1);
+    /* Into the node: the next row that has something on it. */
+    lec_line l = LEC_LINE_INIT;
+    while (lec_view_move(v, 1) == 1) {
+        lec_view_row(v, v->cur, &l);
+        if (l.kind != LEC_ROW_TEXT || l.width > 0) break;
+    }
+    lec_line_free(&l);
 }
 
 /* ---- searching -------------------------------------------------------- */

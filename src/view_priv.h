@@ -69,6 +69,7 @@ struct lec_view {
     size_t nsummary;
     /* per node, filled when first shown: characters and nodes below it */
     uint32_t *chars, *below_sections, *below_points;
+    uint32_t *prev_sib; /* per node, made when first needed */
 };
 
 /* view.c */

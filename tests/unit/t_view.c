@@ -84,15 +84,16 @@ static void test_folds(void)
 {
     lec_view *v = lec_view_new(doc, 60, 10, 1);
     lec_view_fold(v, LEC_FOLD_ALL);
-    is_row(v, 3, "一、总体要求 … [2 points, 38 chars]", "zM: a section shows one summary row");
-    is_row(v, 4, "二、重点任务 … [2 sections, 54 chars]", "the next section follows at once");
-    is_row(v, 5, "三、保障措施 … [14 chars]", "and the last");
-    is_row(v, 6, "~", "nothing after them");
-    lec_view_move(v, 4);
+    is_row(v, 3, "", "a blank row sets the folds off from the text above");
+    is_row(v, 4, "一、总体要求 … [2 points, 38 chars]", "zM: a section shows one summary row");
+    is_row(v, 5, "二、重点任务 … [2 sections, 54 chars]", "the next folded section follows at once");
+    is_row(v, 6, "三、保障措施 … [14 chars]", "and the last");
+    is_row(v, 7, "~", "nothing after them");
+    lec_view_move(v, 5);
     is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "the cursor on a folded section");
     lec_view_enter(v);
     is_cursor(v, "（一）织密网络 … [21 chars]", "l opens it and enters: its first child, still folded");
-    is_row(v, 7, "（二）丰富活动 … [25 chars]", "the other children stay folded");
+    is_row(v, 8, "（二）丰富活动 … [25 chars]", "the other children stay folded");
     lec_view_parent(v);
     is_cursor(v, "二、重点任务", "h goes to the section's heading");
     lec_view_parent(v);
