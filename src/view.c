@@ -52,6 +52,28 @@ static uint32_t vblock_from(const lec_view *v, uint32_t off)
 
 static void compute_vis(lec_view *v, vblock *e);
 
+void vblock_render(const lec_view *v, uint32_t b, lec_render *r)
+{
+    lec_render_reset(r);
+    if (b == 0) {
+        lec_render_frontmatter(r, v->doc);
+        return;
+    }
+    const lec_block *blk = lec_doc_block(v->doc, b - 1);
+    size_t fs, fe;
+    lec_doc_frontmatter(v->doc, &fs, &fe);
+    /* A blank row before every block but the document's first. */
+    if (b > 1 || fe > fs) lec_render_blank(r, blk->start);
+    lec_render_range(r, v->doc, blk->start, blk->end);
+}
+
+const lec_render *vblock_cached(const lec_view *v, uint32_t b)
+{
+    for (size_t i = 0; i < v->ncache; i++)
+        if (v->cache[i].b == b) return &v->cache[i].r;
+    return NULL;
+}
+
 vblock *vblock_get(lec_view *v, uint32_t b)
 {
     vblock *e = NULL;
@@ -72,18 +94,8 @@ vblock *vblock_get(lec_view *v, uint32_t b)
         }
         e = &v->cache[victim];
         e->b = b;
-        lec_render_reset(&e->r);
         e->laid_w = 0;
-        if (b == 0) {
-            lec_render_frontmatter(&e->r, v->doc);
-        } else {
-            const lec_block *blk = lec_doc_block(v->doc, b - 1);
-            size_t fs, fe;
-            lec_doc_frontmatter(v->doc, &fs, &fe);
-            /* A blank row before every block but the document's first. */
-            if (b > 1 || fe > fs) lec_render_blank(&e->r, blk->start);
-            lec_render_range(&e->r, v->doc, blk->start, blk->end);
-        }
+        vblock_render(v, b, &e->r);
     }
     e->used = ++v->clock;
     if (e->laid_w != v->cols) {

@@ -358,22 +358,29 @@ static void add_match(lec_view *v, uint32_t b, uint32_t para, uint32_t s, uint32
 }
 
 /* Every match in the document, in order.  Blocks are rendered as for the
- * screen (the same paragraphs, so matches index the same text). */
+ * screen (the same paragraphs, so matches index the same text) but not
+ * laid out: wrapping is not needed to find text. */
 static void find_all(lec_view *v)
 {
     v->nmatch = 0;
     lec_match *m = NULL;
     size_t cap = 0;
+    lec_render scratch = LEC_RENDER_INIT;
     for (uint32_t b = 0; b < v->nb; b++) {
-        vblock *e = vblock_get(v, b);
-        for (uint32_t k = 0; k < e->r.npara; k++) {
-            const lec_para *p = &e->r.paras[k];
+        const lec_render *r = vblock_cached(v, b);
+        if (!r) {
+            vblock_render(v, b, &scratch);
+            r = &scratch;
+        }
+        for (uint32_t k = 0; k < r->npara; k++) {
+            const lec_para *p = &r->paras[k];
             if (p->kind == LEC_PARA_BLANK || !p->len) continue;
             size_t count = 0;
-            lec_search_find(v->search, e->r.text.data + p->text, p->len, &m, &count, &cap);
+            lec_search_find(v->search, r->text.data + p->text, p->len, &m, &count, &cap);
             for (size_t j = 0; j < count; j++) add_match(v, b, k, m[j].start, m[j].end);
         }
     }
+    lec_render_free(&scratch);
     free(m);
 }
 
@@ -526,7 +533,7 @@ void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
     for (uint32_t id = cursor_node(v, NULL); id != 0 && id != LEC_NONE && n < 64;
          id = lec_node_parent(v->doc, id))
         chain[n++] = id;
-    static const int limits[] = {12, 8, 4, 2, 0};
+    static const int limits[] = {40, 16, 12, 8, 4, 2, 0};
     lec_buf b = LEC_BUF_INIT;
     for (size_t li = 0; li < sizeof limits / sizeof *limits; li++) {
         for (int drop = 0; drop < n; drop++) {
@@ -534,7 +541,7 @@ void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
             if (drop) lec_buf_puts(&b, "… › ");
             for (int k = n - 1 - drop; k >= 0; k--) {
                 /* The innermost crumb keeps its full short title longest. */
-                crumb(v, chain[k], k == 0 ? (limits[li] > 4 ? limits[li] : 4) : limits[li], &b);
+                crumb(v, chain[k], k == 0 && limits[li] < 4 ? 4 : limits[li], &b);
                 if (k) lec_buf_puts(&b, " › ");
             }
             if ((int)lec_str_width(b.data, b.len, v->ambi) <= cols) {

@@ -76,6 +76,10 @@ struct lec_view {
 uint32_t vblock_start(const lec_view *v, uint32_t b);
 uint32_t vblock_of(const lec_view *v, uint32_t src);
 vblock *vblock_get(lec_view *v, uint32_t b);
+/* Renders block b as the screen shows it (into r, emptied first). */
+void vblock_render(const lec_view *v, uint32_t b, lec_render *r);
+/* Block b's rendering when it is in the cache, else NULL. */
+const lec_render *vblock_cached(const lec_view *v, uint32_t b);
 int vpos_next(lec_view *v, vpos *p);
 int vpos_prev(lec_view *v, vpos *p);
 int vpos_first(lec_view *v, vpos *p);

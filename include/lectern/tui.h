@@ -25,8 +25,9 @@
  * as one letter per cell: '.' plain, 'c' the cursor row, 'h' heading,
  * 'k' marker, 'b' bold, 'i' emphasis, 'x' code, 'l' link, 'q' quote bar,
  * 'e' escaped control, 's' fold summary, 'm' search match, 'M' the
- * current match, 'S' the status line; a wide character's second cell
- * repeats its letter.  Trailing '.' are removed.
+ * current match, 'S' the status line; every cell of the cursor row is
+ * 'c' but its matches; a wide character's second cell repeats its
+ * letter.  Trailing '.' are removed.
  */
 #ifndef LECTERN_TUI_H
 #define LECTERN_TUI_H

@@ -1,0 +1,141 @@
+/*
+ * keys.h - what the reader can ask for (requests), and the keymap that
+ * binds key sequences to them.
+ *
+ * Keys never call code: the keymap turns a key sequence ("j", "zo",
+ * "<PgDn>") into a request, and the browser carries requests out.  The
+ * help screen is generated from the same table, so it cannot drift from
+ * what the keys do.  Pure: no curses (tui.c translates curses key codes).
+ *
+ * A key is an int: a Unicode code point for a character (Tab 9, Enter 13,
+ * Esc 27, Backspace 127, Ctrl-X its control code), LEC_KEY_* above the
+ * Unicode range for the keys that are not characters.  Sequences are
+ * written as test scripts write them (tui.h): characters stand for
+ * themselves, <Name> for a special key.
+ */
+#ifndef LECTERN_KEYS_H
+#define LECTERN_KEYS_H
+
+#include "lectern/util.h"
+
+/* The requests: group, name, help text. */
+#define LEC_REQ_INFO(_)                                                                            \
+    _(MOVE, DOWN, "down one row")                                                                  \
+    _(MOVE, UP, "up one row")                                                                      \
+    _(MOVE, PAGE_DOWN, "down one page")                                                            \
+    _(MOVE, PAGE_UP, "up one page")                                                                \
+    _(MOVE, HALF_DOWN, "down half a page")                                                         \
+    _(MOVE, HALF_UP, "up half a page")                                                             \
+    _(MOVE, TOP, "to the top")                                                                     \
+    _(MOVE, BOTTOM, "to the bottom")                                                               \
+    _(MOVE, WHEEL_DOWN, "scroll down 3 rows (with --mouse)")                                       \
+    _(MOVE, WHEEL_UP, "scroll up 3 rows (with --mouse)")                                           \
+    _(FOLD, FOLD_TOGGLE, "fold or open the current section")                                       \
+    _(FOLD, FOLD_OPEN, "open the current fold")                                                    \
+    _(FOLD, FOLD_CLOSE, "fold the current section")                                                \
+    _(FOLD, FOLD_ALL, "fold everything: the top level shows")                                      \
+    _(FOLD, FOLD_NONE, "open every fold")                                                          \
+    _(FOLD, FOLD_CYCLE, "cycle: overview, contents, everything")                                   \
+    _(FOLD, PARENT, "to the section's start, fold it, then its parent")                            \
+    _(FOLD, ENTER, "open the fold and step into it")                                               \
+    _(JUMP, NEXT_NODE, "next section or point")                                                    \
+    _(JUMP, PREV_NODE, "previous section or point")                                                \
+    _(JUMP, NEXT_SIBLING, "next one at the same level")                                            \
+    _(JUMP, PREV_SIBLING, "previous one at the same level")                                        \
+    _(JUMP, GOTO, "go to an address: 2.4, 二/四是, 4")                                             \
+    _(JUMP, OUTLINE, "outline: every section and point; / filters")                                \
+    _(SEARCH, SEARCH_FWD, "search forward (as you type; Esc goes back)")                           \
+    _(SEARCH, SEARCH_BACK, "search backward")                                                      \
+    _(SEARCH, SEARCH_NEXT, "next match")                                                           \
+    _(SEARCH, SEARCH_PREV, "previous match")                                                       \
+    _(OTHER, PRINT, "quit and print this section's Markdown")                                      \
+    _(OTHER, PRINT_PLAIN, "quit and print this section as plain text")                             \
+    _(OTHER, HELP, "this help")                                                                    \
+    _(OTHER, REDRAW, "redraw the screen")                                                          \
+    _(OTHER, SUSPEND, "suspend (fg resumes)")                                                      \
+    _(OTHER, QUIT, "quit")
+
+typedef enum lec_group {
+    LEC_GROUP_MOVE,
+    LEC_GROUP_FOLD,
+    LEC_GROUP_JUMP,
+    LEC_GROUP_SEARCH,
+    LEC_GROUP_OTHER,
+    LEC_GROUP_COUNT
+} lec_group;
+
+typedef enum lec_request {
+    LEC_REQ_NONE,
+#define LEC_REQ_ENUM(group, name, help) LEC_REQ_##name,
+    LEC_REQ_INFO(LEC_REQ_ENUM)
+#undef LEC_REQ_ENUM
+        LEC_REQ_COUNT
+} lec_request;
+
+/* Keys that are not characters. */
+enum {
+    LEC_KEY_TAB = 9,
+    LEC_KEY_ENTER = 13,
+    LEC_KEY_ESC = 27,
+    LEC_KEY_BS = 127,
+    LEC_KEY_SPECIAL = 0x110000,
+    LEC_KEY_UP = LEC_KEY_SPECIAL,
+    LEC_KEY_DOWN,
+    LEC_KEY_LEFT,
+    LEC_KEY_RIGHT,
+    LEC_KEY_PGUP,
+    LEC_KEY_PGDN,
+    LEC_KEY_HOME,
+    LEC_KEY_END,
+    LEC_KEY_DEL,
+    LEC_KEY_BTAB, /* Shift-Tab */
+    LEC_KEY_F1,
+    LEC_KEY_WHEEL_UP,
+    LEC_KEY_WHEEL_DOWN,
+    LEC_KEY_RESIZE, /* the terminal changed size (never in a keymap) */
+};
+#define LEC_KEY_CTRL(c) ((c)&0x1f)
+
+/* Reads one key written at *s (UTF-8; "<Name>" for a special key, "<lt>"
+ * for '<') and advances *s past it.  Returns -1 at the end of the string.
+ * An unknown <Name> gives the '<' alone and sets *unknown (when not NULL)
+ * so the caller can warn. */
+int lec_key_parse(const char **s, int *unknown);
+/* Appends the written form of a key ("j", "<Down>", "<lt>"). */
+void lec_key_name(int key, lec_buf *out);
+
+/* The state of a key sequence being typed: a count ("5j") and the keys
+ * of an unfinished sequence ("z" of "zo"). */
+typedef struct lec_keyseq {
+    int keys[4];
+    int n;
+    long count; /* 0: none typed */
+} lec_keyseq;
+
+#define LEC_KEYSEQ_INIT                                                                            \
+    {                                                                                              \
+        {0, 0, 0, 0}, 0, 0                                                                         \
+    }
+enum { LEC_KEYS_PENDING = -1 };
+
+/* Feeds the next key.  Returns the request a finished sequence is bound
+ * to (*count receives the count typed before it, 0 when none),
+ * LEC_REQ_NONE for keys bound to nothing (the state is reset), or
+ * LEC_KEYS_PENDING while a count or a sequence is unfinished. */
+int lec_keys_feed(lec_keyseq *st, int key, long *count);
+/* Appends what is pending ("5", "z") for the status line. */
+void lec_keys_pending(const lec_keyseq *st, lec_buf *out);
+/* The request a single key is bound to, for the outline and the help
+ * screen, which move with the same keys; LEC_REQ_NONE if none. */
+lec_request lec_keys_lookup(int key);
+
+const char *lec_request_help(lec_request r);
+lec_group lec_request_group(lec_request r);
+
+/* Appends the help text, lines of three kinds, each ending in '\n': a
+ * title ("Move"), a binding ("j <Down>\tdown one row": the keys, a tab,
+ * what they do) and a note (starting with two spaces).  The drawing code
+ * aligns and wraps them. */
+void lec_keys_help(lec_buf *out);
+
+#endif

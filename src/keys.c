@@ -1,0 +1,286 @@
+/*
+ * keys.c - the request table, the default keymap, key names, the
+ * sequence matcher (counts, "zo") and the generated help text.
+ */
+#include "lectern/keys.h"
+
+#include "lectern/utf8.h"
+
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int key;
+} key_names[] = {
+    {"Tab", LEC_KEY_TAB},
+    {"S-Tab", LEC_KEY_BTAB},
+    {"Esc", LEC_KEY_ESC},
+    {"Enter", LEC_KEY_ENTER},
+    {"Space", ' '},
+    {"BS", LEC_KEY_BS},
+    {"Del", LEC_KEY_DEL},
+    {"Up", LEC_KEY_UP},
+    {"Down", LEC_KEY_DOWN},
+    {"Left", LEC_KEY_LEFT},
+    {"Right", LEC_KEY_RIGHT},
+    {"PgUp", LEC_KEY_PGUP},
+    {"PgDn", LEC_KEY_PGDN},
+    {"Home", LEC_KEY_HOME},
+    {"End", LEC_KEY_END},
+    {"F1", LEC_KEY_F1},
+    {"WheelUp", LEC_KEY_WHEEL_UP},
+    {"WheelDown", LEC_KEY_WHEEL_DOWN},
+    {"lt", '<'},
+};
+
+/* The default keymap, in the order the help lists the keys. */
+static const struct {
+    const char *keys;
+    lec_request req;
+} keymap[] = {
+    {"j", LEC_REQ_DOWN},
+    {"<Down>", LEC_REQ_DOWN},
+    {"k", LEC_REQ_UP},
+    {"<Up>", LEC_REQ_UP},
+    {"<Space>", LEC_REQ_PAGE_DOWN},
+    {"<PgDn>", LEC_REQ_PAGE_DOWN},
+    {"f", LEC_REQ_PAGE_DOWN},
+    {"b", LEC_REQ_PAGE_UP},
+    {"<PgUp>", LEC_REQ_PAGE_UP},
+    {"d", LEC_REQ_HALF_DOWN},
+    {"u", LEC_REQ_HALF_UP},
+    {"g", LEC_REQ_TOP},
+    {"<Home>", LEC_REQ_TOP},
+    {"G", LEC_REQ_BOTTOM},
+    {"<End>", LEC_REQ_BOTTOM},
+    {"<WheelDown>", LEC_REQ_WHEEL_DOWN},
+    {"<WheelUp>", LEC_REQ_WHEEL_UP},
+    {"<Tab>", LEC_REQ_FOLD_TOGGLE},
+    {"za", LEC_REQ_FOLD_TOGGLE},
+    {"zo", LEC_REQ_FOLD_OPEN},
+    {"zc", LEC_REQ_FOLD_CLOSE},
+    {"zM", LEC_REQ_FOLD_ALL},
+    {"zR", LEC_REQ_FOLD_NONE},
+    {"<S-Tab>", LEC_REQ_FOLD_CYCLE},
+    {"h", LEC_REQ_PARENT},
+    {"<Left>", LEC_REQ_PARENT},
+    {"l", LEC_REQ_ENTER},
+    {"<Right>", LEC_REQ_ENTER},
+    {"]", LEC_REQ_NEXT_NODE},
+    {"[", LEC_REQ_PREV_NODE},
+    {"}", LEC_REQ_NEXT_SIBLING},
+    {"{", LEC_REQ_PREV_SIBLING},
+    {":", LEC_REQ_GOTO},
+    {"o", LEC_REQ_OUTLINE},
+    {"/", LEC_REQ_SEARCH_FWD},
+    {"?", LEC_REQ_SEARCH_BACK},
+    {"n", LEC_REQ_SEARCH_NEXT},
+    {"N", LEC_REQ_SEARCH_PREV},
+    {"p", LEC_REQ_PRINT},
+    {"P", LEC_REQ_PRINT_PLAIN},
+    {"<F1>", LEC_REQ_HELP},
+    {"H", LEC_REQ_HELP},
+    {"<C-l>", LEC_REQ_REDRAW},
+    {"<C-z>", LEC_REQ_SUSPEND},
+    {"q", LEC_REQ_QUIT},
+    {"<C-c>", LEC_REQ_QUIT},
+};
+
+#define NBIND (sizeof keymap / sizeof keymap[0])
+#define MAXSEQ 4
+
+static const struct {
+    lec_group group;
+    const char *help;
+} requests[] = {{LEC_GROUP_OTHER, ""}, /* LEC_REQ_NONE */
+#define REQ_ROW(group, name, help) {LEC_GROUP_##group, help},
+                LEC_REQ_INFO(REQ_ROW)
+#undef REQ_ROW
+};
+
+static const char *const group_titles[LEC_GROUP_COUNT] = {"Move", "Fold", "Jump", "Search",
+                                                          "Other"};
+
+/* The keymap's sequences as keys, parsed once. */
+static int seq[NBIND][MAXSEQ];
+static int seqlen[NBIND];
+static int parsed;
+
+static void parse_keymap(void)
+{
+    if (parsed) return;
+    for (size_t i = 0; i < NBIND; i++) {
+        const char *s = keymap[i].keys;
+        int k;
+        while ((k = lec_key_parse(&s, NULL)) >= 0 && seqlen[i] < MAXSEQ)
+            seq[i][seqlen[i]++] = k;
+    }
+    parsed = 1;
+}
+
+int lec_key_parse(const char **s, int *unknown)
+{
+    const char *p = *s;
+    if (!*p) return -1;
+    if (*p == '<') {
+        const char *e = strchr(p + 1, '>');
+        if (e) {
+            size_t n = (size_t)(e - p - 1);
+            for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
+                if (strlen(key_names[i].name) == n && memcmp(key_names[i].name, p + 1, n) == 0) {
+                    *s = e + 1;
+                    return key_names[i].key;
+                }
+            }
+            /* <C-x>: any control letter. */
+            if (n == 3 && p[1] == 'C' && p[2] == '-' &&
+                ((p[3] >= 'a' && p[3] <= 'z') || (p[3] >= 'A' && p[3] <= 'Z'))) {
+                *s = e + 1;
+                return LEC_KEY_CTRL(p[3]);
+            }
+        }
+        if (unknown) *unknown = 1;
+        *s = p + 1;
+        return '<';
+    }
+    int32_t cp;
+    int len = lec_utf8_decode(p, strlen(p), &cp);
+    *s = p + len;
+    return cp;
+}
+
+void lec_key_name(int key, lec_buf *out)
+{
+    for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
+        if (key_names[i].key == key) {
+            lec_buf_printf(out, "<%s>", key_names[i].name);
+            return;
+        }
+    }
+    if (key >= 1 && key < 0x20) {
+        lec_buf_printf(out, "<C-%c>", 'a' + key - 1);
+        return;
+    }
+    char u[4];
+    int n = key >= 0 && key < LEC_KEY_SPECIAL ? lec_utf8_encode(key, u) : 0;
+    if (n)
+        lec_buf_put(out, u, (size_t)n);
+    else
+        lec_buf_puts(out, "<?>");
+}
+
+/* How the keys typed so far relate to binding i: 2 the same, 1 a prefix
+ * of it, 0 neither. */
+static int relation(const lec_keyseq *st, size_t i)
+{
+    if (seqlen[i] < st->n) return 0;
+    for (int k = 0; k < st->n; k++)
+        if (seq[i][k] != st->keys[k]) return 0;
+    return seqlen[i] == st->n ? 2 : 1;
+}
+
+static int is_first_key(int key)
+{
+    for (size_t i = 0; i < NBIND; i++)
+        if (seqlen[i] > 0 && seq[i][0] == key) return 1;
+    return 0;
+}
+
+int lec_keys_feed(lec_keyseq *st, int key, long *count)
+{
+    parse_keymap();
+    *count = 0;
+    /* A count is digits typed before a sequence; a 0 alone is not one.
+     * A digit that starts a binding is that binding, never a count. */
+    if (st->n == 0 && key >= '0' && key <= '9' && (key > '0' || st->count > 0) &&
+        !is_first_key(key)) {
+        if (st->count < 100000) st->count = st->count * 10 + (key - '0');
+        return LEC_KEYS_PENDING;
+    }
+    if (st->n == MAXSEQ) st->n = 0;
+    st->keys[st->n++] = key;
+    int exact = -1, prefix = 0;
+    for (size_t i = 0; i < NBIND; i++) {
+        int r = relation(st, i);
+        if (r == 2 && exact < 0) exact = (int)i;
+        if (r == 1) prefix = 1;
+    }
+    /* The table has no sequence that is also the prefix of another, so a
+     * prefix always waits. */
+    if (prefix && exact < 0) return LEC_KEYS_PENDING;
+    if (exact >= 0) {
+        *count = st->count;
+        st->n = 0;
+        st->count = 0;
+        return keymap[exact].req;
+    }
+    /* Bound to nothing.  After an unfinished sequence ("z" then "j"), the
+     * last key starts afresh: the reader meant it. */
+    int again = st->n > 1;
+    st->n = 0;
+    st->count = 0;
+    if (again) return lec_keys_feed(st, key, count);
+    return LEC_REQ_NONE;
+}
+
+void lec_keys_pending(const lec_keyseq *st, lec_buf *out)
+{
+    if (st->count) lec_buf_printf(out, "%ld", st->count);
+    for (int k = 0; k < st->n; k++)
+        lec_key_name(st->keys[k], out);
+}
+
+lec_request lec_keys_lookup(int key)
+{
+    parse_keymap();
+    for (size_t i = 0; i < NBIND; i++)
+        if (seqlen[i] == 1 && seq[i][0] == key) return keymap[i].req;
+    return LEC_REQ_NONE;
+}
+
+const char *lec_request_help(lec_request r)
+{
+    return r < LEC_REQ_COUNT ? requests[r].help : "";
+}
+
+lec_group lec_request_group(lec_request r)
+{
+    return r < LEC_REQ_COUNT ? requests[r].group : LEC_GROUP_OTHER;
+}
+
+/* The keys bound to r, as the table writes them, separated by spaces. */
+static void bound_keys(lec_request r, lec_buf *out)
+{
+    for (size_t i = 0; i < NBIND; i++) {
+        if (keymap[i].req != r) continue;
+        if (out->len) lec_buf_putc(out, ' ');
+        lec_buf_puts(out, keymap[i].keys);
+    }
+}
+
+void lec_keys_help(lec_buf *out)
+{
+    lec_buf k = LEC_BUF_INIT;
+    for (int g = 0; g < LEC_GROUP_COUNT; g++) {
+        lec_buf_printf(out, "%s\n", group_titles[g]);
+        for (int r = 1; r < LEC_REQ_COUNT; r++) {
+            if (requests[r].group != (lec_group)g) continue;
+            lec_buf_reset(&k);
+            bound_keys((lec_request)r, &k);
+            lec_buf_printf(out, "%s\t%s\n", k.data, requests[r].help);
+        }
+    }
+    lec_buf_puts(out, "Counts\n"
+                      "  A number before a key repeats it: 5j, 3], 2n.\n"
+                      "Prompts (/ ? :)\n"
+                      "  Enter accepts, Esc cancels; <Left> <Right> <Home> <End> move, <BS> "
+                      "deletes, <C-u> clears, <C-w> deletes a word.\n"
+                      "Outline (o)\n"
+                      "  Moves with the keys above. / filters as you type, Enter goes to the "
+                      "line, Esc clears the filter or closes the outline.\n"
+                      "Searching\n"
+                      "  Case is ignored unless the pattern has a capital letter; full-width and "
+                      "half-width forms match (１２ finds 12, ， finds ,). A match in a folded "
+                      "section opens it.\n");
+    lec_buf_free(&k);
+}

@@ -1,0 +1,332 @@
+/*
+ * tui_draw.c - drawing for the browser: the colour scheme (and its
+ * NO_COLOR form), text drawn a grapheme cluster at a time at explicit
+ * columns, the document rows and the status line.
+ *
+ * Widths are lec_grapheme's, the layout's own, so what the layout
+ * promised is what the screen gets: curses never wraps a row and nothing
+ * is written past the last column.  In test mode every cell drawn also
+ * gets its dump letter (tui.h).
+ */
+#include "tui_priv.h"
+
+#include "lectern/utf8.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* ---- looks -------------------------------------------------------------- */
+
+static short pair_of(tui *t, int fg, int bg)
+{
+    if (fg < 0 && bg < 0) return 0;
+    short *p = &t->pairs[fg + 1][bg + 1];
+    if (!*p && t->npairs + 1 < COLOR_PAIRS) {
+        /* Without default colours (use_default_colors failed) the
+         * closest is white on black. */
+        init_pair(++t->npairs, (short)(fg < 0 && !t->deflt ? COLOR_WHITE : fg),
+                  (short)(bg < 0 && !t->deflt ? COLOR_BLACK : bg));
+        *p = t->npairs;
+    }
+    return *p;
+}
+
+/* The colour scheme.  8 colours on the terminal's own background:
+ * headings bold cyan, markers bold yellow, code green, quote bars and
+ * rules blue, fold summaries magenta, control characters reverse red;
+ * the cursor row white on blue; matches black on yellow, the current
+ * one bold black on green.  Without colour (NO_COLOR, or a monochrome
+ * terminal) only bold, underline, reverse and dim: the cursor row is
+ * reverse and a match flips reverse again, so both stay visible. */
+void tui_look(tui *t, unsigned look, attr_t *ap, short *pairp, char *letterp)
+{
+    int fg = -1, bg = -1;
+    attr_t a = A_NORMAL, mono = A_NORMAL;
+    char letter = '.';
+    if (look & (LOOK_STATUS | LOOK_PROMPT)) {
+        a = (look & LOOK_STATUS) ? A_REVERSE : A_NORMAL;
+        if (look & LOOK_ERROR) a |= A_BOLD;
+        *ap = a;
+        *pairp = 0;
+        *letterp = 'S';
+        return;
+    }
+    if (look & LEC_A_META) mono |= A_DIM, a |= A_DIM;
+    if (look & LEC_A_RULE) fg = COLOR_BLUE, mono |= A_DIM;
+    if (look & LEC_A_QUOTE) fg = COLOR_BLUE, mono |= A_DIM, letter = 'q';
+    if (look & LEC_A_SUMMARY) fg = COLOR_MAGENTA, mono |= A_DIM, letter = 's';
+    if (look & LEC_A_BULLET) fg = COLOR_YELLOW;
+    /* Headings are strong as well: the heading's letter wins. */
+    if (look & LEC_A_STRONG) a |= A_BOLD, letter = 'b';
+    if (look & LEC_A_HEADING) fg = COLOR_CYAN, a |= A_BOLD, letter = 'h';
+    if (look & LEC_A_EMPH) a |= t->italic ? A_ITALIC : A_UNDERLINE, letter = 'i';
+    if (look & LEC_A_LINK) a |= A_UNDERLINE, letter = 'l';
+    if (look & LEC_A_URL) a |= A_UNDERLINE, fg = COLOR_BLUE, mono |= A_DIM, letter = 'l';
+    if (look & LEC_A_CODE) fg = COLOR_GREEN, letter = 'x';
+    if (look & LEC_A_MARKER) fg = COLOR_YELLOW, a |= A_BOLD, letter = 'k';
+    if (look & LEC_A_ESCAPE) fg = COLOR_RED, a |= A_REVERSE, letter = 'e';
+    if (!t->color) a |= mono;
+
+    if (look & LOOK_CURSOR) {
+        /* In a dump every cell of the cursor row says 'c' (but matches):
+         * a row full of heading letters would hide where the cursor is. */
+        letter = 'c';
+        if (t->color) {
+            bg = COLOR_BLUE;
+            if (fg < 0 || fg == COLOR_BLUE) fg = COLOR_WHITE;
+        } else {
+            a ^= A_REVERSE;
+        }
+    }
+    if (look & (LEC_A_MATCH | LEC_A_MATCH_CUR)) {
+        int cur = (look & LEC_A_MATCH_CUR) != 0;
+        letter = cur ? 'M' : 'm';
+        if (t->color) {
+            fg = COLOR_BLACK;
+            bg = cur ? COLOR_GREEN : COLOR_YELLOW;
+            a &= ~(attr_t)A_REVERSE;
+        } else {
+            a ^= A_REVERSE;
+        }
+        if (cur) a |= A_BOLD | (t->color ? 0 : A_UNDERLINE);
+    }
+    *ap = a;
+    *pairp = t->color ? pair_of(t, fg, bg) : 0;
+    *letterp = letter;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+void tui_mark(tui *t, int y, int x, int w, char letter)
+{
+    if (!t->shadow || y < 0 || y >= t->shadow_rows) return;
+    for (int i = x; i < x + w && i < t->shadow_cols; i++)
+        if (i >= 0) t->shadow[(size_t)y * (size_t)t->shadow_cols + (size_t)i] = letter;
+}
+
+void tui_begin(tui *t)
+{
+    if (!t->test) return;
+    if (t->shadow_rows != LINES || t->shadow_cols != COLS) {
+        free(t->shadow);
+        t->shadow_rows = LINES;
+        t->shadow_cols = COLS;
+        t->shadow = lec_xmalloc((size_t)LINES * (size_t)COLS);
+    }
+    memset(t->shadow, '.', (size_t)LINES * (size_t)COLS);
+}
+
+static int is_regional(int32_t cp)
+{
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* Puts one cluster of `w` cells at (y, x).  curses measures with the C
+ * library's wcwidth and tracks the terminal's cursor by it, so it must
+ * agree with our width or the rest of the row lands a cell off.  When
+ * they differ, what both agree on is drawn: an emoji sequence (❤ + VS16)
+ * as its first character in text style, a flag as its two letters ("CN"),
+ * anything else as '?', padded to w cells.  (East Asian Ambiguous
+ * characters with --ambiwidth=2 are drawn anyway: the reader asked.) */
+static void put_cluster(const tui *t, int y, int x, const char *s, size_t n, int w, attr_t a,
+                        short pair)
+{
+    int32_t cp[CCHARW_MAX] = {0};
+    int ncp = 0;
+    for (size_t i = 0; i < n && ncp < CCHARW_MAX;)
+        i += (size_t)lec_utf8_decode(s + i, n - i, &cp[ncp++]);
+    wchar_t wch[CCHARW_MAX + 1];
+    int k = 0, cw = wcwidth((wchar_t)cp[0]);
+    wch[k++] = (wchar_t)cp[0];
+    if (cw == w || (cw == 1 && t->ambi == 2 && lec_cp_ambiguous(cp[0]))) {
+        /* Combining marks go with it; a joiner would join what curses
+         * draws next. */
+        for (int i = 1; i < ncp && wcwidth((wchar_t)cp[i]) == 0 && cp[i] != 0x200D; i++)
+            wch[k++] = (wchar_t)cp[i];
+    } else if (w == 2 && ncp >= 2 && is_regional(cp[0]) && is_regional(cp[1])) {
+        wch[0] = (wchar_t)('A' + cp[0] - 0x1F1E6);
+        cw = 1;
+    } else if (cw != 1 || w < 1) {
+        wch[0] = L'?';
+        cw = 1;
+    }
+    wch[k] = 0;
+    cchar_t cc;
+    setcchar(&cc, wch, a, pair, NULL);
+    /* add_wchnstr neither moves the cursor nor wraps. */
+    mvwadd_wchnstr(stdscr, y, x, &cc, 1);
+    if (cw < w && ncp >= 2 && is_regional(cp[0]) && is_regional(cp[1])) {
+        wchar_t second[2] = {(wchar_t)('A' + cp[1] - 0x1F1E6), 0};
+        setcchar(&cc, second, a, pair, NULL);
+        mvwadd_wchnstr(stdscr, y, x + 1, &cc, 1);
+        cw = 2;
+    }
+    for (int i = cw; i < w; i++)
+        mvwhline(stdscr, y, x + i, ' ' | a | COLOR_PAIR(pair), 1);
+}
+
+int tui_text(tui *t, int y, int x, int maxx, const char *s, size_t n, unsigned look)
+{
+    attr_t a;
+    short pair;
+    char letter;
+    tui_look(t, look, &a, &pair, &letter);
+    for (size_t i = 0; i < n && x < maxx;) {
+        int w;
+        size_t len = lec_grapheme(s + i, n - i, t->ambi, &w);
+        int32_t cp;
+        lec_utf8_decode(s + i, len, &cp);
+        if (lec_cp_unsafe(cp)) {
+            /* Never raw to the terminal; the view escapes these already,
+             * but titles and messages come here too. */
+            char e[16];
+            int el = lec_cp_escape(cp, e);
+            if (x + el > maxx) break;
+            x = tui_text(t, y, x, maxx, e, (size_t)el, look | LEC_A_ESCAPE);
+            i += (size_t)lec_utf8_decode(s + i, len, &cp);
+            continue;
+        }
+        if (w == 0) { /* nothing to place: a stray combining mark */
+            i += len;
+            continue;
+        }
+        if (x + w > maxx) {
+            if (w > COLS) {
+                put_cluster(t, y, x, ">", 1, 1, a, pair);
+                tui_mark(t, y, x, 1, letter);
+                x++;
+            }
+            break;
+        }
+        put_cluster(t, y, x, s + i, len, w, a, pair);
+        tui_mark(t, y, x, w, letter);
+        x += w;
+        i += len;
+    }
+    return x;
+}
+
+void tui_fill(tui *t, int y, int x, int maxx, unsigned look)
+{
+    if (x >= maxx) return;
+    attr_t a;
+    short pair;
+    char letter;
+    tui_look(t, look & (LOOK_CURSOR | LOOK_STATUS | LOOK_PROMPT), &a, &pair, &letter);
+    a &= ~(attr_t)(A_BOLD | A_UNDERLINE | A_ITALIC | A_DIM);
+    mvwhline(stdscr, y, x, ' ' | a | COLOR_PAIR(pair), maxx - x);
+    tui_mark(t, y, x, maxx - x, letter);
+}
+
+size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width)
+{
+    size_t i = 0;
+    int x = 0;
+    while (i < n) {
+        int w;
+        size_t len = lec_grapheme(s + i, n - i, t->ambi, &w);
+        if (x + w > cols) break;
+        x += w;
+        i += len;
+    }
+    if (width) *width = x;
+    return i;
+}
+
+void tui_draw_rows(tui *t)
+{
+    tui_begin(t);
+    int cur = lec_view_cursor_row(t->v);
+    int n = t->rows < LINES ? t->rows : LINES;
+    for (int y = 0; y < n; y++) {
+        int kind = lec_view_row(t->v, y, &t->line);
+        unsigned base = y == cur ? LOOK_CURSOR : 0;
+        int x = 0;
+        if (kind != LEC_ROW_END)
+            for (size_t k = 0; k < t->line.nseg; k++) {
+                const lec_seg *g = &t->line.seg[k];
+                x = tui_text(t, y, x, COLS, g->s, g->n, g->attr | base);
+            }
+        tui_fill(t, y, x, COLS, base);
+    }
+}
+
+void tui_message(tui *t, int error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lec_buf_reset(&t->msg);
+    lec_buf_vprintf(&t->msg, fmt, ap);
+    va_end(ap);
+    t->msg_error = error;
+}
+
+void tui_draw_status(tui *t)
+{
+    if (LINES < 2) return;
+    int y = LINES - 1;
+    lec_buf right = LEC_BUF_INIT, left = LEC_BUF_INIT;
+    size_t k, total;
+    lec_view_search_state(t->v, &k, &total);
+
+    /* The right part, shortened from the least useful piece. */
+    const char *help = "F1 help";
+    for (int drop = 0; drop < 4; drop++) {
+        lec_buf_reset(&right);
+        lec_keys_pending(&t->ks, &right);
+        if (right.len) lec_buf_puts(&right, "  ");
+        if (total && drop < 3) lec_buf_printf(&right, "%zu/%zu  ", k, total);
+        if (drop < 2) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
+        if (drop < 1) lec_buf_puts(&right, help);
+        while (right.len && right.data[right.len - 1] == ' ')
+            right.data[--right.len] = 0;
+        if ((int)right.len + 12 <= COLS) break;
+    }
+    int rw = (int)lec_str_width(right.data ? right.data : "", right.len, t->ambi);
+    int room = COLS - rw - 3;
+    if (room < 0) room = 0;
+
+    unsigned look = LOOK_STATUS;
+    if (t->msg.len) {
+        if (t->msg_error) look |= LOOK_ERROR;
+        size_t keep = tui_cut(t, t->msg.data, t->msg.len, room, NULL);
+        if (keep < t->msg.len) { /* cut: end on an ellipsis */
+            static const char ell[] = "\u2026";
+            int ew = (int)lec_str_width(ell, sizeof ell - 1, t->ambi);
+            keep = tui_cut(t, t->msg.data, t->msg.len, room - ew, NULL);
+            lec_buf_put(&left, t->msg.data, keep);
+            if (room >= ew) lec_buf_puts(&left, ell);
+        } else {
+            lec_buf_put(&left, t->msg.data, keep);
+        }
+    } else if (room > 0) {
+        lec_view_breadcrumb(t->v, room, &left);
+        if (!left.len) { /* before the first section: the document */
+            const char *title = lec_doc_meta_get(t->doc, "title");
+            if (!title || !*title) title = lec_doc_name(t->doc);
+            lec_buf_put(&left, title, tui_cut(t, title, strlen(title), room, NULL));
+        }
+    }
+    int x = tui_text(t, y, 0, COLS, " ", 1, LOOK_STATUS);
+    x = tui_text(t, y, x, COLS - rw - 1, left.data ? left.data : "", left.len, look);
+    tui_fill(t, y, x, COLS, LOOK_STATUS);
+    if (rw && rw < COLS) tui_text(t, y, COLS - rw - 1, COLS, right.data, right.len, LOOK_STATUS);
+    lec_buf_free(&right);
+    lec_buf_free(&left);
+}
+
+void tui_refresh(int cy, int cx)
+{
+    if (cy >= 0) {
+        leaveok(stdscr, FALSE);
+        curs_set(1);
+        wmove(stdscr, cy, cx < COLS ? cx : COLS - 1);
+    } else {
+        leaveok(stdscr, TRUE);
+        curs_set(0);
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
