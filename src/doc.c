@@ -432,6 +432,11 @@ void lec_doc_frontmatter(const lec_doc *d, size_t *start, size_t *end)
     *end = d->fm_end;
 }
 
+void lec_doc_hide_frontmatter(lec_doc *d)
+{
+    d->fm_start = d->fm_end = d->body_start;
+}
+
 const char *lec_doc_refdefs(const lec_doc *d, size_t *len)
 {
     *len = d->refdefs.len;

@@ -8,6 +8,7 @@
 #include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/emit.h"
+#include "lectern/keys.h"
 #include "lectern/layout.h"
 #include "lectern/load.h"
 #include "lectern/marker.h"
@@ -70,6 +71,7 @@ static const char usage_text[] =
     "      --from text|markdown\n"
     "                       read FILE as plain text or as Markdown (default: plain text\n"
     "                       when FILE ends in .txt or has no Markdown structure)\n"
+    "      --keys           list the browser's keys and exit\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
     "\n"
@@ -99,6 +101,27 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+/* The browser's keys, from the keymap table the help screen shows. */
+static void print_keys(void)
+{
+    lec_buf help = LEC_BUF_INIT;
+    lec_keys_help(&help);
+    for (size_t i = 0; i < help.len;) {
+        const char *line = help.data + i;
+        const char *nl = memchr(line, '\n', help.len - i);
+        size_t n = nl ? (size_t)(nl - line) : help.len - i;
+        const char *tab = memchr(line, '\t', n);
+        if (tab) {
+            size_t k = (size_t)(tab - line);
+            printf("  %-24.*s%.*s\n", (int)k, line, (int)(n - k - 1), tab + 1);
+        } else {
+            printf("%.*s\n", (int)n, line);
+        }
+        i += n + 1;
+    }
+    lec_buf_free(&help);
+}
+
 static void set_mode(options *o, mode m)
 {
     if (o->mode != MODE_BROWSE && o->mode != m)
@@ -108,7 +131,19 @@ static void set_mode(options *o, mode m)
 
 static void parse_args(int argc, char **argv, options *o)
 {
-    enum { O_TOC = 256, O_OUTLINE, O_PRINT, O_DUMP, O_PLAIN, O_WIDTH, O_AMBI, O_CONVERT, O_FROM, O_MOUSE };
+    enum {
+        O_TOC = 256,
+        O_OUTLINE,
+        O_PRINT,
+        O_DUMP,
+        O_PLAIN,
+        O_WIDTH,
+        O_AMBI,
+        O_CONVERT,
+        O_FROM,
+        O_MOUSE,
+        O_KEYS
+    };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
         {"outline", no_argument, NULL, O_OUTLINE},
@@ -117,6 +152,7 @@ static void parse_args(int argc, char **argv, options *o)
         {"convert", no_argument, NULL, O_CONVERT},
         {"from", required_argument, NULL, O_FROM},
         {"mouse", no_argument, NULL, O_MOUSE},
+        {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
         {"width", required_argument, NULL, O_WIDTH},
         {"ambiwidth", required_argument, NULL, O_AMBI},
@@ -160,6 +196,9 @@ static void parse_args(int argc, char **argv, options *o)
         case O_MOUSE:
             o->mouse = 1;
             break;
+        case O_KEYS:
+            print_keys();
+            exit(0);
         case O_WIDTH:
             if (parse_int(optarg, 1, 10000, &o->width))
                 usage_error("--width wants a number from 1 to 10000, not '%s'", optarg);
@@ -404,6 +443,7 @@ int main(int argc, char **argv)
     }
 
     lec_doc *doc = lec_doc_new(in.data, in.len, name);
+    if (text) lec_doc_hide_frontmatter(doc);
     int width = o.width ? o.width : terminal_width();
     int rc = 0;
     switch (o.mode) {

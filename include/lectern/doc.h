@@ -54,6 +54,11 @@ size_t lec_doc_body_start(const lec_doc *doc);
 /* The lines between the front matter's fences; start == end when none. */
 void lec_doc_frontmatter(const lec_doc *doc, size_t *start, size_t *end);
 
+/* Keeps the metadata but stops showing the front matter's lines (for a
+ * document converted from plain text, whose head lines are in the text
+ * already). */
+void lec_doc_hide_frontmatter(lec_doc *doc);
+
 /* Metadata: front-matter entries in order, then "title" from the title
  * heading when the front matter has none. */
 size_t lec_doc_meta_count(const lec_doc *doc);
