@@ -14,7 +14,7 @@ set -euo pipefail
 # Debian packages the build and the tests need.  Add new ones here
 # (valgrind, openssh-server, clang, libfuzzer-14-dev, hyperfine, ...).
 PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev cmark
-python3 tmux"
+python3 tmux openssh-server openssh-client"
 
 usage() {
 	echo "usage: ./build.sh run [LECTERN-ARGS...] | ./build.sh check" >&2

@@ -204,6 +204,7 @@ void tui_search(tui *t, int dir)
     search_ctx c = {lec_view_tell(t->v), dir, 0, 0, 0};
     static const prompt_ops ops = {search_changed, draw_rows, search_right};
     lec_buf pat = LEC_BUF_INIT;
+    lec_view_search_begin(t->v);
     int rc = tui_prompt(t, dir > 0 ? "/" : "?", &pat, &ops, &c);
     if (rc == 1) {
         if (!pat.len && t->last_pat.len) { /* an empty pattern: the last one again */
@@ -220,9 +221,12 @@ void tui_search(tui *t, int dir)
                 tui_message(t, 0,
                             dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
         }
-    } else if (rc == 0) {
+        lec_view_search_end(t->v, 1);
+    } else {
+        /* Cancelled: the folds, the place and the search as before. */
+        lec_view_search_end(t->v, 0);
         lec_view_seek(t->v, c.saved);
-        lec_view_search(t->v, "", dir, NULL);
+        if (rc == 0) lec_view_search(t->v, "", dir, NULL);
     }
     lec_buf_free(&pat);
 }

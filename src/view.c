@@ -439,6 +439,7 @@ void lec_view_free(lec_view *v)
     free(v->cache);
     free(v->folded);
     free(v->prev_sib);
+    free(v->saved_folds);
     free(v->chars);
     free(v->below_sections);
     free(v->below_points);
@@ -751,22 +752,45 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     lec_buf_put(b, m, ml);
     if (tl && lec_marker_spaced(m, ml)) lec_buf_putc(b, ' ');
     size_t at_title = b->len;
-    lec_buf tail = LEC_BUF_INIT;
-    lec_buf_puts(&tail, " [");
-    if (v->below_sections[id]) {
-        put_count(&tail, v->below_sections[id], v->below_sections[id] == 1 ? "section" : "sections");
-        lec_buf_puts(&tail, ", ");
+    /* What the fold hides, in three lengths: the longest that leaves the
+     * title a few characters wins, so a narrow screen loses the numbers
+     * before it cuts one in half. */
+    lec_buf tails[3] = {LEC_BUF_INIT, LEC_BUF_INIT, LEC_BUF_INIT};
+    for (int k = 0; k < 2; k++) {
+        lec_buf *tl_ = &tails[k];
+        lec_buf_puts(tl_, " [");
+        int any = 0;
+        if (v->below_sections[id]) {
+            put_count(tl_, v->below_sections[id], v->below_sections[id] == 1 ? "section" : "sections");
+            any = 1;
+        }
+        if (v->below_points[id]) {
+            if (any) lec_buf_puts(tl_, ", ");
+            put_count(tl_, v->below_points[id], v->below_points[id] == 1 ? "point" : "points");
+            any = 1;
+        }
+        if (k == 0 || !any) {
+            if (any) lec_buf_puts(tl_, ", ");
+            put_count(tl_, v->chars[id], "chars");
+        }
+        lec_buf_puts(tl_, "]");
     }
-    if (v->below_points[id]) {
-        put_count(&tail, v->below_points[id], v->below_points[id] == 1 ? "point" : "points");
-        lec_buf_puts(&tail, ", ");
-    }
-    put_count(&tail, v->chars[id], "chars");
-    lec_buf_puts(&tail, "]");
+    lec_buf_puts(&tails[2], "");
 
     int w_head = (int)lec_str_width(b->data ? b->data : "", b->len, v->ambi);
-    int w_tail = (int)lec_str_width(tail.data, tail.len, v->ambi) + 2; /* and " …" */
     int w_title = (int)lec_str_width(t, tl, v->ambi);
+    int want_title = w_title < 8 ? w_title : 8;
+    int pick = 2;
+    for (int k = 0; k < 3; k++) {
+        /* and the " …" that says more is hidden */
+        int w_tail = (int)lec_str_width(tails[k].data ? tails[k].data : "", tails[k].len, v->ambi) + 2;
+        if (v->cols - w_head - w_tail >= want_title) {
+            pick = k;
+            break;
+        }
+    }
+    lec_buf *tail = &tails[pick];
+    int w_tail = (int)lec_str_width(tail->data ? tail->data : "", tail->len, v->ambi) + 2;
     int room = v->cols - w_head - w_tail;
     size_t title_bytes = tl;
     int cut = 0;
@@ -779,8 +803,8 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     size_t at_tail = b->len;
     /* "…" says that more is hidden; it also ends a title that was cut. */
     lec_buf_puts(b, cut ? "…" : " …");
-    lec_buf_put(b, tail.data, tail.len);
-    lec_buf_free(&tail);
+    lec_buf_put(b, tail->data ? tail->data : "", tail->len);
+    for (int k = 0; k < 3; k++) lec_buf_free(&tails[k]);
 
     /* Whatever does not fit at all (a very narrow screen) is cut off. */
     int w;

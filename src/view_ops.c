@@ -437,9 +437,61 @@ static void show_match(lec_view *v, size_t k)
     show_text(v, src, start);
 }
 
+/* Whether the cursor row holds the current match. */
+static int cursor_on_current(lec_view *v)
+{
+    if (!v->search || !v->current) return 0;
+    uint32_t b, para, start, end;
+    cursor_key(v, &b, &para, &start, &end);
+    const vmatch *m = &v->match[v->current - 1];
+    return m->b == b && m->para == para && m->start >= start && m->start < (end > start ? end : start + 1);
+}
+
+void lec_view_search_begin(lec_view *v)
+{
+    size_t count = lec_doc_node_count(v->doc);
+    free(v->saved_folds);
+    v->saved_folds = lec_xmalloc(count ? count : 1);
+    memcpy(v->saved_folds, v->folded, count);
+    v->saved_contents = v->contents;
+    v->session_skip = cursor_on_current(v);
+    if (v->session_skip) {
+        const vmatch *m = &v->match[v->current - 1];
+        v->skip_b = m->b;
+        v->skip_para = m->para;
+        v->skip_start = m->start;
+    }
+}
+
+static void restore_folds(lec_view *v)
+{
+    if (!v->saved_folds) return;
+    memcpy(v->folded, v->saved_folds, lec_doc_node_count(v->doc));
+    v->contents = v->saved_contents;
+    view_folds_changed(v);
+}
+
+void lec_view_search_end(lec_view *v, int accept)
+{
+    if (!accept || !v->nmatch) {
+        lec_vpos here = lec_view_tell(v);
+        restore_folds(v);
+        lec_view_seek(v, here);
+    }
+    free(v->saved_folds);
+    v->saved_folds = NULL;
+    v->session_skip = 0;
+}
+
 size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped)
 {
     if (wrapped) *wrapped = 0;
+    if (v->saved_folds) {
+        /* Each pattern of a typed search starts from the same folds. */
+        lec_vpos here = lec_view_tell(v);
+        restore_folds(v);
+        lec_view_seek(v, here);
+    }
     lec_search_free(v->search);
     v->search = NULL;
     v->nmatch = 0;
@@ -451,6 +503,13 @@ size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped)
     if (!v->nmatch) return 0;
     uint32_t b, para, start, end;
     cursor_key(v, &b, &para, &start, &end);
+    if (v->session_skip) {
+        /* Begun on the current match: start just past it (or before it). */
+        b = v->skip_b;
+        para = v->skip_para;
+        start = dir >= 0 ? v->skip_start + 1 : v->skip_start;
+        end = v->skip_start;
+    }
     size_t k;
     if (dir >= 0) {
         /* The first match from the cursor row's start on. */

@@ -64,6 +64,11 @@ struct lec_view {
     vmatch *match;
     size_t nmatch, cap_match;
     size_t current; /* index of the current match + 1; 0: none */
+    /* a search typed at a prompt (lec_view_search_begin) */
+    uint8_t *saved_folds;   /* the folds when it began, or NULL */
+    int saved_contents;
+    int session_skip;       /* start just past (b, para, start) below */
+    uint32_t skip_b, skip_para, skip_start;
     /* the texts of the summary rows on screen, one buffer a screen row */
     lec_buf *summary;
     size_t nsummary;

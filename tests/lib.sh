@@ -39,6 +39,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX") || {
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
 
 if [ ! -x "$LECTERN" ]; then
 	echo "Bail out! program not found or not executable: $LECTERN"

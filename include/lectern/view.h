@@ -137,6 +137,16 @@ int lec_view_folded(const lec_view *v, uint32_t node);
  * NULL) tells whether the match found is on the other side of the
  * document's end. */
 size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped);
+/* A search typed at a prompt.  lec_view_search_begin keeps the folds and
+ * the place the search starts from: the cursor row, or just past the
+ * current match when the cursor is on it (so /pattern again finds the
+ * next one).  Until lec_view_search_end, every lec_view_search starts
+ * over from there, with the folds an earlier pattern opened closed again.
+ * lec_view_search_end(v, 1) keeps the result; with 0 (cancelled), or when
+ * nothing matched, the folds are put back as they were. */
+void lec_view_search_begin(lec_view *v);
+void lec_view_search_end(lec_view *v, int accept);
+
 /* n and N: the next match in the search's direction (dir > 0) or against
  * it.  Returns 0 when there is no search or no match. */
 int lec_view_search_next(lec_view *v, int dir, int *wrapped);
