@@ -20,6 +20,13 @@ typedef struct scan {
     size_t fence_len; /* its length */
     const char *html_end; /* end marker while an HTML block 1-5 is open */
     int html_nocase;
+    /* A line starting with '<' may open an HTML block of kind 6 or 7,
+     * which runs to a blank line and swallows fence lines, or may be
+     * text: which one depends on what comes before it.  Until the next
+     * blank line nothing is known; a fence line seen meanwhile makes the
+     * rest of the range unknowable, so no cut is made in it at all. */
+    int maybe_html;
+    int lost;
 } scan;
 
 static size_t indent_of(const char *s, size_t n)
@@ -85,6 +92,7 @@ static void track(scan *st, const char *s, size_t n)
         if (contains(s, n, st->html_end, st->html_nocase)) st->html_end = NULL;
         return;
     }
+    if (st->maybe_html && blank(s, n)) st->maybe_html = 0;
     if (ind > 3) return;
     const char *t = s + ind;
     size_t m = n - ind;
@@ -92,12 +100,17 @@ static void track(scan *st, const char *s, size_t n)
         size_t k = 0;
         while (k < m && t[k] == t[0]) k++;
         if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k))) {
+            if (st->maybe_html) {
+                st->lost = 1;
+                return;
+            }
             st->fence = t[0];
             st->fence_len = k;
             return;
         }
     }
     html_open(st, t, m);
+    if (!st->html_end && m && t[0] == '<') st->maybe_html = 1;
     /* The end marker may be on the opening line itself. */
     if (st->html_end && contains(t + 2, m > 2 ? m - 2 : 0, st->html_end, st->html_nocase))
         st->html_end = NULL;
@@ -112,25 +125,43 @@ static int fresh(const char *s, size_t n)
     return 0;
 }
 
-size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts)
+/* The first safe cut at or after `from` and at least `min` bytes after
+ * `start` (which must begin a top-level block), or end. */
+static size_t next_cut(const char *s, size_t start, size_t end, size_t min)
 {
-    size_t n = 0, cap = 0, last = start;
-    *cuts = NULL;
     scan st = {0};
     int prev_blank = 0;
     for (size_t pos = start; pos < end;) {
         const char *nl = memchr(s + pos, '\n', end - pos);
         size_t len = nl ? (size_t)(nl - (s + pos)) : end - pos;
         size_t next = nl ? pos + len + 1 : end;
-        if (prev_blank && !st.fence && !st.html_end && pos - last >= target &&
-            fresh(s + pos, len)) {
-            LEC_GROW(*cuts, cap, n + 1);
-            (*cuts)[n++] = pos;
-            last = pos;
-        }
+        if (st.lost) return end;
+        if (prev_blank && !st.fence && !st.html_end && !st.maybe_html && pos - start >= min &&
+            pos > start && fresh(s + pos, len))
+            return pos;
         prev_blank = blank(s + pos, len);
         track(&st, s + pos, len);
         pos = next;
+    }
+    return end;
+}
+
+size_t lec_chunk_next(const char *s, size_t from, size_t end)
+{
+    return next_cut(s, from, end, 1);
+}
+
+size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts)
+{
+    size_t n = 0, cap = 0;
+    *cuts = NULL;
+    /* Each piece starts a top-level block, so each search starts clean. */
+    for (size_t at = start; at < end;) {
+        size_t cut = next_cut(s, at, end, target);
+        if (cut >= end) break;
+        LEC_GROW(*cuts, cap, n + 1);
+        (*cuts)[n++] = cut;
+        at = cut;
     }
     return n;
 }

@@ -505,6 +505,26 @@ static int inline_family(lec_family f)
     }
 }
 
+/* Can a marker begin with the character at p?  Most paragraphs begin
+ * with an ordinary word; they are turned away here, before the families
+ * are tried one by one.  The set: Chinese numerals and 第 其 首 最 再 (the
+ * Chinese families), brackets, digits (ASCII and full-width), the
+ * enclosed numbers, and Latin letters (First, I.). */
+static int can_start(const char *p, size_t n)
+{
+    size_t len;
+    long cp = cp_at(p, n, 0, &len);
+    if (cp < 0) return 0;
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+               cp == '(';
+    if (cp >= 0xFF10 && cp <= 0xFF19) return 1;            /* ０-９ */
+    if (cp >= 0x2460 && cp <= 0x249B) return 1;            /* ① ⑴ ⒈ */
+    if (cp >= 0x3220 && cp <= 0x3229) return 1;            /* ㈠ */
+    if ((cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF)) return 1; /* ㉑ ㊱ */
+    return set_index(cp, "一二三四五六七八九十第其首最再（") >= 0;
+}
+
 int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
 {
     typedef size_t (*try_fn)(const char *, size_t, int, lec_marker *);
@@ -517,6 +537,7 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
     long cp;
 
     memset(m, 0, sizeof *m);
+    if (!can_start(p, n - skip)) return 0;
     for (k = 0; k < sizeof tries / sizeof *tries; k++) {
         memset(&c_m, 0, sizeof c_m);
         len = tries[k](p, n - skip, ctx, &c_m);

@@ -12,22 +12,57 @@
 #include "ambiguous.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <utf8proc.h>
 
-/* utf8proc_iterate rejects overlong forms, surrogates and values above
- * U+10FFFF, which is the validity lectern wants. */
+/* Length of the valid sequence at u[0..n), or 0.  The ranges are those
+ * of RFC 3629 (no overlongs, no surrogates, nothing above U+10FFFF);
+ * written out rather than decoded because every loaded document passes
+ * through here once. */
+static size_t valid_seq(const unsigned char *u, size_t n)
+{
+    unsigned char c = u[0];
+    if (c >= 0xC2 && c <= 0xDF) return n >= 2 && (u[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && u[1] < 0xA0) return 0; /* overlong */
+        if (c == 0xED && u[1] > 0x9F) return 0; /* surrogate */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && u[1] < 0x90) return 0; /* overlong */
+        if (c == 0xF4 && u[1] > 0x8F) return 0; /* above U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
+/* Decoded here rather than by utf8proc_iterate: every character of every
+ * title and marker passes through, and the call costs more than the
+ * work.  Valid means RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF. */
 int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
 {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t r;
-
+    const unsigned char *u = (const unsigned char *)s;
     *cp = -1;
     if (n == 0) return 0;
-    /* Never more than 4 bytes are read; capping n also keeps the size
-     * conversion to utf8proc's signed type harmless. */
-    r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &c);
-    if (r <= 0) return 1;
-    *cp = c;
+    unsigned c = u[0];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    size_t r = valid_seq(u, n);
+    if (r == 2)
+        *cp = (int32_t)(((c & 0x1F) << 6) | (u[1] & 0x3F));
+    else if (r == 3)
+        *cp = (int32_t)(((c & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F));
+    else if (r == 4)
+        *cp = (int32_t)(((c & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) |
+                        (u[3] & 0x3F));
+    else
+        return 1;
     return (int)r;
 }
 
@@ -65,39 +100,28 @@ int lec_utf8_encode(int32_t cp, char out[4])
     return 4;
 }
 
-/* Length of the valid sequence at u[0..n), or 0.  The ranges are those
- * of RFC 3629 (no overlongs, no surrogates, nothing above U+10FFFF);
- * written out rather than decoded because every loaded document passes
- * through here once. */
-static size_t valid_seq(const unsigned char *u, size_t n)
-{
-    unsigned char c = u[0];
-    if (c >= 0xC2 && c <= 0xDF) return n >= 2 && (u[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && u[1] < 0xA0) return 0; /* overlong */
-        if (c == 0xED && u[1] > 0x9F) return 0; /* surrogate */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && u[1] < 0x90) return 0; /* overlong */
-        if (c == 0xF4 && u[1] > 0x8F) return 0; /* above U+10FFFF */
-        return 4;
-    }
-    return 0;
-}
-
 int lec_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
 
     while (i < n) {
-        /* ASCII fast path: most of a document is ASCII or CJK. */
+        /* Fast paths: most of a document is ASCII, or Chinese in three
+         * bytes (E1-EC, EE-EF leads need no range check beyond
+         * continuation bytes). */
         if (u[i] < 0x80) {
-            i++;
+            while (i + 8 <= n) {
+                uint64_t word;
+                memcpy(&word, u + i, 8);
+                if (word & 0x8080808080808080ULL) break;
+                i += 8;
+            }
+            while (i < n && u[i] < 0x80) i++;
+            continue;
+        }
+        if (((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] >= 0xEE) && u[i] <= 0xEF && i + 2 < n &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t r = valid_seq(u + i, n - i);

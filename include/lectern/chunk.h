@@ -15,4 +15,9 @@
  * parsing the whole would give (link reference definitions aside). */
 size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts);
 
+/* The first cut after `from` (which begins a top-level block) that no
+ * construct crosses: where a block that cmark parses alone can end.
+ * Returns end when there is none. */
+size_t lec_chunk_next(const char *s, size_t from, size_t end);
+
 #endif

@@ -44,6 +44,12 @@ typedef struct lec_block {
  * (copied) is used in messages.  Never fails: any byte string is some
  * Markdown document. */
 lec_doc *lec_doc_new(char *data, size_t len, const char *name);
+
+/* The same, with flags: LEC_DOC_CMARK has cmark parse every block (no
+ * fast scan of plain paragraphs and headings).  The result is the same
+ * model; tests compare the two. */
+enum { LEC_DOC_CMARK = 1 };
+lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
 void lec_doc_free(lec_doc *doc);
 
 const char *lec_doc_name(const lec_doc *doc);

@@ -1,0 +1,60 @@
+/*
+ * doc_priv.h - what the parts of the document builder share: the
+ * document's fields and the walker that reports blocks to the outline.
+ *
+ * doc.c holds the document and its accessors; doc_walk.c reports the
+ * blocks of a range parsed by cmark; scan.c reports the plain
+ * paragraphs and headings of a range without cmark, and hands the rest
+ * to doc_walk.c.
+ */
+#ifndef LECTERN_DOC_PRIV_H
+#define LECTERN_DOC_PRIV_H
+
+#include "lectern/doc.h"
+#include "lectern/frontmatter.h"
+#include "lectern/mdparse.h"
+#include "lectern/util.h"
+
+/* How much of a paragraph's text is read to find its marker and title. */
+#define LEAD_CAP 2048
+#define HEADING_CAP 4096
+/* A point's title stops at its first sentence, or after this many bytes. */
+#define TITLE_MAX 600
+
+struct lec_doc {
+    char *src;
+    size_t len;
+    char *name;
+    size_t body_start;
+    size_t fm_start, fm_end;
+    size_t title_start, title_end;
+    lec_meta_list meta;
+    lec_block *blocks;
+    size_t nblocks, cap_blocks;
+    lec_outline *tree;
+    uint32_t *position; /* 1-based position among siblings, per node */
+    lec_buf refdefs;    /* link reference definitions, for re-parsing parts */
+};
+
+typedef struct walker {
+    lec_doc *doc;
+    lec_md md;
+    lec_buf text;
+    uint32_t prev_end; /* end of the previous top-level block */
+} walker;
+
+/* Records a top-level block. */
+void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level);
+/* Fills the marker and title of ev from the plain text t[0..n) of a block
+ * (heading: the heading's text; else a paragraph's or item's). */
+void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading);
+void doc_emit(walker *w, lec_event *ev);
+/* Keeps what stands between two blocks (link reference definitions). */
+void doc_keep_gap(walker *w, uint32_t from, uint32_t to);
+/* Parses src[start..end) with cmark and reports its blocks. */
+void doc_walk_chunk(walker *w, uint32_t start, uint32_t end);
+/* Reports the blocks of src[start..end): plain paragraphs and headings
+ * directly, the rest through doc_walk_chunk (scan.c). */
+void doc_scan(walker *w, uint32_t start, uint32_t end);
+
+#endif

@@ -1,0 +1,319 @@
+/*
+ * doc_walk.c - the blocks of a range of the source parsed by cmark,
+ * reported to the outline builder: headings, paragraphs and list items
+ * with the marker each begins with.
+ */
+#include "doc_priv.h"
+
+#include "lectern/marker.h"
+#include "lectern/outline.h"
+#include "lectern/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level)
+{
+    lec_doc *d = w->doc;
+    LEC_GROW(d->blocks, d->cap_blocks, d->nblocks + 1);
+    lec_block *b = &d->blocks[d->nblocks++];
+    b->start = start;
+    b->end = end;
+    b->kind = (uint8_t)kind;
+    b->level = (uint8_t)level;
+}
+
+/* Trims ASCII and ideographic white space at both ends of s[0..*n). */
+static const char *trim_ws(const char *s, size_t *n)
+{
+    for (;;) {
+        if (*n && (s[0] == ' ' || s[0] == '\t')) {
+            s++, (*n)--;
+        } else if (*n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) {
+            s += 3, *n -= 3;
+        } else if (*n >= 2 && memcmp(s, "\xc2\xa0", 2) == 0) {
+            s += 2, *n -= 2;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+            (*n)--;
+        else if (*n >= 3 && memcmp(s + *n - 3, "\xe3\x80\x80", 3) == 0)
+            *n -= 3;
+        else
+            break;
+    }
+    return s;
+}
+
+/* Cuts n back to a UTF-8 character boundary. */
+static size_t utf8_floor(const char *s, size_t n)
+{
+    while (n && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return n;
+}
+
+/* Characters in s[0..n). */
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* A heading's title without the 。 or ； a run-in heading ends with. */
+static size_t strip_end_punct(const char *s, size_t n)
+{
+    static const char *const punct[] = {"。", "．", "；", "，", "、", ".", ";", ","};
+    for (int again = 1; again && n;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof punct / sizeof *punct; k++) {
+            size_t l = strlen(punct[k]);
+            if (n >= l && memcmp(s + n - l, punct[k], l) == 0) {
+                n -= l;
+                again = 1;
+            }
+        }
+    }
+    return n;
+}
+
+/* A point's title: its lead sentence.  A lead of fewer than 8 characters
+ * (一要狠抓工作落实。 （一）指导思想。) is a label that says too little to stand
+ * alone in an outline, so the title goes on to the end of the first clause
+ * after it (指导思想。全面贯彻党的十九大精神). */
+static size_t point_title_len(const char *s, size_t n)
+{
+    size_t lead = lec_lead_sentence(s, n);
+    if (lead >= n || count_chars(s, lead) >= 8) return lead;
+    int32_t cp;
+    size_t term = (size_t)lec_utf8_decode(s + lead, n - lead, &cp);
+    if (cp != 0x3002 && cp != 0xFF0E) return lead; /* only after 。 */
+    size_t at = lead + term;
+    while (at < n) {
+        size_t l = (size_t)lec_utf8_decode(s + at, n - at, &cp);
+        if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';' ||
+            cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1A || cp == '\n')
+            break;
+        at += l;
+    }
+    return at > lead + term ? at : lead;
+}
+
+/* Fills the marker and title of ev from the plain text of a block. */
+void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading)
+{
+    lec_outline *o = w->doc->tree;
+    lec_marker m;
+    size_t title_at = 0;
+    if (lec_marker_scan(t, n, ctx, &m)) {
+        ev->family = (uint8_t)m.family;
+        ev->ordinal = m.ordinal;
+        ev->marker_off = lec_outline_intern(o, t + m.skip, m.len);
+        ev->marker_len = (uint32_t)m.len;
+        title_at = m.title;
+    } else if (!heading) {
+        return; /* plain prose: nothing to remember */
+    }
+    const char *title = t + title_at;
+    size_t tl = n - title_at;
+    if (!heading) {
+        tl = point_title_len(title, tl);
+        if (tl > TITLE_MAX) tl = utf8_floor(title, TITLE_MAX);
+    }
+    title = trim_ws(title, &tl);
+    if (heading) tl = strip_end_punct(title, tl);
+    ev->title_off = lec_outline_intern(o, title, tl);
+    ev->title_len = (uint32_t)tl;
+}
+
+static void text_of(walker *w, cmark_node *n, size_t cap)
+{
+    lec_buf_reset(&w->text);
+    lec_md_inline_text(n, &w->text, cap);
+}
+
+void doc_emit(walker *w, lec_event *ev)
+{
+    lec_outline_add(w->doc->tree, ev);
+}
+
+/* The marker of an ordered list item as written in the source: digits and
+ * the delimiter after the item's indentation. */
+static void list_marker(walker *w, cmark_node *item, lec_event *ev)
+{
+    uint32_t line = lec_md_line_offset(&w->md, cmark_node_get_start_line(item));
+    int col = cmark_node_get_start_column(item);
+    const char *s = w->md.src + line + (col > 0 ? col - 1 : 0);
+    const char *lim = w->md.src + w->md.end;
+    size_t k = 0;
+    while (s + k < lim && s[k] >= '0' && s[k] <= '9' && k < 9) k++;
+    if (s + k < lim && (s[k] == '.' || s[k] == ')')) k++;
+    ev->marker_off = lec_outline_intern(w->doc->tree, s, k);
+    ev->marker_len = (uint32_t)k;
+}
+
+/* Reports a list subtree: items, the blocks directly inside them, nested
+ * lists.  Iterative, so that deep nesting cannot exhaust the C stack. */
+static void walk_list(walker *w, cmark_node *list)
+{
+    cmark_iter *it = cmark_iter_new(list);
+    cmark_event_type et;
+    cmark_node *skip = NULL; /* a container whose inside is not looked at */
+    while ((et = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (skip) {
+            if (n == skip && et == CMARK_EVENT_EXIT) skip = NULL;
+            continue;
+        }
+        lec_event ev = {0};
+        uint32_t s, e;
+        if (t == CMARK_NODE_ITEM) {
+            lec_md_block_range(&w->md, n, &s, &e);
+            ev.start = s;
+            ev.end = e;
+            if (et == CMARK_EVENT_EXIT) {
+                ev.type = LEC_EV_ITEM_END;
+                doc_emit(w, &ev);
+                continue;
+            }
+            ev.type = LEC_EV_ITEM_BEGIN;
+            cmark_node *list_of = cmark_node_parent(n);
+            cmark_node *first = cmark_node_first_child(n);
+            lec_buf_reset(&w->text);
+            if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+                text_of(w, first, LEAD_CAP);
+            if (cmark_node_get_list_type(list_of) == CMARK_ORDERED_LIST) {
+                int idx = 0;
+                for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p)) idx++;
+                ev.family = LEC_FAM_LIST;
+                ev.ordinal = cmark_node_get_list_start(list_of) + idx;
+                list_marker(w, n, &ev);
+                size_t tl = lec_lead_sentence(w->text.data ? w->text.data : "", w->text.len);
+                if (tl > TITLE_MAX) tl = utf8_floor(w->text.data, TITLE_MAX);
+                const char *title = trim_ws(w->text.data ? w->text.data : "", &tl);
+                ev.title_off = lec_outline_intern(w->doc->tree, title, tl);
+                ev.title_len = (uint32_t)tl;
+            } else if (w->text.len) {
+                doc_describe(w, &ev, w->text.data, w->text.len, LEC_MARK_BLOCK, 0);
+            }
+            doc_emit(w, &ev);
+            continue;
+        }
+        if (et != CMARK_EVENT_ENTER || t == CMARK_NODE_LIST) continue;
+        /* A block directly inside an item. */
+        if (cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_ITEM) continue;
+        lec_md_block_range(&w->md, n, &s, &e);
+        ev.type = LEC_EV_BLOCK;
+        ev.start = s;
+        ev.end = e;
+        if (t == CMARK_NODE_PARAGRAPH && cmark_node_previous(n)) {
+            text_of(w, n, LEAD_CAP);
+            doc_describe(w, &ev, w->text.data, w->text.len, LEC_MARK_BLOCK, 0);
+        }
+        doc_emit(w, &ev);
+        if (t != CMARK_NODE_PARAGRAPH && cmark_node_first_child(n)) skip = n;
+    }
+    cmark_iter_free(it);
+}
+
+static int block_kind(cmark_node_type t)
+{
+    switch (t) {
+    case CMARK_NODE_PARAGRAPH:
+        return LEC_BLOCK_PARAGRAPH;
+    case CMARK_NODE_HEADING:
+        return LEC_BLOCK_HEADING;
+    case CMARK_NODE_LIST:
+        return LEC_BLOCK_LIST;
+    case CMARK_NODE_BLOCK_QUOTE:
+        return LEC_BLOCK_QUOTE;
+    case CMARK_NODE_CODE_BLOCK:
+        return LEC_BLOCK_CODE;
+    case CMARK_NODE_HTML_BLOCK:
+        return LEC_BLOCK_HTML;
+    case CMARK_NODE_THEMATIC_BREAK:
+        return LEC_BLOCK_RULE;
+    default:
+        return LEC_BLOCK_OTHER;
+    }
+}
+
+/* Text between two top-level blocks that is not blank can only be link
+ * reference definitions (cmark keeps no node for them).  Keep them, so
+ * that parts parsed alone later still resolve their links. */
+void doc_keep_gap(walker *w, uint32_t from, uint32_t to)
+{
+    const char *s = w->doc->src;
+    uint32_t i = from;
+    while (i < to && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i == to) return;
+    lec_buf_put(&w->doc->refdefs, s + from, to - from);
+    lec_buf_putc(&w->doc->refdefs, '\n');
+}
+
+/* The end of src[s..e) without the blank lines it ends with (the first
+ * line stays). */
+static uint32_t drop_blank_tail(const char *src, uint32_t s, uint32_t e)
+{
+    while (e > s) {
+        /* The last line: [ls, e). */
+        uint32_t ls = e - 1;
+        while (ls > s && src[ls - 1] != '\n') ls--;
+        if (ls == s) break;
+        uint32_t i = ls;
+        while (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n')) i++;
+        if (i < e) break;
+        e = ls;
+    }
+    return e;
+}
+
+void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
+{
+    lec_md_parse(&w->md, w->doc->src, start, end, NULL, 0);
+    w->prev_end = start;
+    for (cmark_node *n = cmark_node_first_child(w->md.root); n; n = cmark_node_next(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        uint32_t s, e;
+        lec_md_block_range(&w->md, n, &s, &e);
+        cmark_node *nx = cmark_node_next(n);
+        /* cmark ends a setext heading where the block after it begins (its
+         * end is set when that block closes it): a block never reaches into
+         * the next one, nor keeps blank lines at its end. */
+        if (nx) {
+            uint32_t ns, ne;
+            lec_md_block_range(&w->md, nx, &ns, &ne);
+            if (e > ns) e = ns;
+        }
+        e = drop_blank_tail(w->doc->src, s, e);
+        if (s > w->prev_end) doc_keep_gap(w, w->prev_end, s);
+        if (e > w->prev_end) w->prev_end = e;
+        int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;
+        doc_add_block(w, s, e, block_kind(t), level);
+
+        if (t == CMARK_NODE_LIST) {
+            walk_list(w, n);
+            continue;
+        }
+        lec_event ev = {0};
+        ev.start = s;
+        ev.end = e;
+        ev.type = t == CMARK_NODE_HEADING ? LEC_EV_HEADING : LEC_EV_BLOCK;
+        ev.level = (uint8_t)level;
+        if (t == CMARK_NODE_HEADING) {
+            text_of(w, n, HEADING_CAP);
+            doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_HEADING, 1);
+        } else if (t == CMARK_NODE_PARAGRAPH) {
+            text_of(w, n, LEAD_CAP);
+            doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_BLOCK, 0);
+        }
+        doc_emit(w, &ev);
+    }
+    if (end > w->prev_end) doc_keep_gap(w, w->prev_end, end);
+    lec_md_free(&w->md);
+}
+

@@ -1,0 +1,314 @@
+/*
+ * scan.c - the blocks of Markdown found without cmark, where that is safe.
+ *
+ * Speeches are mostly paragraphs and headings.  For those the block
+ * structure is plain from the lines: a paragraph runs to a blank line or
+ * to a line that interrupts it, an ATX heading is one line, a setext
+ * heading is a paragraph with an underline.  This scanner reports them
+ * exactly as doc_walk.c would after a cmark parse, and hands everything
+ * else -- lists, quotes, code, HTML, link definitions, a paragraph that a
+ * list item or an HTML block might interrupt -- to cmark, from the start
+ * of that block to the next place where a block surely begins
+ * (lec_chunk_next).
+ *
+ * The inline text of a paragraph (for its marker and title) is the
+ * paragraph's own text, lines joined as lec_md_inline_text joins them,
+ * unless it holds characters that may be markup (* _ ` [ ] < > & \ !),
+ * invalid UTF-8 or NUL: then cmark parses that paragraph alone.
+ */
+/* memmem */
+#define _GNU_SOURCE
+#include "doc_priv.h"
+
+#include "lectern/chunk.h"
+#include "lectern/marker.h"
+#include "lectern/utf8.h"
+
+#include <string.h>
+
+/* Bytes that may start markup inside a paragraph or heading. */
+static const unsigned char markup[256] = {
+    ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1,
+    ['>'] = 1, ['&'] = 1, ['\\'] = 1, ['!'] = 1, [0] = 1,
+};
+
+/* A title is at most TITLE_MAX bytes, and a short lead takes a clause
+ * more: this much of a paragraph is enough to describe it. */
+#define SCAN_CAP (TITLE_MAX + 256)
+
+typedef struct line {
+    uint32_t start, end; /* content, without the line ending */
+    uint32_t next;       /* start of the next line */
+    int indent;          /* leading spaces (a tab makes it -1) */
+    int blank;
+} line;
+
+static void read_line(const char *s, uint32_t pos, uint32_t end, line *l)
+{
+    const char *nl = memchr(s + pos, '\n', end - pos);
+    l->start = pos;
+    l->end = nl ? (uint32_t)(nl - s) : end;
+    l->next = nl ? l->end + 1 : end;
+    if (l->end > pos && s[l->end - 1] == '\r') l->end--;
+    uint32_t i = pos;
+    while (i < l->end && s[i] == ' ') i++;
+    l->indent = i < l->end && s[i] == '\t' ? -1 : (int)(i - pos);
+    while (i < l->end && (s[i] == ' ' || s[i] == '\t')) i++;
+    l->blank = i == l->end;
+}
+
+/* Is the line (after its indent) made only of c, at least min of them,
+ * and trailing blanks?  With spaced, blanks may come between (a
+ * thematic break "* * *"). */
+static int only(const char *s, const line *l, char c, int min, int spaced)
+{
+    int n = 0, gap = 0, trail = 0;
+    for (uint32_t i = l->start + (uint32_t)l->indent; i < l->end; i++) {
+        if (s[i] == c) {
+            if (trail && !spaced) return 0;
+            n++;
+        } else if (s[i] == ' ' || s[i] == '\t') {
+            trail = 1;
+            gap = 1;
+        } else {
+            return 0;
+        }
+    }
+    (void)gap;
+    return n >= min;
+}
+
+/* The level of an ATX heading line (1-6), or 0. */
+static int atx_level(const char *s, const line *l)
+{
+    uint32_t i = l->start + (uint32_t)l->indent, n = 0;
+    while (i < l->end && s[i] == '#' && n < 7) i++, n++;
+    if (n == 0 || n > 6) return 0;
+    return i == l->end || s[i] == ' ' || s[i] == '\t' ? (int)n : 0;
+}
+
+static int is_fence(const char *s, const line *l)
+{
+    uint32_t i = l->start + (uint32_t)l->indent, k = i;
+    if (i + 3 > l->end || (s[i] != '`' && s[i] != '~')) return 0;
+    while (k < l->end && s[k] == s[i]) k++;
+    if (k - i < 3) return 0;
+    /* A backtick fence's info string may not hold a backtick. */
+    return s[i] == '~' || !memchr(s + k, '`', l->end - k);
+}
+
+/* Could the line start a list item (which may interrupt a paragraph)? */
+static int list_start(const char *s, const line *l)
+{
+    uint32_t i = l->start + (uint32_t)l->indent;
+    if (i >= l->end) return 0;
+    if (s[i] == '-' || s[i] == '*' || s[i] == '+')
+        return i + 1 == l->end || s[i + 1] == ' ' || s[i + 1] == '\t';
+    uint32_t d = 0;
+    while (i + d < l->end && s[i + d] >= '0' && s[i + d] <= '9' && d < 10) d++;
+    if (d == 0 || d > 9 || i + d >= l->end || (s[i + d] != '.' && s[i + d] != ')')) return 0;
+    return i + d + 1 == l->end || s[i + d + 1] == ' ' || s[i + d + 1] == '\t';
+}
+
+/* Lines whose first character decides that cmark must read them. */
+static int needs_cmark(const char *s, const line *l)
+{
+    if (l->indent < 0 || l->indent >= 4) return 1; /* tabs, indented code */
+    char c = s[l->start + (uint32_t)l->indent];
+    if (c == '>' || c == '<' || c == '[' || is_fence(s, l) || list_start(s, l)) return 1;
+    if ((c == '*' || c == '-' || c == '_') && only(s, l, c, 3, 1)) return 1; /* thematic break */
+    return 0;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+/* Whether s[0..n) can be taken as its own inline text. */
+static int plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (markup[(unsigned char)s[i]]) return 0;
+    return lec_utf8_valid(s, n, NULL);
+}
+
+/* The paragraph text of lines [from, to) into w->text, joined as cmark's
+ * soft breaks are (lec_md_inline_text), at most cap bytes.  Returns 0 when
+ * cmark must read it. */
+static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap)
+{
+    const char *s = w->doc->src;
+    lec_buf_reset(&w->text);
+    for (uint32_t pos = from; pos < to && w->text.len < cap;) {
+        line l;
+        read_line(s, pos, to, &l);
+        uint32_t a = l.start, z = l.end;
+        while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+        /* Only what is kept needs to be plain. */
+        if (z - a > cap - w->text.len) z = a + (uint32_t)(cap - w->text.len);
+        if (!plain(s + a, z - a)) return 0;
+        if (w->text.len && z > a) {
+            unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
+            if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(&w->text, ' ');
+        }
+        lec_buf_put(&w->text, s + a, z - a);
+        pos = l.next;
+    }
+    return 1;
+}
+
+/* The text cmark gives the first block of src[from..to). */
+static void cmark_text(walker *w, uint32_t from, uint32_t to, size_t cap)
+{
+    lec_md md;
+    lec_md_parse(&md, w->doc->src, from, to, NULL, 0);
+    lec_buf_reset(&w->text);
+    cmark_node *b = cmark_node_first_child(md.root);
+    if (b) lec_md_inline_text(b, &w->text, cap);
+    lec_md_free(&md);
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static void paragraph(walker *w, uint32_t from, uint32_t to)
+{
+    doc_add_block(w, from, to, LEC_BLOCK_PARAGRAPH, 0);
+    lec_event ev = {0};
+    ev.type = LEC_EV_BLOCK;
+    ev.start = from;
+    ev.end = to;
+    /* Most paragraphs begin with no marker: a look at their first
+     * characters (joined, in case a line break falls inside the marker)
+     * is enough for those. */
+    if (join_lines(w, from, to, 32)) {
+        lec_marker m;
+        if (!lec_marker_scan(w->text.data ? w->text.data : "", w->text.len, LEC_MARK_BLOCK, &m)) {
+            doc_emit(w, &ev);
+            return;
+        }
+    }
+    if (!join_lines(w, from, to, SCAN_CAP)) cmark_text(w, from, to, SCAN_CAP);
+    doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_BLOCK, 0);
+    doc_emit(w, &ev);
+}
+
+/* A heading: an ATX line, or paragraph lines [from, text_to) underlined. */
+static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int level, int atx)
+{
+    const char *s = w->doc->src;
+    doc_add_block(w, from, to, LEC_BLOCK_HEADING, level);
+    lec_event ev = {0};
+    ev.type = LEC_EV_HEADING;
+    ev.level = (uint8_t)level;
+    ev.start = from;
+    ev.end = to;
+    int ok;
+    if (atx) {
+        line l;
+        read_line(s, from, to, &l);
+        uint32_t a = l.start + (uint32_t)l.indent + (uint32_t)level, z = l.end;
+        while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+        /* A closing run of # goes, when a blank stands before it. */
+        uint32_t h = z;
+        while (h > a && s[h - 1] == '#') h--;
+        if (h == a || s[h - 1] == ' ' || s[h - 1] == '\t') {
+            z = h;
+            while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+        }
+        ok = plain(s + a, z - a);
+        if (ok) {
+            lec_buf_reset(&w->text);
+            lec_buf_put(&w->text, s + a, z - a > HEADING_CAP ? HEADING_CAP : z - a);
+        }
+    } else {
+        ok = join_lines(w, from, text_to, HEADING_CAP);
+    }
+    if (!ok) cmark_text(w, from, to, HEADING_CAP);
+    doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_HEADING, 1);
+    doc_emit(w, &ev);
+}
+
+/* Does src[start..end) define a link reference ("[label]: ...")?  Links
+ * may refer to definitions anywhere, so such a range is left whole to
+ * cmark, which resolves them as a whole-document parse would. */
+static int defines_links(const char *s, uint32_t start, uint32_t end)
+{
+    for (uint32_t pos = start; pos < end;) {
+        const char *hit = memmem(s + pos, end - pos, "]:", 2);
+        if (!hit) return 0;
+        uint32_t at = (uint32_t)(hit - s), ls = at;
+        while (ls > start && s[ls - 1] != '\n') ls--;
+        uint32_t i = ls;
+        while (i < at && i - ls < 3 && s[i] == ' ') i++;
+        if (s[i] == '[') return 1;
+        pos = at + 2;
+    }
+    return 0;
+}
+
+void doc_scan(walker *w, uint32_t start, uint32_t end)
+{
+    const char *s = w->doc->src;
+    uint32_t pos = start, para = UINT32_MAX;
+    if (defines_links(s, start, end)) {
+        doc_walk_chunk(w, start, end);
+        return;
+    }
+    while (pos < end) {
+        line l;
+        read_line(s, pos, end, &l);
+        uint32_t cmark_from = UINT32_MAX;
+        if (para != UINT32_MAX) {
+            /* Inside a paragraph: does this line go on, end or turn it? */
+            if (l.blank) {
+                paragraph(w, para, l.start);
+                para = UINT32_MAX;
+                pos = l.next;
+                continue;
+            }
+            if (l.indent >= 4) { /* a lazy continuation line */
+                pos = l.next;
+                continue;
+            }
+            if (l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
+                heading(w, para, l.start, l.next, s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2, 0);
+                para = UINT32_MAX;
+                pos = l.next;
+                continue;
+            }
+            if (l.indent >= 0 && (atx_level(s, &l) || is_fence(s, &l) ||
+                                  s[l.start + (uint32_t)l.indent] == '>')) {
+                paragraph(w, para, l.start); /* these interrupt it */
+                para = UINT32_MAX;
+            } else if (needs_cmark(s, &l)) {
+                cmark_from = para; /* it might interrupt it: cmark decides */
+                para = UINT32_MAX;
+            } else {
+                pos = l.next;
+                continue;
+            }
+        }
+        if (cmark_from == UINT32_MAX) {
+            if (l.blank) {
+                pos = l.next;
+                continue;
+            }
+            int lv = l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
+            if (lv) {
+                heading(w, l.start, l.next, l.next, lv, 1);
+                pos = l.next;
+                continue;
+            }
+            if (!needs_cmark(s, &l)) {
+                para = l.start;
+                pos = l.next;
+                continue;
+            }
+            cmark_from = l.start;
+        }
+        uint32_t to = (uint32_t)lec_chunk_next(s, cmark_from, end);
+        doc_walk_chunk(w, cmark_from, to);
+        pos = to;
+    }
+    if (para != UINT32_MAX) paragraph(w, para, end);
+}

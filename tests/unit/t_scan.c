@@ -1,0 +1,155 @@
+/*
+ * t_scan.c - the fast scan of plain paragraphs and headings (scan.c)
+ * gives the model a cmark parse of everything gives: the same blocks, the
+ * same nodes with the same markers, titles and byte ranges.
+ *
+ * Compared on: documents made of random pieces of Markdown (paragraphs
+ * that begin with markers, headings of both kinds, lists, quotes, code,
+ * HTML, link definitions, emphasis, hard wraps, odd white space, invalid
+ * bytes), the samples, and the real texts of the shared corpus converted
+ * to Markdown ($LECTERN_CORPUS, when there).
+ */
+#include "../tap.h"
+#include "lectern/convert.h"
+#include "lectern/doc.h"
+#include "lectern/util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Everything the model knows, as text. */
+static char *describe(const lec_doc *d)
+{
+    lec_buf b = LEC_BUF_INIT;
+    for (size_t i = 0; i < lec_doc_block_count(d); i++) {
+        const lec_block *k = lec_doc_block(d, i);
+        lec_buf_printf(&b, "B %u %u %d %d\n", k->start, k->end, k->kind, k->level);
+    }
+    for (uint32_t i = 1; i < lec_doc_node_count(d); i++) {
+        size_t ml, tl, s, e;
+        const char *m = lec_node_marker(d, i, &ml);
+        const char *t = lec_node_title(d, i, &tl);
+        lec_node_range(d, i, &s, &e);
+        lec_buf_printf(&b, "N %d %zu %zu %u|%.*s|%.*s\n", lec_node_depth(d, i), s, e,
+                       lec_node_parent(d, i), (int)ml, m, (int)tl, t);
+    }
+    for (size_t i = 0; i < lec_doc_meta_count(d); i++)
+        lec_buf_printf(&b, "M %s=%s\n", lec_doc_meta_key(d, i), lec_doc_meta_value(d, i));
+    return lec_buf_detach(&b, NULL);
+}
+
+/* 1 when both ways agree; prints the first difference. */
+static int same(const char *md, size_t n, const char *name, int verbose)
+{
+    lec_doc *a = lec_doc_new_flags(lec_xstrndup(md, n), n, name, 0);
+    lec_doc *b = lec_doc_new_flags(lec_xstrndup(md, n), n, name, LEC_DOC_CMARK);
+    char *da = describe(a), *db = describe(b);
+    int ok = strcmp(da, db) == 0;
+    if (!ok && verbose) {
+        const char *x = da, *y = db;
+        while (*x && *x == *y) x++, y++;
+        while (x > da && x[-1] != '\n') x--, y--;
+        printf("# %s: scan says   %.*s\n", name, (int)strcspn(x, "\n"), x);
+        printf("# %s: cmark says  %.*s\n", name, (int)strcspn(y, "\n"), y);
+    }
+    free(da);
+    free(db);
+    lec_doc_free(a);
+    lec_doc_free(b);
+    return ok;
+}
+
+static const char *const pieces[] = {
+    "一是加强领导。内容。", "二是压实责任，内容。", "三是", "（一）统筹推进。", "（二）", "1、甲。",
+    "2、乙。", "第一，要学习。", "第二，", "首先，", "其次，", "最后，", "First, we act.",
+    "Second, ", "**一是健全机制**。", "*强调*", "`代码`", "[链接](http://x)", "[ref]", "<b>",
+    "&amp;", "\\*", "!", "统一是", "第一次", "1.5亿", "一、二线", "正文内容，", "我们要", "。",
+    "，", "！", "　　", "\xc2\xa0", "\xff", "\xe4\xb8", "\t", "  ", "x",
+};
+
+static const char *const line_starts[] = {
+    "", "", "", "", "# ", "## ", "### 一、", "#### （一）", "####### ", "#", "- ", "* ", "+ ",
+    "1. ", "2) ", "> ", "    ", "   ", "```", "~~~", "<div>", "<!--", "[x]: /url", "***", "---",
+    "===", "___", "- - -", "\t", "| a |", "10. ", "1.5 ", "#一、", "  # ",
+};
+
+static void random_doc(lec_buf *b, unsigned *seed)
+{
+    lec_buf_reset(b);
+    int lines = 1 + (int)(rand_r(seed) % 40);
+    for (int i = 0; i < lines; i++) {
+        if (rand_r(seed) % 4 == 0) {
+            lec_buf_puts(b, "\n");
+            continue;
+        }
+        lec_buf_puts(b, line_starts[rand_r(seed) % (sizeof line_starts / sizeof *line_starts)]);
+        int words = (int)(rand_r(seed) % 6);
+        for (int k = 0; k < words; k++)
+            lec_buf_puts(b, pieces[rand_r(seed) % (sizeof pieces / sizeof *pieces)]);
+        lec_buf_puts(b, rand_r(seed) % 8 ? "\n" : "\r\n");
+    }
+}
+
+static void check_file(const char *path, int convert)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    lec_buf b = LEC_BUF_INIT;
+    char chunk[65536];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&b, chunk, r);
+    fclose(f);
+    if (convert) {
+        size_t n;
+        char *md = lec_convert(b.data ? b.data : "", b.len, &n);
+        lec_buf_reset(&b);
+        lec_buf_put(&b, md, n);
+        free(md);
+    }
+    ok(same(b.data ? b.data : "", b.len, path, 1), "scan and cmark agree on %s", path);
+    lec_buf_free(&b);
+}
+
+int main(void)
+{
+    unsigned seed = 1129;
+    lec_buf b = LEC_BUF_INIT;
+    int bad = 0, runs = 4000;
+    for (int i = 0; i < runs; i++) {
+        random_doc(&b, &seed);
+        if (!same(b.data ? b.data : "", b.len, "random", bad == 0)) {
+            if (!bad) {
+                printf("# first failing document:\n");
+                for (size_t k = 0; k < b.len; k++) printf("%02x", (unsigned char)b.data[k]);
+                printf("\n");
+            }
+            bad++;
+        }
+    }
+    is_int(bad, 0, "%d random documents: scan and cmark agree", runs);
+    lec_buf_free(&b);
+
+    const char *srcdir = getenv("srcdir");
+    const char *samples[] = {"examples/speech.md", "examples/speech-en.md"};
+    char path[4096];
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", samples[i]);
+        check_file(path, 0);
+    }
+    snprintf(path, sizeof path, "%s/examples/speech.txt", srcdir ? srcdir : ".");
+    check_file(path, 1);
+    const char *corpus = getenv("LECTERN_CORPUS");
+    DIR *dir = corpus ? opendir(corpus) : NULL;
+    if (dir) {
+        struct dirent *e;
+        while ((e = readdir(dir)) != NULL) {
+            size_t l = strlen(e->d_name);
+            if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0) continue;
+            snprintf(path, sizeof path, "%s/%s", corpus, e->d_name);
+            check_file(path, 1);
+        }
+        closedir(dir);
+    }
+    return tap_done();
+}
