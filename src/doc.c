@@ -60,7 +60,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
 
     size_t *cuts;
     size_t ncuts = lec_chunk_split(data, pos, len, CHUNK_TARGET, &cuts);
-    walker w = {.doc = d};
+    walker w = {.doc = d, .valid = (flags & LEC_DOC_VALID) != 0};
     uint32_t from = (uint32_t)pos;
     for (size_t i = 0; i <= ncuts; i++) {
         uint32_t to = i < ncuts ? (uint32_t)cuts[i] : (uint32_t)len;

@@ -41,6 +41,7 @@ typedef struct walker {
     lec_md md;
     lec_buf text;
     uint32_t prev_end; /* end of the previous top-level block */
+    int valid;         /* the source is known to be valid UTF-8 */
 } walker;
 
 /* Records a top-level block. */

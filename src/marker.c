@@ -522,7 +522,15 @@ static int can_start(const char *p, size_t n)
     if (cp >= 0x2460 && cp <= 0x249B) return 1;            /* ① ⑴ ⒈ */
     if (cp >= 0x3220 && cp <= 0x3229) return 1;            /* ㈠ */
     if ((cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF)) return 1; /* ㉑ ㊱ */
-    return set_index(cp, "一二三四五六七八九十第其首最再（") >= 0;
+    switch (cp) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
+    case 0x7B2C: case 0x5176: case 0x9996: case 0x6700: case 0x518D: /* 第其首最再 */
+    case 0xFF08:                                                      /* （ */
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
@@ -559,23 +567,34 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
 
 size_t lec_lead_sentence(const char *s, size_t n)
 {
+    /* Byte by byte: the terminators are ASCII, or 。 (E3 80 82) and
+     * ；！？： (EF BC 9B/81/9F/9A); every point's title is found here. */
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, len;
-    long cp, prev = -1, next;
+    long prev = -1, next;
 
     while (i < n) {
-        cp = cp_at(s, n, i, &len);
-        if (cp == '\n' || cp == '\r' || set_index(cp, "。；！？：;!?") >= 0) return i;
-        if (cp == ':') {
-            /* a time or a ratio, 10:30 */
-            next = cp_at(s, n, i + 1, &len);
-            if (!(digit_val(prev) >= 0 && digit_val(next) >= 0)) return i;
-            len = 1;
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if (c == '\n' || c == '\r' || c == ';' || c == '!' || c == '?') return i;
+            if (c == ':') {
+                /* a time or a ratio, 10:30 */
+                next = cp_at(s, n, i + 1, &len);
+                if (!(digit_val(prev) >= 0 && digit_val(next) >= 0)) return i;
+            }
+            if (c == '.' && ((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z'))) {
+                next = i + 1 < n ? u[i + 1] : ' ';
+                if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return i;
+            }
+            prev = (long)c;
+            i++;
+            continue;
         }
-        if (cp == '.' && ((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z'))) {
-            next = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-            if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return i;
-        }
-        prev = cp;
+        if (c == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x82) return i;
+        if (c == 0xEF && i + 2 < n && u[i + 1] == 0xBC &&
+            (u[i + 2] == 0x9B || u[i + 2] == 0x81 || u[i + 2] == 0x9F || u[i + 2] == 0x9A))
+            return i;
+        prev = cp_at(s, n, i, &len);
         i += len;
     }
     return n;

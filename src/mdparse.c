@@ -18,13 +18,22 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     size_t cap = 0;
     LEC_GROW(md->lines, cap, 16);
     md->lines[md->nlines++] = start;
-    for (uint32_t i = start; i < end; i++) {
-        char c = src[i];
-        if (c != '\n' && c != '\r') continue;
-        if (c == '\r' && i + 1 < end && src[i + 1] == '\n') i++;
-        if (i + 1 < end) {
+    /* A lone \r is rare: look for \n with memchr, and for \r inside
+     * each line only when the range has one at all. */
+    int has_cr = memchr(src + start, '\r', end - start) != NULL;
+    for (uint32_t i = start; i < end;) {
+        const char *nl = memchr(src + i, '\n', end - i);
+        uint32_t e = nl ? (uint32_t)(nl - src) : end;
+        if (has_cr) {
+            const char *cr = memchr(src + i, '\r', e - i);
+            if (cr && !(cr + 1 == src + e && nl)) e = (uint32_t)(cr - src);
+        }
+        if (e >= end) break;
+        i = e + 1;
+        if (src[e] == '\r' && i < end && src[i] == '\n') i++;
+        if (i < end) {
             LEC_GROW(md->lines, cap, md->nlines + 1);
-            md->lines[md->nlines++] = i + 1;
+            md->lines[md->nlines++] = i;
         }
     }
 

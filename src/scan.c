@@ -16,8 +16,6 @@
  * unless it holds characters that may be markup (* _ ` [ ] < > & \ !),
  * invalid UTF-8 or NUL: then cmark parses that paragraph alone.
  */
-/* memmem */
-#define _GNU_SOURCE
 #include "doc_priv.h"
 
 #include "lectern/chunk.h"
@@ -122,12 +120,14 @@ static int needs_cmark(const char *s, const line *l)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* Whether s[0..n) can be taken as its own inline text. */
-static int plain(const char *s, size_t n)
+/* Whether s[0..n) can be taken as its own inline text (cmark would make
+ * U+FFFD of invalid bytes: those need it, unless the whole source is known
+ * to be valid). */
+static int plain(const walker *w, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (markup[(unsigned char)s[i]]) return 0;
-    return lec_utf8_valid(s, n, NULL);
+    return w->valid || lec_utf8_valid(s, n, NULL);
 }
 
 /* The paragraph text of lines [from, to) into w->text, joined as cmark's
@@ -143,9 +143,12 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap)
         uint32_t a = l.start, z = l.end;
         while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
         while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
-        /* Only what is kept needs to be plain. */
-        if (z - a > cap - w->text.len) z = a + (uint32_t)(cap - w->text.len);
-        if (!plain(s + a, z - a)) return 0;
+        /* Only what is kept needs to be plain; cut between characters. */
+        if (z - a > cap - w->text.len) {
+            z = a + (uint32_t)(cap - w->text.len);
+            while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
+        }
+        if (!plain(w, s + a, z - a)) return 0;
         if (w->text.len && z > a) {
             unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
             if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(&w->text, ' ');
@@ -215,7 +218,7 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
             z = h;
             while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
         }
-        ok = plain(s + a, z - a);
+        ok = plain(w, s + a, z - a);
         if (ok) {
             lec_buf_reset(&w->text);
             lec_buf_put(&w->text, s + a, z - a > HEADING_CAP ? HEADING_CAP : z - a);
@@ -234,14 +237,18 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
 static int defines_links(const char *s, uint32_t start, uint32_t end)
 {
     for (uint32_t pos = start; pos < end;) {
-        const char *hit = memmem(s + pos, end - pos, "]:", 2);
+        /* ASCII ':' is rare in Chinese text: look for it, then for ']'. */
+        const char *hit = memchr(s + pos, ':', end - pos);
         if (!hit) return 0;
-        uint32_t at = (uint32_t)(hit - s), ls = at;
+        uint32_t at = (uint32_t)(hit - s);
+        pos = at + 1;
+        if (at == start || s[at - 1] != ']') continue;
+        at--;
+        uint32_t ls = at;
         while (ls > start && s[ls - 1] != '\n') ls--;
         uint32_t i = ls;
         while (i < at && i - ls < 3 && s[i] == ' ') i++;
         if (s[i] == '[') return 1;
-        pos = at + 2;
     }
     return 0;
 }

@@ -119,11 +119,17 @@ int lec_utf8_valid(const char *s, size_t n, size_t *bad)
             while (i < n && u[i] < 0x80) i++;
             continue;
         }
-        if (((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] >= 0xEE) && u[i] <= 0xEF && i + 2 < n &&
-            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        /* Three-byte characters, four bytes at a time: lead 1110xxxx and
+         * two continuation bytes, neither E0 (overlong) nor ED (surrogate). */
+        while (i + 3 <= n) {
+            /* Assembled from bytes, so any byte order reads it the same. */
+            uint32_t word = (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 | (uint32_t)u[i + 2] << 16;
+            unsigned lead = u[i];
+            if ((word & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
             i += 3;
-            continue;
         }
+        if (i >= n) break;
+        if (u[i] < 0x80) continue;
         size_t r = valid_seq(u + i, n - i);
         if (!r) {
             if (bad) *bad = i;

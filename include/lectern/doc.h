@@ -46,9 +46,11 @@ typedef struct lec_block {
 lec_doc *lec_doc_new(char *data, size_t len, const char *name);
 
 /* The same, with flags: LEC_DOC_CMARK has cmark parse every block (no
- * fast scan of plain paragraphs and headings).  The result is the same
- * model; tests compare the two. */
-enum { LEC_DOC_CMARK = 1 };
+ * fast scan of plain paragraphs and headings; the result is the same
+ * model, and tests compare the two); LEC_DOC_VALID says the caller has
+ * checked that data is valid UTF-8 (lec_load does), so it is not checked
+ * again piece by piece. */
+enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2 };
 lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
 void lec_doc_free(lec_doc *doc);
 

@@ -6,6 +6,8 @@
 
 #include "../tap.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 /* Width and length of the first cluster of s (a NUL-terminated string). */
@@ -172,6 +174,21 @@ static void test_encode_valid(void)
     is_int(bad, 3, "truncated end: bad offset");
     ok(!lec_utf8_valid("\xED\xA0\x80", 3, NULL), "surrogate is invalid (NULL bad is fine)");
     ok(lec_utf8_valid("", 0, NULL), "empty text is valid");
+    /* Texts that end right after a Chinese character, of every length
+     * (the fast paths read several bytes at a time), each in a buffer of
+     * exactly its size, so reading past it shows under a sanitizer. */
+    for (int k = 1; k <= 9; k++) {
+        char *t = malloc((size_t)k * 3);
+        for (int j = 0; j < k; j++) memcpy(t + j * 3, "中", 3);
+        ok(lec_utf8_valid(t, (size_t)k * 3, &bad) && bad == (size_t)k * 3,
+           "%d Chinese characters and nothing after them are valid", k);
+        ok(!lec_utf8_valid(t, (size_t)k * 3 - 1, &bad) && bad == (size_t)(k - 1) * 3,
+           "cut one byte short, invalid at the last character (%d)", k);
+        free(t);
+    }
+    ok(lec_utf8_valid("ab中", 5, NULL) && lec_utf8_valid("abcdefgh中文", 14, NULL),
+       "ASCII runs then Chinese at the end");
+    ok(!lec_utf8_valid("\xE0\x80\x80", 3, NULL), "E0 80 80 (overlong) is invalid");
 }
 
 static void test_unsafe_escape(void)
