@@ -155,6 +155,42 @@ static void list_marker(walker *w, cmark_node *item, lec_event *ev)
     ev->marker_len = (uint32_t)k;
 }
 
+/* The end of src[s..e) without the blank lines it ends with (the first
+ * line stays). */
+static uint32_t drop_blank_tail(const char *src, uint32_t s, uint32_t e)
+{
+    while (e > s) {
+        /* The last line: [ls, e). */
+        uint32_t ls = e - 1;
+        while (ls > s && src[ls - 1] != '\n') ls--;
+        if (ls == s) break;
+        uint32_t i = ls;
+        while (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n')) i++;
+        if (i < e) break;
+        e = ls;
+    }
+    return e;
+}
+
+/* A list item's lines.  cmark may end an item where an enclosing list
+ * closes (its end is set when it is closed): an item never reaches into
+ * what follows it -- its next sibling, or the next sibling of the nearest
+ * container that has one. */
+static void item_range(walker *w, cmark_node *item, uint32_t *s, uint32_t *e)
+{
+    lec_md_block_range(&w->md, item, s, e);
+    for (cmark_node *a = item; a && cmark_node_get_type(a) != CMARK_NODE_DOCUMENT;
+         a = cmark_node_parent(a)) {
+        cmark_node *nx = cmark_node_next(a);
+        if (!nx) continue;
+        uint32_t ns, ne;
+        lec_md_block_range(&w->md, nx, &ns, &ne);
+        if (*e > ns) *e = ns > *s ? ns : *s;
+        break;
+    }
+    *e = drop_blank_tail(w->doc->src, *s, *e);
+}
+
 /* Reports a list subtree: items, the blocks directly inside them, nested
  * lists.  Iterative, so that deep nesting cannot exhaust the C stack. */
 static void walk_list(walker *w, cmark_node *list)
@@ -172,7 +208,7 @@ static void walk_list(walker *w, cmark_node *list)
         lec_event ev = {0};
         uint32_t s, e;
         if (t == CMARK_NODE_ITEM) {
-            lec_md_block_range(&w->md, n, &s, &e);
+            item_range(w, n, &s, &e);
             ev.start = s;
             ev.end = e;
             if (et == CMARK_EVENT_EXIT) {
@@ -253,23 +289,6 @@ void doc_keep_gap(walker *w, uint32_t from, uint32_t to)
     if (i == to) return;
     lec_buf_put(&w->doc->refdefs, s + from, to - from);
     lec_buf_putc(&w->doc->refdefs, '\n');
-}
-
-/* The end of src[s..e) without the blank lines it ends with (the first
- * line stays). */
-static uint32_t drop_blank_tail(const char *src, uint32_t s, uint32_t e)
-{
-    while (e > s) {
-        /* The last line: [ls, e). */
-        uint32_t ls = e - 1;
-        while (ls > s && src[ls - 1] != '\n') ls--;
-        if (ls == s) break;
-        uint32_t i = ls;
-        while (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n')) i++;
-        if (i < e) break;
-        e = ls;
-    }
-    return e;
 }
 
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)

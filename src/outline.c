@@ -307,7 +307,9 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
         case LEC_EV_ITEM_BEGIN:
             if (e->family == LEC_FAM_NONE || try_point(&b, e, confirmed[i], 1) == LEC_NONE)
                 push(&b, LEC_NONE, FR_ITEM, 0, 0, 1);
-            break;
+            /* Its end is the whole item's: a point inside the item that
+             * closes before ITEM_END must not reach past its own blocks. */
+            continue;
         case LEC_EV_ITEM_END:
             /* Close what the item opened, then the item itself. */
             while (b.depth > 1 && !b.st[b.depth - 1].is_item) pop(&b);

@@ -71,6 +71,9 @@ void lec_buf_reserve(lec_buf *b, size_t n)
     if (b->len + n + 1 <= b->cap) return;
     b->cap = b->len + n + 1;
     b->data = lec_xrealloc(b->data, b->cap);
+    /* A buffer with memory is NUL-terminated, even before anything is put:
+     * lec_buf_detach hands it out as a string. */
+    b->data[b->len] = '\0';
 }
 
 void lec_buf_put(lec_buf *b, const void *s, size_t n)
