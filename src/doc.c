@@ -60,7 +60,8 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
 
     size_t *cuts;
     size_t ncuts = lec_chunk_split(data, pos, len, CHUNK_TARGET, &cuts);
-    walker w = {.doc = d, .valid = (flags & LEC_DOC_VALID) != 0};
+    d->valid = (flags & LEC_DOC_VALID) != 0;
+    walker w = {.doc = d, .valid = d->valid};
     uint32_t from = (uint32_t)pos;
     for (size_t i = 0; i <= ncuts; i++) {
         uint32_t to = i < ncuts ? (uint32_t)cuts[i] : (uint32_t)len;
@@ -128,6 +129,11 @@ void lec_doc_frontmatter(const lec_doc *d, size_t *start, size_t *end)
 {
     *start = d->fm_start;
     *end = d->fm_end;
+}
+
+int lec_doc_valid(const lec_doc *d)
+{
+    return d->valid;
 }
 
 void lec_doc_hide_frontmatter(lec_doc *d)

@@ -34,6 +34,7 @@ struct lec_doc {
     lec_outline *tree;
     uint32_t *position; /* 1-based position among siblings, per node */
     lec_buf refdefs;    /* link reference definitions, for re-parsing parts */
+    int valid;          /* the source is known to be valid UTF-8 */
 };
 
 typedef struct walker {

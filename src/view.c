@@ -69,35 +69,21 @@ void vblock_render(const lec_view *v, uint32_t b, lec_render *r)
 
 const lec_render *vblock_cached(const lec_view *v, uint32_t b)
 {
-    for (size_t i = 0; i < v->ncache; i++)
-        if (v->cache[i].b == b) return &v->cache[i].r;
-    return NULL;
+    const vblock *e = &v->cache[b % v->ncache];
+    return e->b == b ? &e->r : NULL;
 }
 
 vblock *vblock_get(lec_view *v, uint32_t b)
 {
-    vblock *e = NULL;
-    for (size_t i = 0; i < v->ncache; i++)
-        if (v->cache[i].b == b) {
-            e = &v->cache[i];
-            break;
-        }
-    if (!e) {
-        /* Take an empty slot, or the least recently used one. */
-        size_t victim = 0;
-        for (size_t i = 0; i < v->ncache; i++) {
-            if (v->cache[i].b == UINT32_MAX) {
-                victim = i;
-                break;
-            }
-            if (v->cache[i].used < v->cache[victim].used) victim = i;
-        }
-        e = &v->cache[victim];
+    /* Direct-mapped: block b lives in slot b % NCACHE.  The blocks of one
+     * screen are consecutive, so they never push each other out, and a
+     * lookup costs nothing when search walks every block. */
+    vblock *e = &v->cache[b % v->ncache];
+    if (e->b != b) {
         e->b = b;
         e->laid_w = 0;
         vblock_render(v, b, &e->r);
     }
-    e->used = ++v->clock;
     if (e->laid_w != v->cols) {
         e->rows.n = 0;
         lec_layout(&e->r, 0, v->cols, v->ambi, &e->rows);

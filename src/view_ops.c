@@ -5,6 +5,7 @@
 #include "view_priv.h"
 
 #include "lectern/addr.h"
+#include "lectern/plain.h"
 #include "lectern/utf8.h"
 
 #include <stdlib.h>
@@ -366,8 +367,41 @@ static void find_all(lec_view *v)
     lec_match *m = NULL;
     size_t cap = 0;
     lec_render scratch = LEC_RENDER_INIT;
+    lec_buf joined = LEC_BUF_INIT;
+    size_t srclen, fs, fe;
+    const char *src = lec_doc_source(v->doc, &srclen);
+    int valid = lec_doc_valid(v->doc);
+    lec_doc_frontmatter(v->doc, &fs, &fe);
+    /* Most blocks cannot match at all: a look at the source says so before
+     * anything is rendered.  cand is the next place a match may be, found
+     * looking from cand_from; blocks come in source order. */
+    size_t cand = 0, cand_from = SIZE_MAX, nrefs;
+    lec_doc_refdefs(v->doc, &nrefs);
     for (uint32_t b = 0; b < v->nb; b++) {
+        uint32_t bs = b ? lec_doc_block(v->doc, b - 1)->start : (uint32_t)fs;
+        uint32_t be = b ? lec_doc_block(v->doc, b - 1)->end : (uint32_t)fe;
+        if (cand < bs || cand_from > bs) {
+            cand = lec_search_candidate(v->search, src, bs, srclen);
+            cand_from = bs;
+        }
+        /* The front matter (block 0, small) is always looked at; a link
+         * may show a URL defined elsewhere in the document. */
+        if (cand >= be && b > 0 && !(nrefs && memchr(src + bs, ']', be - bs))) continue;
         const lec_render *r = vblock_cached(v, b);
+        if (!r && valid && b > 0) {
+            /* A plain block is searched in its source, as it renders: its
+             * one paragraph follows the blank row blocks begin with. */
+            const lec_block *blk = lec_doc_block(v->doc, b - 1);
+            const char *text;
+            size_t len;
+            if (lec_plain_text(src, blk->start, blk->end, blk->kind, &joined, &text, &len)) {
+                uint32_t para = b > 1 || fe > fs ? 1 : 0;
+                size_t count = 0;
+                if (len) lec_search_find(v->search, text, len, &m, &count, &cap);
+                for (size_t j = 0; j < count; j++) add_match(v, b, para, m[j].start, m[j].end);
+                continue;
+            }
+        }
         if (!r) {
             vblock_render(v, b, &scratch);
             r = &scratch;
@@ -381,6 +415,7 @@ static void find_all(lec_view *v)
         }
     }
     lec_render_free(&scratch);
+    lec_buf_free(&joined);
     free(m);
 }
 

@@ -24,7 +24,6 @@ typedef struct ventry {
 
 typedef struct vblock {
     uint32_t b;       /* which block; UINT32_MAX: empty slot */
-    uint32_t used;    /* for LRU eviction */
     lec_render r;     /* paragraphs of the block */
     lec_rows rows;    /* laid out at laid_w */
     int laid_w;       /* width of the layout, 0: none yet */
@@ -51,7 +50,6 @@ struct lec_view {
     uint32_t nb; /* blocks, front-matter block 0 included */
     vblock *cache;
     size_t ncache;
-    uint32_t clock;
     uint8_t *folded; /* per node */
     uint32_t fold_gen;
     int contents;    /* Shift-Tab "contents": every node as one row */

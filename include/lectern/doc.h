@@ -62,6 +62,9 @@ size_t lec_doc_body_start(const lec_doc *doc);
 /* The lines between the front matter's fences; start == end when none. */
 void lec_doc_frontmatter(const lec_doc *doc, size_t *start, size_t *end);
 
+/* Nonzero when the document was made with LEC_DOC_VALID. */
+int lec_doc_valid(const lec_doc *doc);
+
 /* Keeps the metadata but stops showing the front matter's lines (for a
  * document converted from plain text, whose head lines are in the text
  * already). */

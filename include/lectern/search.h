@@ -40,6 +40,15 @@ int lec_search_icase(const lec_search *s);
 size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_match **m,
                        size_t *count, size_t *cap);
 
+/* A quick look at raw text (a document's source, before rendering):
+ * the first offset p >= from in raw[0..len) where a match could begin or
+ * be hidden; a part of the text without one, [from, p), cannot render to
+ * anything holding a match.  For a pattern that begins with a Han
+ * ideograph, p is that ideograph or something that may fold into one
+ * (radicals, enclosed or compatibility ideographs, an HTML entity);
+ * len when there is neither.  Any other pattern: p is from. */
+size_t lec_search_candidate(const lec_search *s, const char *raw, size_t from, size_t len);
+
 /* Folds text[0..len) the way patterns and texts are compared, for other
  * filters (the outline overlay, which must fold both sides with it):
  * appends the folded UTF-8 to *out (grown with realloc, *out_len bytes

@@ -3,10 +3,12 @@
  * rows, cursor, folds, jumps, search, resize, breadcrumb.
  */
 #include "../tap.h"
+#include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/utf8.h"
 #include "lectern/view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static const char md[] = "# 讲话\n\n"
@@ -201,6 +203,80 @@ static void test_search_and_resize(void)
     lec_view_free(v);
 }
 
+
+/* Searching plain blocks in the source (a document known to be valid
+ * UTF-8) finds what searching the rendered blocks finds: the same count,
+ * and the same rows match after match. */
+static char *matches(lec_doc *d, const char *pattern)
+{
+    lec_view *v = lec_view_new(d, 50, 8, 1);
+    lec_buf out = LEC_BUF_INIT;
+    size_t n = lec_view_search(v, pattern, 1, NULL);
+    lec_buf_printf(&out, "%zu:", n);
+    for (size_t i = 0; i < n && i < 400; i++) {
+        lec_line l = LEC_LINE_INIT;
+        lec_view_row(v, lec_view_cursor_row(v), &l);
+        for (size_t k = 0; k < l.nseg; k++)
+            if (l.seg[k].attr & LEC_A_MATCH_CUR) lec_buf_put(&out, l.seg[k].s, l.seg[k].n);
+        lec_buf_putc(&out, '|');
+        lec_line_free(&l);
+        lec_view_search_next(v, 1, NULL);
+    }
+    lec_view_free(v);
+    return lec_buf_detach(&out, NULL);
+}
+
+static void test_plain_search(const char *path, int convert)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    lec_buf b = LEC_BUF_INIT;
+    char chunk[65536];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&b, chunk, r);
+    fclose(f);
+    if (convert) {
+        size_t n;
+        char *conv = lec_convert(b.data, b.len, &n);
+        lec_buf_reset(&b);
+        lec_buf_put(&b, conv, n);
+        free(conv);
+    }
+    lec_doc *plain = lec_doc_new_flags(lec_xstrndup(b.data, b.len), b.len, path, LEC_DOC_VALID);
+    lec_doc *rendered = lec_doc_new(lec_xstrndup(b.data, b.len), b.len, path);
+    static const char *const pats[] = {"的", "书屋", "建设", "，", "一是", "ｓｈｕ", "2024", "要",
+                                       "library", "a", " "};
+    int same = 1;
+    for (size_t i = 0; i < sizeof pats / sizeof *pats && same; i++) {
+        char *x = matches(plain, pats[i]), *y = matches(rendered, pats[i]);
+        if (strcmp(x, y) != 0) {
+            same = 0;
+            printf("# %s /%s: %.60s vs %.60s\n", path, pats[i], x, y);
+        }
+        free(x);
+        free(y);
+    }
+    ok(same, "plain blocks searched in the source match as rendered: %s", path);
+    lec_doc_free(plain);
+    lec_doc_free(rendered);
+    lec_buf_free(&b);
+}
+
+/* The look at the source that skips most blocks before a search still
+ * finds what only rendering shows: a URL defined elsewhere, an entity, a
+ * character that folds into an ideograph. */
+static void test_search_hidden(void)
+{
+    const char *t = "# 题\n\n见[链接][r]。\n\n乙乙&#x4E01;乙\n\n㈠ 乙\n\n[r]: http://例子.cn/丁\n";
+    lec_doc *d = lec_doc_new_flags(strdup(t), strlen(t), "t.md", LEC_DOC_VALID);
+    lec_view *v = lec_view_new(d, 60, 8, 1);
+    ok(lec_view_search(v, "丁", 1, NULL) == 2, "a URL from elsewhere and an entity are searched");
+    ok(lec_view_search(v, "一", 1, NULL) == 1, "㈠ is searched as (一)");
+    ok(lec_view_search(v, "例子", 1, NULL) == 1, "a pattern only in a URL defined elsewhere");
+    lec_view_free(v);
+    lec_doc_free(d);
+}
+
 int main(void)
 {
     doc = lec_doc_new(strdup(md), strlen(md), "t.md");
@@ -208,6 +284,23 @@ int main(void)
     test_folds();
     test_jumps();
     test_search_and_resize();
+    test_search_hidden();
     lec_doc_free(doc);
+
+    char path[4096];
+    const char *srcdir = getenv("srcdir") ? getenv("srcdir") : ".";
+    snprintf(path, sizeof path, "%s/examples/speech.md", srcdir);
+    test_plain_search(path, 0);
+    snprintf(path, sizeof path, "%s/examples/speech-en.md", srcdir);
+    test_plain_search(path, 0);
+    snprintf(path, sizeof path, "%s/examples/speech.txt", srcdir);
+    test_plain_search(path, 1);
+    const char *corpus = getenv("LECTERN_CORPUS");
+    static const char *const texts[] = {"customs-speech-2012.txt", "zh_gov_work_report_2024.txt",
+                                        "zh_speech_covid_bushu_20200223_runon.txt"};
+    for (size_t i = 0; corpus && i < sizeof texts / sizeof *texts; i++) {
+        snprintf(path, sizeof path, "%s/%s", corpus, texts[i]);
+        test_plain_search(path, 1);
+    }
     return tap_done();
 }
