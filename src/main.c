@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include "lectern/addr.h"
+#include "lectern/chunk.h"
 #include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/emit.h"
 #include "lectern/keys.h"
+#include "lectern/later.h"
 #include "lectern/layout.h"
 #include "lectern/load.h"
 #include "lectern/marker.h"
@@ -25,13 +27,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Exit statuses (documented in lectern(1)). */
 enum {
     EXIT_NOTFOUND = 1, /* --print: no such address */
     EXIT_INPUT = 2,    /* the input cannot be used */
+    EXIT_RAW = 3,      /* --print to a terminal would write control characters */
     EXIT_USAGE = 64,   /* bad command line */
 };
 
@@ -47,6 +52,7 @@ typedef struct options {
     int width; /* 0: not given */
     int ambi;
     int mouse;
+    int raw; /* --raw: --print writes control characters to a terminal too */
     from from;
 } options;
 
@@ -64,6 +70,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "      --plain          with --print: plain text instead of Markdown\n"
+    "      --raw            with --print (and p in the browser): write control\n"
+    "                       characters even to a terminal\n"
     "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
     "      --mouse          in the browser, scroll with the mouse wheel (the terminal\n"
@@ -77,7 +85,8 @@ static const char usage_text[] =
     "\n"
     "ADDR is a dotted path of positions as --toc shows them (2.4), or a path of\n"
     "markers (二/四是, 2/4).  FILE - reads standard input.\n"
-    "Exit status: 0 ok, 1 no such address, 2 unusable input, 64 usage error.\n";
+    "Exit status: 0 ok, 1 no such address, 2 unusable input, 3 control characters\n"
+    "for a terminal (--raw), 64 usage error.\n";
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void usage_error(const char *fmt, ...)
@@ -142,7 +151,8 @@ static void parse_args(int argc, char **argv, options *o)
         O_CONVERT,
         O_FROM,
         O_MOUSE,
-        O_KEYS
+        O_KEYS,
+        O_RAW
     };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
@@ -154,6 +164,7 @@ static void parse_args(int argc, char **argv, options *o)
         {"mouse", no_argument, NULL, O_MOUSE},
         {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
+        {"raw", no_argument, NULL, O_RAW},
         {"width", required_argument, NULL, O_WIDTH},
         {"ambiwidth", required_argument, NULL, O_AMBI},
         {"help", no_argument, NULL, 'h'},
@@ -196,6 +207,9 @@ static void parse_args(int argc, char **argv, options *o)
         case O_MOUSE:
             o->mouse = 1;
             break;
+        case O_RAW:
+            o->raw = 1;
+            break;
         case O_KEYS:
             print_keys();
             exit(0);
@@ -224,6 +238,8 @@ static void parse_args(int argc, char **argv, options *o)
     if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
     o->file = argv[optind];
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
+    if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_BROWSE)
+        usage_error("%s", "--raw goes with --print or the browser's p");
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -329,6 +345,31 @@ static void do_dump(const lec_doc *doc, int width, int ambi)
     }
 }
 
+/* Nonzero when s[0..n) holds a code point that acts on a terminal
+ * (lec_cp_unsafe: C0 but TAB, LF and CR, ESC, DEL, C1, bidi controls). */
+static int has_controls(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode_strict(s + i, n - i, &cp);
+        if (lec_cp_unsafe(cp) && cp != '\t' && cp != '\n' && cp != '\r') return 1;
+    }
+    return 0;
+}
+
+/* The bytes of a node as they are, but not onto a terminal, where escape
+ * sequences in a document could set the title or the clipboard, clear
+ * the screen...: without --raw, nonzero after a one-line message. */
+static int refuse_controls(const lec_doc *doc, const options *o, const char *s, size_t n)
+{
+    if (o->raw || !isatty(1) || !has_controls(s, n)) return 0;
+    fprintf(stderr,
+            "lectern: %s: not writing control characters to the terminal "
+            "(use --raw, or redirect the output)\n",
+            lec_doc_name(doc));
+    return 1;
+}
+
 static int do_print(const lec_doc *doc, const options *o)
 {
     lec_buf near = LEC_BUF_INIT;
@@ -350,6 +391,7 @@ static int do_print(const lec_doc *doc, const options *o)
     lec_node_range(doc, id, &start, &end);
     const char *src = lec_doc_source(doc, &len);
     if (!o->plain) {
+        if (refuse_controls(doc, o, src + start, end - start)) return EXIT_RAW;
         lec_out(src + start, end - start);
         return 0;
     }
@@ -359,27 +401,37 @@ static int do_print(const lec_doc *doc, const options *o)
 
 /* The browser; what the reader asked to print goes to stdout after the
  * terminal is restored.  Without a terminal, the document is dumped. */
-static int browse(const lec_doc *doc, const options *o, int width)
+static int browse(const lec_doc *doc, const options *o, int width, lec_later *later)
 {
-    lec_tui_opts to = {.ambi = o->ambi, .mouse = o->mouse};
+    lec_tui_opts to = {.ambi = o->ambi, .mouse = o->mouse, .later = later};
     uint32_t node = 0;
     const char *why = NULL;
-    lec_tui_result r = lec_tui_run(doc, &to, &node, &why);
+    const lec_doc *first = doc;
+    lec_tui_result r = lec_tui_run(&doc, &to, &node, &why);
+    int rc = 0;
     size_t start, end, len;
     const char *src = lec_doc_source(doc, &len);
     switch (r) {
     case LEC_TUI_NO_TERMINAL:
         fprintf(stderr, "lectern: %s: showing the document as with --dump\n",
                 why ? why : "no terminal");
+        if (later) {
+            /* Nothing was shown: the dump is of the whole. */
+            char *w;
+            lec_doc *whole = lec_later_take(later, &w);
+            if (w) fprintf(stderr, "lectern: %s: %s\n", lec_doc_name(first), w);
+            free(w);
+            if (!whole) return EXIT_INPUT;
+            doc = whole;
+        }
         do_dump(doc, width, o->ambi);
         break;
     case LEC_TUI_PRINT:
-        if (node == 0) {
-            lec_out(src, len);
-        } else {
-            lec_node_range(doc, node, &start, &end);
-            lec_out(src + start, end - start);
-        }
+        start = 0;
+        end = len;
+        if (node) lec_node_range(doc, node, &start, &end);
+        if (refuse_controls(doc, o, src + start, end - start)) return EXIT_RAW;
+        lec_out(src + start, end - start);
         break;
     case LEC_TUI_PRINT_PLAIN:
         if (node == 0) {
@@ -391,8 +443,144 @@ static int browse(const lec_doc *doc, const options *o, int width)
         break;
     case LEC_TUI_QUIT:
         break;
+    case LEC_TUI_FAILED:
+        fprintf(stderr, "lectern: %s: %s\n", lec_doc_name(first), why);
+        rc = EXIT_INPUT;
+        break;
     }
-    return 0;
+    /* The caller owns the document it gave; the whole that replaced it
+     * came from `later`. */
+    if (doc != first) lec_doc_free((lec_doc *)doc);
+    return rc;
+}
+
+/* Which way to read the input: plain text (converted first) or Markdown. */
+static int is_text(const options *o, const char *data, size_t len)
+{
+    if (o->from != FROM_AUTO) return o->from == FROM_TEXT;
+    if (has_suffix(o->file, ".txt")) return 1;
+    if (has_suffix(o->file, ".md") || has_suffix(o->file, ".markdown") ||
+        has_suffix(o->file, ".mkd") || has_suffix(o->file, ".mdown"))
+        return 0;
+    return !lec_looks_markdown(data, len);
+}
+
+/* ---- a large file opens at once --------------------------------------- */
+
+/* A file larger than this opens with its first part (about as much) shown
+ * while a second thread reads and parses the whole.  LECTERN_EARLY sets it
+ * (for tests). */
+#define EARLY_BYTES ((size_t)256 << 10)
+
+typedef struct early {
+    const options *o;
+    const char *name;
+} early;
+
+/* The whole document, as main() makes it for the other modes (runs on
+ * the second thread: only the model, no output). */
+static lec_doc *make_whole(void *arg, char **why)
+{
+    early *e = arg;
+    lec_input in;
+    lec_buf err = LEC_BUF_INIT;
+    *why = NULL;
+    if (lec_load(e->o->file, &in, &err) != 0) {
+        *why = lec_buf_detach(&err, NULL);
+        return NULL;
+    }
+    lec_buf_free(&err);
+    int text = is_text(e->o, in.data, in.len);
+    if (text) {
+        size_t mlen;
+        char *md = lec_convert(in.data, in.len, &mlen);
+        free(in.data);
+        in.data = md;
+        in.len = mlen;
+    }
+    if (in.invalid_utf8) {
+        lec_buf_printf(&err, "warning: invalid UTF-8 at byte %zu (shown as U+FFFD)", in.bad_offset);
+        *why = lec_buf_detach(&err, NULL);
+    }
+    lec_doc *d = lec_doc_new_flags(in.data, in.len, e->name, in.invalid_utf8 ? 0 : LEC_DOC_VALID);
+    if (text) lec_doc_hide_frontmatter(d);
+    return d;
+}
+
+/* The first part of a large regular file, cut where a block ends; NULL
+ * (and the usual way is taken) for anything else, or anything odd. */
+static char *read_part(const char *path, size_t want, size_t *len)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= want) {
+        close(fd);
+        return NULL;
+    }
+    char *buf = lec_xmalloc(want + 1);
+    size_t got = 0;
+    while (got < want) {
+        ssize_t r = read(fd, buf + got, want - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    /* A NUL byte makes it a binary file: lec_load says so. */
+    size_t end = got == want && !memchr(buf, 0, got) ? got : 0;
+    while (end > 0 && buf[end - 1] != '\n')
+        end--;
+    if (!end) {
+        free(buf);
+        return NULL;
+    }
+    *len = end;
+    buf[*len] = '\0';
+    return buf;
+}
+
+/* The browser on a large file: the first part at once, the whole when
+ * it is ready.  Returns 0 when the file is not for this (rc untouched). */
+static int browse_early(const options *o, const char *name, int *rc)
+{
+    if (strcmp(o->file, "-") == 0) return 0;
+    size_t want = EARLY_BYTES, len;
+    const char *env = getenv("LECTERN_EARLY");
+    if (env && *env) want = (size_t)strtoull(env, NULL, 10);
+    if (want == 0) return 0;
+    char *part = read_part(o->file, want, &len);
+    if (!part) return 0;
+
+    int text = is_text(o, part, len);
+    if (text) {
+        size_t mlen;
+        char *md = lec_convert(part, len, &mlen);
+        free(part);
+        part = md;
+        len = mlen;
+    } else {
+        /* Cut where a block surely ends, so the part's blocks are the
+         * whole's. */
+        size_t *cuts, n = lec_chunk_split(part, 0, len, 1, &cuts);
+        if (n) len = cuts[n - 1];
+        free(cuts);
+    }
+    int valid = lec_utf8_valid(part, len, NULL);
+    lec_doc *doc = lec_doc_new_flags(part, len, name, valid ? LEC_DOC_VALID : 0);
+    if (text) lec_doc_hide_frontmatter(doc);
+
+    early e = {o, name};
+    lec_later *later = lec_later_start(make_whole, &e);
+    if (!later) {
+        lec_doc_free(doc);
+        return 0;
+    }
+    int width = o->width ? o->width : terminal_width();
+    *rc = browse(doc, o, width, later);
+    lec_out_flush();
+    lec_doc_free(doc);
+    return 1;
 }
 
 int main(int argc, char **argv)
@@ -407,6 +595,8 @@ int main(int argc, char **argv)
     lec_input in;
     lec_buf why = LEC_BUF_INIT;
     const char *name = strcmp(o.file, "-") == 0 ? "(standard input)" : o.file;
+    int rc = 0;
+    if (o.mode == MODE_BROWSE && browse_early(&o, name, &rc)) return rc;
     if (lec_load(o.file, &in, &why) != 0) {
         fprintf(stderr, "lectern: %s: %s\n", name, why.data);
         lec_buf_free(&why);
@@ -418,16 +608,7 @@ int main(int argc, char **argv)
 
     /* Plain text is converted to Markdown first; every mode then works on
      * the converted document. */
-    int text = o.from == FROM_TEXT;
-    if (o.from == FROM_AUTO) {
-        if (has_suffix(o.file, ".txt"))
-            text = 1;
-        else if (has_suffix(o.file, ".md") || has_suffix(o.file, ".markdown") ||
-                 has_suffix(o.file, ".mkd") || has_suffix(o.file, ".mdown"))
-            text = 0;
-        else
-            text = !lec_looks_markdown(in.data, in.len);
-    }
+    int text = is_text(&o, in.data, in.len);
     if (text) {
         size_t mlen;
         char *md = lec_convert(in.data, in.len, &mlen);
@@ -442,10 +623,10 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    lec_doc *doc = lec_doc_new(in.data, in.len, name);
+    /* lec_load checked the bytes; conversion keeps them as they were. */
+    lec_doc *doc = lec_doc_new_flags(in.data, in.len, name, in.invalid_utf8 ? 0 : LEC_DOC_VALID);
     if (text) lec_doc_hide_frontmatter(doc);
     int width = o.width ? o.width : terminal_width();
-    int rc = 0;
     switch (o.mode) {
     case MODE_TOC:
         do_toc(doc);
@@ -459,7 +640,7 @@ int main(int argc, char **argv)
     case MODE_CONVERT: /* handled above */
         break;
     case MODE_BROWSE:
-        rc = browse(doc, &o, width);
+        rc = browse(doc, &o, width, NULL);
         break;
     case MODE_DUMP:
         do_dump(doc, width, o.ambi);

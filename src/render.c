@@ -287,6 +287,10 @@ static void code_lines(rstate *s, const char *lit, uint32_t src, const char *ind
         lec_para *p = para_at(s, s->cur_index);
         /* The code indent is part of the prefix of every row. */
         lec_buf *t = &s->r->text;
+        /* The prefixes are copied from this very buffer: make room first,
+         * so that no put moves the bytes being copied (and data is never
+         * NULL). */
+        lec_buf_reserve(t, (size_t)p->pre1_len + p->pre2_len + 2 * strlen(indent));
         uint32_t at = (uint32_t)t->len;
         lec_buf_put(t, t->data + p->pre1, p->pre1_len);
         lec_buf_puts(t, indent);

@@ -37,6 +37,13 @@ static void draw(tui *t)
 {
     tui_draw_rows(t);
     tui_draw_status(t);
+    /* Once, when the first '?' stood for a character the locale cannot
+     * show (and no other message is up). */
+    if (t->lossy == 1 && !t->msg.len) {
+        tui_message(t, 0, "the locale is not UTF-8: characters it cannot show are drawn as ?");
+        t->lossy = 2;
+        tui_draw_status(t);
+    }
     tui_refresh(-1, -1);
 }
 
@@ -81,7 +88,14 @@ int tui_key(tui *t)
             rc = t->pushed_rc;
             wc = t->pushed_wc;
         } else {
+            /* While the whole document is being made, look every 100 ms
+             * whether it is ready. */
+            wtimeout(stdscr, t->later && t->idle_take ? 100 : -1);
             rc = wget_wch(stdscr, &wc);
+        }
+        if (rc == ERR && t->later && t->idle_take && !got_signal) {
+            if (tui_take_whole(t, 0) < 0) return -1;
+            continue;
         }
         if (rc == ERR) {
             /* A signal (the handlers do not restart the read), or a
@@ -273,12 +287,60 @@ static int request(tui *t, int req, long count, uint32_t *node)
     return t->quit ? LEC_TUI_QUIT : -1;
 }
 
+/* ---- the whole document, when the first part was shown ------------------ */
+
+int tui_take_whole(tui *t, int wait)
+{
+    if (!t->later || (!wait && !lec_later_ready(t->later))) return 0;
+    if (!lec_later_ready(t->later)) {
+        tui_message(t, 0, "reading the whole document");
+        draw(t);
+    }
+    char *why;
+    lec_doc *d = lec_later_take(t->later, &why);
+    t->later = NULL;
+    lec_buf_reset(&t->msg);
+    if (!d) {
+        t->failed = why ? why : lec_xstrndup("cannot be read", 14);
+        t->quit = 1;
+        return -1;
+    }
+    lec_view *v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
+    lec_view_adopt(v, t->v);
+    lec_view_free(t->v);
+    t->v = v;
+    t->doc = d;
+    if (why) tui_message(t, 1, "%s", why);
+    free(why);
+    draw(t);
+    return 1;
+}
+
+/* Requests that the first part of a document can serve: moving, and
+ * folding the node at hand.  The rest (the end, jumps, search, the
+ * outline, folding everything, printing) wait for the whole. */
+static int part_will_do(int req)
+{
+    switch (req) {
+    case LEC_REQ_DOWN: case LEC_REQ_UP: case LEC_REQ_PAGE_DOWN: case LEC_REQ_PAGE_UP:
+    case LEC_REQ_HALF_DOWN: case LEC_REQ_HALF_UP: case LEC_REQ_TOP: case LEC_REQ_WHEEL_DOWN:
+    case LEC_REQ_WHEEL_UP: case LEC_REQ_FOLD_TOGGLE: case LEC_REQ_FOLD_OPEN:
+    case LEC_REQ_FOLD_CLOSE: case LEC_REQ_PARENT: case LEC_REQ_ENTER: case LEC_REQ_HELP:
+    case LEC_REQ_REDRAW: case LEC_REQ_SUSPEND: case LEC_REQ_QUIT: case LEC_REQ_NONE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static lec_tui_result run(tui *t, uint32_t *node)
 {
     draw(t);
     for (;;) {
+        t->idle_take = 1;
         int key = tui_key(t);
-        if (key < 0) return LEC_TUI_QUIT;
+        t->idle_take = 0;
+        if (key < 0) return t->failed ? LEC_TUI_FAILED : LEC_TUI_QUIT;
         lec_buf_reset(&t->msg);
         if (key == LEC_KEY_RESIZE) {
             tui_resized(t);
@@ -288,8 +350,12 @@ static lec_tui_result run(tui *t, uint32_t *node)
         long count;
         int req = lec_keys_feed(&t->ks, key, &count);
         if (req != LEC_KEYS_PENDING) {
+            if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return LEC_TUI_FAILED;
             int r = request(t, req, count, node);
             if (r >= 0) return (lec_tui_result)r;
+            /* The reader reached the end of the part: on with the whole. */
+            if (t->later && lec_view_percent(t->v) >= 100 && tui_take_whole(t, 1) < 0)
+                return LEC_TUI_FAILED;
         }
         draw(t);
     }
@@ -365,24 +431,25 @@ static void setup_screen(tui *t)
     t->rows = LINES > 1 ? LINES - 1 : 1;
 }
 
-lec_tui_result lec_tui_run(const lec_doc *doc, const lec_tui_opts *o, uint32_t *node,
+lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
                            const char **why)
 {
     static int registered;
     tui t;
     memset(&t, 0, sizeof t);
-    t.doc = doc;
+    t.doc = *doc;
+    t.later = o->later;
     t.o = o;
     t.ambi = o->ambi == 2 ? 2 : 1;
     t.last_dir = 1;
     *node = 0;
     *why = "";
 
-    /* The document is UTF-8 and so is all we draw.  Over SSH the locale
-     * is often left at "C" (LANG not passed on); curses would then show
-     * every Chinese character as '?'.  Like tmux, ask for UTF-8. */
-    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
-        setlocale(LC_CTYPE, "en_US.UTF-8");
+    /* The document is UTF-8.  In a locale that is not (LANG=C, often the
+     * case over SSH), the terminal may not be either: what is not ASCII
+     * is drawn as '?', at the width our layout gave it, and the status
+     * line says so once (draw). */
+    t.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
     /* The dispositions before curses put its own handlers in. */
     struct sigaction sa, old_int, old_term, old_hup;
@@ -413,8 +480,16 @@ lec_tui_result lec_tui_run(const lec_doc *doc, const lec_tui_opts *o, uint32_t *
         sigaction(SIGHUP, &sa, NULL);
     }
 
-    t.v = lec_view_new(doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
+    t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
     lec_tui_result r = run(&t, node);
+    if (r == LEC_TUI_FAILED) *why = t.failed;
+    *doc = t.doc;
+    if (t.later && t.test) {
+        /* Not needed after all; tests end with nothing left running. */
+        char *w;
+        lec_doc_free(lec_later_take(t.later, &w));
+        free(w);
+    }
 
     lec_view_free(t.v);
     lec_line_free(&t.line);

@@ -129,10 +129,18 @@ static int is_regional(int32_t cp)
  * they differ, what both agree on is drawn: an emoji sequence (❤ + VS16)
  * as its first character in text style, a flag as its two letters ("CN"),
  * anything else as '?', padded to w cells.  (East Asian Ambiguous
- * characters with --ambiwidth=2 are drawn anyway: the reader asked.) */
-static void put_cluster(const tui *t, int y, int x, const char *s, size_t n, int w, attr_t a,
+ * characters with --ambiwidth=2 are drawn anyway: the reader asked.)
+ * In a locale that is not UTF-8, every cluster but an ASCII character is
+ * '?' padded to w cells. */
+static void put_cluster(tui *t, int y, int x, const char *s, size_t n, int w, attr_t a,
                         short pair)
 {
+    if (t->ascii && (n != 1 || (unsigned char)s[0] >= 0x80)) {
+        mvwhline(stdscr, y, x, '?' | a | COLOR_PAIR(pair), 1);
+        if (w > 1) mvwhline(stdscr, y, x + 1, ' ' | a | COLOR_PAIR(pair), w - 1);
+        if (!t->lossy) t->lossy = 1;
+        return;
+    }
     int32_t cp[CCHARW_MAX] = {0};
     int ncp = 0;
     for (size_t i = 0; i < n && ncp < CCHARW_MAX;)
@@ -278,7 +286,9 @@ void tui_draw_status(tui *t)
         lec_keys_pending(&t->ks, &right);
         if (right.len) lec_buf_puts(&right, "  ");
         if (total && drop < 3) lec_buf_printf(&right, "%zu/%zu  ", k, total);
-        if (drop < 2) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
+        /* A percentage of the first part would mislead. */
+        if (drop < 2 && t->later) lec_buf_puts(&right, "reading  ");
+        else if (drop < 2) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
         if (drop < 1) lec_buf_puts(&right, help);
         while (right.len && right.data[right.len - 1] == ' ')
             right.data[--right.len] = 0;

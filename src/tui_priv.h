@@ -26,6 +26,11 @@ typedef struct tui {
     int deflt;  /* colour -1 is the terminal's default (use_default_colors) */
     int rows;   /* rows of text: the screen less the status line */
     int quit;   /* a signal or the end of the script: leave now */
+    int ascii;  /* the locale is not UTF-8: clusters but ASCII are drawn as '?' */
+    int lossy;  /* 1: a cluster was drawn as '?' and not said yet; 2: said */
+    lec_later *later; /* the whole document, not taken yet (tui.h) */
+    char *failed;     /* why the whole could not be made */
+    int idle_take;    /* tui_key may take the whole when it is ready */
     SCREEN *scr;
     FILE *in, *out;
     lec_line line;    /* scratch row */
@@ -93,6 +98,12 @@ void tui_resized(tui *t);
  * hidden. */
 void tui_refresh(int cursor_y, int cursor_x);
 /* Sets the transient message. */
+/* Puts the whole document (o->later) in the browser: its view takes over
+ * the folds and the place.  wait: wait for it if it is not ready (saying
+ * so).  Returns 1 when it was taken, 0 when there is nothing to take (or
+ * not yet), -1 when it could not be made (t->failed, t->quit). */
+int tui_take_whole(tui *t, int wait);
+
 void tui_message(tui *t, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Cuts s[0..n) to at most `cols` cells at a cluster boundary; returns the
  * bytes kept. */

@@ -143,6 +143,10 @@ int tui_test_key(tui *t)
                     t->script_line);
             continue;
         }
+        if (strcmp(t->sline, "!wait") == 0) {
+            if (tui_take_whole(t, 1) < 0) return -1;
+            continue;
+        }
         if (t->sline[0] == '!') {
             fprintf(stderr, "lectern: test script line %ld: unknown command %s\n", t->script_line,
                     t->sline);

@@ -661,3 +661,31 @@ void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
     lec_buf_put(out, b.data ? b.data : "", i);
     lec_buf_free(&b);
 }
+
+/* ---- taking over from a partial view ------------------------------------ */
+
+void lec_view_adopt(lec_view *v, lec_view *from)
+{
+    size_t nf = lec_doc_node_count(from->doc), nv = lec_doc_node_count(v->doc);
+    for (uint32_t i = 1; i < nf; i++) {
+        if (!from->folded[i]) continue;
+        size_t s, e;
+        lec_node_range(from->doc, i, &s, &e);
+        /* Nodes that begin together (a section and its first point may)
+         * are told apart by depth. */
+        int depth = lec_node_depth(from->doc, i);
+        for (uint32_t j = lec_doc_node_at(v->doc, s); j != LEC_NONE && j < nv; j++) {
+            size_t js, je;
+            lec_node_range(v->doc, j, &js, &je);
+            if (js != s) break;
+            if (lec_node_depth(v->doc, j) == depth) {
+                v->folded[j] = 1;
+                break;
+            }
+        }
+    }
+    v->contents = from->contents;
+    v->cycle = from->cycle;
+    view_folds_changed(v);
+    lec_view_seek(v, lec_view_tell(from));
+}

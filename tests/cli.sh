@@ -123,6 +123,39 @@ printf '# T\n\na\000b\n' >"$T/nul.md"
 input_error "$T/nul.md" "binary file (NUL byte)" --dump
 input_error "$T/nul.md" "binary file, --outline" --outline
 
+# The browser shows the first part of a large file while the whole is
+# read; a NUL byte found past that part still ends it with the error.
+{
+	printf '# T\n\n'
+	i=0
+	while [ $i -lt 200 ]; do
+		echo '书屋要开到群众家门口。这一段重复出现，让文件足够大。'
+		echo
+		i=$((i + 1))
+	done
+	printf 'a\000b\n'
+} >"$T/late-nul.md"
+head -c -5 "$T/late-nul.md" >"$T/late-ok.md"
+printf '!dump first\n!wait\n' >"$T/wait.keys"
+LECTERN_EARLY=2000 LECTERN_TEST_SCRIPT=$T/wait.keys LECTERN_TEST_DUMP=$T/wait.dump \
+	input_error "$T/late-nul.md" "browser, NUL past the first part"
+tap_like "$(cat "$T/err")" "*binary file*" "browser, NUL past the first part: says binary file"
+tap_like "$(cat "$T/wait.dump" 2>/dev/null)" "*书屋要开到群众家门口*" \
+	"browser, NUL past the first part: the first part was shown"
+
+# Without a terminal (setsid: no controlling tty) the browser is the
+# dump, of the whole even when the file is large enough to open early.
+if command -v setsid >/dev/null 2>&1; then
+	"$LECTERN" --dump "$T/late-ok.md" >"$T/dump.want" 2>/dev/null
+	LECTERN_EARLY=2000 setsid "$LECTERN" "$T/late-ok.md" </dev/null >"$T/out" 2>"$T/err"
+	tap_is "$?" 0 "no terminal: exit status 0"
+	tap_like "$(cat "$T/err")" "*no terminal*showing the document as with --dump*" \
+		"no terminal: says it dumps"
+	tap_file_is "$T/out" "$T/dump.want" "no terminal, large file: the whole is dumped"
+else
+	tap_skip "no terminal" "setsid is not installed"
+fi
+
 printf '# T\n\ntext\n' >"$T/unreadable.md"
 chmod 000 "$T/unreadable.md"
 if [ ! -r "$T/unreadable.md" ]; then

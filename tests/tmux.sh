@@ -208,6 +208,30 @@ tmux_wait_re '^ 一、充分认识'
 tmux_keys C-c
 finished "Ctrl-C"
 
+# ---- a large file: the first part at once, the whole on its own ---------
+# 400 copies of the sample (about 2.8 MB, more than the 256 KB that open
+# early): the first screen shows while a second thread reads the rest;
+# the status line says "reading" until the whole is in, then a percentage
+# (without a key: the browser looks for it while idle); G then goes to
+# the very end.  LECTERN_EARLY=1000 makes the first part 1000 bytes.
+big=$T/big.md
+i=0
+while [ $i -lt 400 ]; do
+	cat "$speech"
+	echo
+	i=$((i + 1))
+done >"$big"
+launch big LECTERN_EARLY=1000 -- "$big"
+tmux_wait "$title" && tmux_wait 'F1 help'
+check $? "a large file: the first screen shows"
+tmux_wait_re ' [0-9]+%  F1 help$' 20
+check $? "a large file: the whole replaces the first part without a key"
+tmux_text G
+tmux_wait_re '^谢谢大家！' && tmux_wait_re ' 100%  F1 help$'
+check $? "a large file: G goes to the end of the whole"
+tmux_text q
+finished "large file"
+
 # ---- NO_COLOR: no colours, the cursor row in reverse video --------------
 launch nocolor NO_COLOR=1 -- "$speech"
 tmux_wait 'F1 help'

@@ -18,6 +18,8 @@
  *     the line break at the end of a line is not a key;
  *   - a line "!dump NAME" appends the screen to LECTERN_TEST_DUMP;
  *   - a line "!resize COLSxROWS" resizes the screen (as KEY_RESIZE);
+ *   - a line "!wait" waits for the whole document (lec_tui_opts.later)
+ *     and puts it in the browser;
  *   - a line starting with "#" is a comment;
  *   - at the end of the script the browser quits (as q).
  * A dump is "=== NAME COLSxROWS\n", then every screen row as text
@@ -35,10 +37,17 @@
 #include <stdint.h>
 
 #include "lectern/doc.h"
+#include "lectern/later.h"
 
 typedef struct lec_tui_opts {
     int ambi;  /* width of East Asian Ambiguous characters, 1 or 2 */
     int mouse; /* --mouse: report the mouse wheel (off: the terminal keeps selection) */
+    /* When not NULL: the whole document, being made while the browser
+     * shows the first part of it; the browser takes it (lec_later_take)
+     * as soon as it is ready, or waits for it when an action needs the
+     * whole (search, jumps, the outline, the end, printing).  In test mode
+     * it is taken only then, or at a script line "!wait". */
+    lec_later *later;
 } lec_tui_opts;
 
 typedef enum lec_tui_result {
@@ -46,14 +55,18 @@ typedef enum lec_tui_result {
     LEC_TUI_PRINT,       /* p: print *node's Markdown source to stdout */
     LEC_TUI_PRINT_PLAIN, /* P: print *node as plain text */
     LEC_TUI_NO_TERMINAL, /* no terminal, TERM unset or dumb: nothing was drawn */
+    LEC_TUI_FAILED,      /* the whole document (o->later) could not be made: *why */
 } lec_tui_result;
 
-/* Runs the browser until the reader leaves; the terminal is restored on
- * every way out (keys, SIGINT, SIGTERM, SIGHUP; SIGTSTP suspends and
- * resumes).  *node receives the node to print (for PRINT results).  On
- * LEC_TUI_NO_TERMINAL, *why receives a short reason for the notice
- * ("no terminal", "TERM is dumb"). */
-lec_tui_result lec_tui_run(const lec_doc *doc, const lec_tui_opts *o, uint32_t *node,
+/* Runs the browser on *doc until the reader leaves; the terminal is
+ * restored on every way out (keys, SIGINT, SIGTERM, SIGHUP; SIGTSTP
+ * suspends and resumes).  When the browser took the whole document from
+ * o->later, *doc is set to it (the caller frees both with lec_doc_free);
+ * a later not taken is left running.  *node receives the node of *doc to
+ * print (for PRINT results).  On LEC_TUI_NO_TERMINAL and LEC_TUI_FAILED,
+ * *why receives a short reason ("no terminal", "TERM is dumb", what
+ * lec_load said). */
+lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
                            const char **why);
 
 #endif

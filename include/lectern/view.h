@@ -165,6 +165,13 @@ typedef struct lec_vpos {
 lec_vpos lec_view_tell(lec_view *v);
 void lec_view_seek(lec_view *v, lec_vpos p);
 
+/* Carries the reader's state from `from`, a view of an earlier, partial
+ * version of v's document (the browser shows the first part of a large
+ * file while the rest is read): the folds of the nodes that begin at the
+ * same place, the contents state and the place itself.  Searches are not
+ * carried.  `from` is left as it was. */
+void lec_view_adopt(lec_view *v, lec_view *from);
+
 /* How far into the document the screen's last row is, 0-100. */
 int lec_view_percent(lec_view *v);
 /* The breadcrumb of the current node, markers and short titles from the

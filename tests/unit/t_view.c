@@ -277,6 +277,56 @@ static void test_search_hidden(void)
     lec_doc_free(d);
 }
 
+/* The screen as one string, rows joined by '|'. */
+static char *screen(lec_view *v, int rows)
+{
+    lec_buf b = LEC_BUF_INIT;
+    for (int i = 0; i < rows; i++) {
+        char *r = row(v, i);
+        lec_buf_puts(&b, r);
+        lec_buf_putc(&b, i == lec_view_cursor_row(v) ? '<' : '|');
+        free(r);
+    }
+    return lec_buf_detach(&b, NULL);
+}
+
+/* A view of the first part of a document hands its folds and place to a
+ * view of the whole: the screen is what the same keys give on the whole. */
+static void test_adopt(void)
+{
+    const char *cut = strstr(md, "### （二）");
+    size_t plen = (size_t)(cut - md);
+    lec_doc *part = lec_doc_new(lec_xstrndup(md, plen), plen, "t.md");
+    lec_doc *whole = lec_doc_new(strdup(md), strlen(md), "t.md");
+    lec_view *pv = lec_view_new(part, 30, 6, 1), *ref = lec_view_new(whole, 30, 6, 1);
+    lec_view *views[2] = {pv, ref};
+    for (int k = 0; k < 2; k++) {
+        lec_view_move(views[k], 3);
+        lec_view_fold(views[k], LEC_FOLD_CLOSE); /* 一、 */
+        lec_view_move(views[k], 2);
+        lec_view_fold(views[k], LEC_FOLD_CLOSE); /* （一） */
+        lec_view_move(views[k], -1);
+    }
+    lec_view *wv = lec_view_new(whole, 30, 6, 1);
+    lec_view_adopt(wv, pv);
+    char *a = screen(wv, 6), *b = screen(ref, 6);
+    ok(strcmp(a, b) == 0, "the whole takes the part's folds and place");
+    if (strcmp(a, b)) printf("# %s\n# %s\n", a, b);
+    free(a);
+    free(b);
+    lec_view_fold(wv, LEC_FOLD_CYCLE);
+    lec_view_fold(ref, LEC_FOLD_CYCLE);
+    a = screen(wv, 6), b = screen(ref, 6);
+    ok(strcmp(a, b) == 0, "... and goes on like it");
+    free(a);
+    free(b);
+    lec_view_free(pv);
+    lec_view_free(wv);
+    lec_view_free(ref);
+    lec_doc_free(part);
+    lec_doc_free(whole);
+}
+
 int main(void)
 {
     doc = lec_doc_new(strdup(md), strlen(md), "t.md");
@@ -285,6 +335,7 @@ int main(void)
     test_jumps();
     test_search_and_resize();
     test_search_hidden();
+    test_adopt();
     lec_doc_free(doc);
 
     char path[4096];
