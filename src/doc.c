@@ -13,6 +13,7 @@
 #include "lectern/load.h"
 
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 /* Chunks of about this size bound the memory cmark needs at any moment. */
@@ -31,6 +32,81 @@ static void compute_positions(lec_doc *d)
              c = lec_outline_node(d->tree, c)->next_sibling)
             d->position[c] = k++;
     }
+}
+
+/* ---- walking the chunks, on two threads when it is worth it ------------ */
+
+typedef struct span_job {
+    walker w;
+    const size_t *cuts; /* the chunks [cuts[i], cuts[i + 1]) for i in [a, b) */
+    size_t a, b;
+    int flags;
+} span_job;
+
+static void *walk_span(void *arg)
+{
+    span_job *j = arg;
+    for (size_t i = j->a; i < j->b; i++) {
+        if (j->flags & LEC_DOC_CMARK)
+            doc_walk_chunk(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
+        else
+            doc_scan(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
+    }
+    lec_buf_free(&j->w.text);
+    return NULL;
+}
+
+/* Below this, a second thread costs more than it saves. */
+#define TWO_THREADS_MIN ((size_t)4 << 20)
+
+/* Walks every chunk into d: the first half of the chunks on this thread,
+ * the second on another when the document is large, both walkers then
+ * joined in order (chunks parse alone, so each half is what walking it
+ * after the first would give). */
+static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, int flags)
+{
+    /* bounds[0..n]: the chunk limits, document start and end included */
+    size_t n = ncuts + 1;
+    size_t *bounds = lec_xmalloc((n + 1) * sizeof *bounds);
+    bounds[0] = pos;
+    for (size_t i = 0; i < ncuts; i++) bounds[i + 1] = cuts[i];
+    bounds[n] = d->len;
+
+    span_job one = {.w = {.doc = d, .valid = d->valid, .tree = d->tree},
+                    .cuts = bounds, .a = 0, .b = n, .flags = flags};
+    span_job two = one;
+    two.w.tree = NULL;
+    pthread_t th;
+    int threaded = 0;
+    if (d->len - pos >= TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
+        size_t mid = 1;
+        while (mid < n - 1 && bounds[mid] - pos < (d->len - pos) / 2) mid++;
+        one.b = mid;
+        two.a = mid;
+        two.w.tree = lec_outline_new();
+        threaded = pthread_create(&th, NULL, walk_span, &two) == 0;
+        if (!threaded) {
+            lec_outline_free(two.w.tree);
+            one.b = n;
+        }
+    }
+    walk_span(&one);
+    d->blocks = one.w.blocks;
+    d->nblocks = one.w.nblocks;
+    d->cap_blocks = one.w.cap_blocks;
+    d->refdefs = one.w.refdefs;
+    if (threaded) {
+        pthread_join(th, NULL);
+        LEC_GROW(d->blocks, d->cap_blocks, d->nblocks + two.w.nblocks);
+        if (two.w.nblocks) memcpy(d->blocks + d->nblocks, two.w.blocks, two.w.nblocks * sizeof *d->blocks);
+        d->nblocks += two.w.nblocks;
+        free(two.w.blocks);
+        lec_outline_append(d->tree, two.w.tree);
+        lec_outline_free(two.w.tree);
+        if (two.w.refdefs.len) lec_buf_put(&d->refdefs, two.w.refdefs.data, two.w.refdefs.len);
+        lec_buf_free(&two.w.refdefs);
+    }
+    free(bounds);
 }
 
 lec_doc *lec_doc_new(char *data, size_t len, const char *name)
@@ -61,18 +137,8 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     size_t *cuts;
     size_t ncuts = lec_chunk_split(data, pos, len, CHUNK_TARGET, &cuts);
     d->valid = (flags & LEC_DOC_VALID) != 0;
-    walker w = {.doc = d, .valid = d->valid};
-    uint32_t from = (uint32_t)pos;
-    for (size_t i = 0; i <= ncuts; i++) {
-        uint32_t to = i < ncuts ? (uint32_t)cuts[i] : (uint32_t)len;
-        if (flags & LEC_DOC_CMARK)
-            doc_walk_chunk(&w, from, to);
-        else
-            doc_scan(&w, from, to);
-        from = to;
-    }
+    walk_all(d, pos, cuts, ncuts, flags);
     free(cuts);
-    lec_buf_free(&w.text);
 
     long title = -1;
     lec_outline_build(d->tree, (uint32_t)len, &title);

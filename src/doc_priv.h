@@ -37,12 +37,20 @@ struct lec_doc {
     int valid;          /* the source is known to be valid UTF-8 */
 };
 
+/* Walks ranges of the source and collects what it finds: blocks, events
+ * for the outline (with their strings), link reference definitions.  The
+ * two halves of a large document are walked at once, each by a walker
+ * of its own, and joined in order (doc.c). */
 typedef struct walker {
-    lec_doc *doc;
+    const lec_doc *doc; /* only doc->src is read */
     lec_md md;
     lec_buf text;
     uint32_t prev_end; /* end of the previous top-level block */
     int valid;         /* the source is known to be valid UTF-8 */
+    lec_outline *tree; /* events and their strings go here */
+    lec_block *blocks; /* top-level blocks found, in order */
+    size_t nblocks, cap_blocks;
+    lec_buf refdefs; /* link reference definitions */
 } walker;
 
 /* Records a top-level block. */

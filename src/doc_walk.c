@@ -14,9 +14,8 @@
 
 void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level)
 {
-    lec_doc *d = w->doc;
-    LEC_GROW(d->blocks, d->cap_blocks, d->nblocks + 1);
-    lec_block *b = &d->blocks[d->nblocks++];
+    LEC_GROW(w->blocks, w->cap_blocks, w->nblocks + 1);
+    lec_block *b = &w->blocks[w->nblocks++];
     b->start = start;
     b->end = end;
     b->kind = (uint8_t)kind;
@@ -105,7 +104,7 @@ static size_t point_title_len(const char *s, size_t n)
 /* Fills the marker and title of ev from the plain text of a block. */
 void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading)
 {
-    lec_outline *o = w->doc->tree;
+    lec_outline *o = w->tree;
     lec_marker m;
     size_t title_at = 0;
     if (lec_marker_scan(t, n, ctx, &m)) {
@@ -137,7 +136,7 @@ static void text_of(walker *w, cmark_node *n, size_t cap)
 
 void doc_emit(walker *w, lec_event *ev)
 {
-    lec_outline_add(w->doc->tree, ev);
+    lec_outline_add(w->tree, ev);
 }
 
 /* The marker of an ordered list item as written in the source: digits and
@@ -151,7 +150,7 @@ static void list_marker(walker *w, cmark_node *item, lec_event *ev)
     size_t k = 0;
     while (s + k < lim && s[k] >= '0' && s[k] <= '9' && k < 9) k++;
     if (s + k < lim && (s[k] == '.' || s[k] == ')')) k++;
-    ev->marker_off = lec_outline_intern(w->doc->tree, s, k);
+    ev->marker_off = lec_outline_intern(w->tree, s, k);
     ev->marker_len = (uint32_t)k;
 }
 
@@ -231,7 +230,7 @@ static void walk_list(walker *w, cmark_node *list)
                 size_t tl = lec_lead_sentence(w->text.data ? w->text.data : "", w->text.len);
                 if (tl > TITLE_MAX) tl = utf8_floor(w->text.data, TITLE_MAX);
                 const char *title = trim_ws(w->text.data ? w->text.data : "", &tl);
-                ev.title_off = lec_outline_intern(w->doc->tree, title, tl);
+                ev.title_off = lec_outline_intern(w->tree, title, tl);
                 ev.title_len = (uint32_t)tl;
             } else if (w->text.len) {
                 doc_describe(w, &ev, w->text.data, w->text.len, LEC_MARK_BLOCK, 0);
@@ -287,8 +286,8 @@ void doc_keep_gap(walker *w, uint32_t from, uint32_t to)
     uint32_t i = from;
     while (i < to && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     if (i == to) return;
-    lec_buf_put(&w->doc->refdefs, s + from, to - from);
-    lec_buf_putc(&w->doc->refdefs, '\n');
+    lec_buf_put(&w->refdefs, s + from, to - from);
+    lec_buf_putc(&w->refdefs, '\n');
 }
 
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)

@@ -62,6 +62,20 @@ void lec_outline_add(lec_outline *o, const lec_event *ev)
     o->ev[o->nev++] = *ev;
 }
 
+void lec_outline_append(lec_outline *o, lec_outline *src)
+{
+    uint32_t shift = (uint32_t)o->pool.len;
+    if (src->pool.len) lec_buf_put(&o->pool, src->pool.data, src->pool.len);
+    LEC_GROW(o->ev, o->cap_ev, o->nev + src->nev);
+    for (size_t i = 0; i < src->nev; i++) {
+        lec_event e = src->ev[i];
+        e.marker_off += shift;
+        e.title_off += shift;
+        o->ev[o->nev++] = e;
+    }
+    src->nev = 0;
+}
+
 const lec_event *lec_outline_events(const lec_outline *o, size_t *count)
 {
     *count = o->nev;

@@ -49,8 +49,10 @@ lec_doc *lec_doc_new(char *data, size_t len, const char *name);
  * fast scan of plain paragraphs and headings; the result is the same
  * model, and tests compare the two); LEC_DOC_VALID says the caller has
  * checked that data is valid UTF-8 (lec_load does), so it is not checked
- * again piece by piece. */
-enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2 };
+ * again piece by piece.  A large document is read by two threads, each
+ * taking half of it; LEC_DOC_ONE_THREAD keeps to one (for tests, which
+ * compare the two). */
+enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2, LEC_DOC_ONE_THREAD = 4 };
 lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
 void lec_doc_free(lec_doc *doc);
 

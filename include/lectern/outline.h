@@ -70,6 +70,9 @@ const char *lec_outline_pool(const lec_outline *o);
 
 /* Appends an event (copied).  Events must come in document order. */
 void lec_outline_add(lec_outline *o, const lec_event *ev);
+/* Adds the events of src after those of o, with their strings; src is
+ * left empty of events. */
+void lec_outline_append(lec_outline *o, lec_outline *src);
 
 /* Builds the tree from the events added so far; doc_end is the end of the
  * document's text (the root's range is 0..doc_end).  When the first heading

@@ -35,6 +35,9 @@ static char *describe(const lec_doc *d)
         lec_buf_printf(&b, "N %d %zu %zu %u|%.*s|%.*s\n", lec_node_depth(d, i), s, e,
                        lec_node_parent(d, i), (int)ml, m, (int)tl, t);
     }
+    size_t nref;
+    const char *refs = lec_doc_refdefs(d, &nref);
+    lec_buf_printf(&b, "R %.*s\n", (int)nref, refs ? refs : "");
     for (size_t i = 0; i < lec_doc_meta_count(d); i++)
         lec_buf_printf(&b, "M %s=%s\n", lec_doc_meta_key(d, i), lec_doc_meta_value(d, i));
     return lec_buf_detach(&b, NULL);
@@ -140,7 +143,47 @@ int main(void)
     is_int(bad, 0, "%d random documents: scan and cmark agree", runs);
     lec_buf_free(&b);
 
+    /* A document large enough for two threads: 5 MB of the sample and
+     * other blocks.  Both halves joined give what one thread gives,
+     * with the fast scan and with cmark. */
     const char *srcdir = getenv("srcdir");
+    {
+        char p[4096];
+        snprintf(p, sizeof p, "%s/examples/speech.md", srcdir ? srcdir : ".");
+        FILE *f = fopen(p, "rb");
+        lec_buf sample = LEC_BUF_INIT, big = LEC_BUF_INIT;
+        char chunk[65536];
+        size_t r;
+        while (f && (r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&sample, chunk, r);
+        if (f) fclose(f);
+        /* The sample, then a link defined in one chunk and used in
+         * others, a list, code and a quote. */
+        for (int k = 0; big.len < ((size_t)5 << 20); k++) {
+            lec_buf_put(&big, sample.data ? sample.data : "", sample.len);
+            lec_buf_printf(&big, "\n\n[r%d]: http://x/%d\n\n见[链接][r%d]。\n\n"
+                                 "1. 一是甲。\n2. 二是乙。\n\n```\ncode %d\n```\n\n> 引文%d\n\n",
+                           k, k, k > 0 ? k - 1 : 0, k, k);
+        }
+        static const int flags[] = {0, LEC_DOC_CMARK, LEC_DOC_VALID};
+        for (size_t k = 0; k < 3; k++) {
+            if (flags[k] == LEC_DOC_VALID && !lec_utf8_valid(big.data, big.len, NULL)) continue;
+            lec_doc *one = lec_doc_new_flags(lec_xstrndup(big.data, big.len), big.len, "big",
+                                             flags[k] | LEC_DOC_ONE_THREAD);
+            lec_doc *two = lec_doc_new_flags(lec_xstrndup(big.data, big.len), big.len, "big", flags[k]);
+            char *x = describe(one), *y = describe(two);
+            ok(strcmp(x, y) == 0 && lec_doc_node_count(one) > 200,
+               "5 MB, flags %d: two threads give what one gives (%zu nodes)", flags[k],
+               lec_doc_node_count(one));
+            free(x);
+            free(y);
+            lec_doc_free(one);
+            lec_doc_free(two);
+        }
+        lec_buf_free(&sample);
+        lec_buf_free(&big);
+    }
+    lec_buf_free(&b);
+
     const char *samples[] = {"examples/speech.md", "examples/speech-en.md"};
     char path[4096];
     for (size_t i = 0; i < 2; i++) {
