@@ -192,6 +192,29 @@ tap_is "$(lines "$T/err")" 1 "invalid UTF-8: one line on stderr"
 tap_like "$(cat "$T/err")" "lectern: $T/bad.md: warning: invalid UTF-8*" \
 	"invalid UTF-8: the warning names the file"
 
+# A large file is checked in two halves at once: the first problem is
+# still the one reported, in either half, whatever the other holds.
+big_line='书屋要开到群众家门口，读书会要常态化。'
+awk -v l="$big_line" 'BEGIN { for (i = 0; i < 170000; i++) print l }' >"$T/half.txt"
+size=$(wc -c <"$T/half.txt")
+{ cat "$T/half.txt"; printf 'x\377y\n'; cat "$T/half.txt"; printf 'p\376q\n'; } >"$T/bad-big.md"
+run --toc "$T/bad-big.md"
+tap_like "$(cat "$T/err")" "*invalid UTF-8 at byte $((size + 1)) *" \
+	"invalid UTF-8 in a large file: the first bad byte is named"
+{ cat "$T/half.txt" "$T/half.txt"; printf 'x\377y\n'; } >"$T/bad-big2.md"
+run --toc "$T/bad-big2.md"
+tap_like "$(cat "$T/err")" "*invalid UTF-8 at byte $((2 * size + 1)) *" \
+	"invalid UTF-8 in the second half of a large file: named"
+{ cat "$T/half.txt" "$T/half.txt"; printf 'x\000y\n'; } >"$T/nul-big.md"
+run --toc "$T/nul-big.md"
+tap_like "$(cat "$T/err")" "*binary file (NUL byte at offset $((2 * size + 1)))*" \
+	"a NUL byte in the second half of a large file: named"
+{ cat "$T/half.txt"; printf 'x\000y\n'; cat "$T/half.txt"; printf '\377\n'; } >"$T/nul-big2.md"
+run --toc "$T/nul-big2.md"
+tap_like "$(cat "$T/err")" "*binary file (NUL byte at offset $((size + 1)))*" \
+	"a NUL byte in the first half of a large file: named"
+rm -f "$T"/*big*.md "$T/half.txt"
+
 # --- '-' reads standard input ----------------------------------------------
 run --toc "$T/a.md"
 cp "$T/out" "$T/toc-file"
