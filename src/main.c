@@ -454,6 +454,16 @@ static int browse(const lec_doc *doc, const options *o, int width, lec_later *la
     return rc;
 }
 
+/* Replaces the plain text *data[0..*len) by the Markdown recovered from it. */
+static void to_markdown(char **data, size_t *len)
+{
+    size_t mlen;
+    char *md = lec_convert(*data, *len, &mlen);
+    free(*data);
+    *data = md;
+    *len = mlen;
+}
+
 /* Which way to read the input: plain text (converted first) or Markdown. */
 static int is_text(const options *o, const char *data, size_t len)
 {
@@ -491,13 +501,7 @@ static lec_doc *make_whole(void *arg, char **why)
     }
     lec_buf_free(&err);
     int text = is_text(e->o, in.data, in.len);
-    if (text) {
-        size_t mlen;
-        char *md = lec_convert(in.data, in.len, &mlen);
-        free(in.data);
-        in.data = md;
-        in.len = mlen;
-    }
+    if (text) to_markdown(&in.data, &in.len);
     if (in.invalid_utf8) {
         lec_buf_printf(&err, "warning: invalid UTF-8 at byte %zu (shown as U+FFFD)", in.bad_offset);
         *why = lec_buf_detach(&err, NULL);
@@ -554,11 +558,7 @@ static int browse_early(const options *o, const char *name, int *rc)
 
     int text = is_text(o, part, len);
     if (text) {
-        size_t mlen;
-        char *md = lec_convert(part, len, &mlen);
-        free(part);
-        part = md;
-        len = mlen;
+        to_markdown(&part, &len);
     } else {
         /* Cut where a block surely ends, so the part's blocks are the
          * whole's. */
@@ -609,13 +609,7 @@ int main(int argc, char **argv)
     /* Plain text is converted to Markdown first; every mode then works on
      * the converted document. */
     int text = is_text(&o, in.data, in.len);
-    if (text) {
-        size_t mlen;
-        char *md = lec_convert(in.data, in.len, &mlen);
-        free(in.data);
-        in.data = md;
-        in.len = mlen;
-    }
+    if (text) to_markdown(&in.data, &in.len);
     if (o.mode == MODE_CONVERT) {
         lec_out(in.data, in.len);
         lec_out_flush();

@@ -10,6 +10,7 @@
  *    (white space aside): no heading gets words that are not there.
  */
 #include "../tap.h"
+#include "files.h"
 #include "lectern/convert.h"
 #include "lectern/utf8.h"
 #include "lectern/util.h"
@@ -159,13 +160,8 @@ static void random_text(lec_buf *b, unsigned *seed)
 
 static void check_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return;
     lec_buf b = LEC_BUF_INIT;
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&b, chunk, r);
-    fclose(f);
+    if (!read_file(path, &b)) return;
     ok(check(b.data ? b.data : "", b.len, path, 1), "nothing lost, nothing invented: %s", path);
     lec_buf_free(&b);
 }

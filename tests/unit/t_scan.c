@@ -10,6 +10,7 @@
  * to Markdown ($LECTERN_CORPUS, when there).
  */
 #include "../tap.h"
+#include "files.h"
 #include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/utf8.h"
@@ -106,13 +107,8 @@ static void random_doc(lec_buf *b, unsigned *seed)
 
 static void check_file(const char *path, int convert)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return;
     lec_buf b = LEC_BUF_INIT;
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&b, chunk, r);
-    fclose(f);
+    if (!read_file(path, &b)) return;
     if (convert) {
         size_t n;
         char *md = lec_convert(b.data ? b.data : "", b.len, &n);
@@ -150,12 +146,8 @@ int main(void)
     {
         char p[4096];
         snprintf(p, sizeof p, "%s/examples/speech.md", srcdir ? srcdir : ".");
-        FILE *f = fopen(p, "rb");
         lec_buf sample = LEC_BUF_INIT, big = LEC_BUF_INIT;
-        char chunk[65536];
-        size_t r;
-        while (f && (r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&sample, chunk, r);
-        if (f) fclose(f);
+        read_file(p, &sample);
         /* The sample, then a link defined in one chunk and used in
          * others, a list, code and a quote. */
         for (int k = 0; big.len < ((size_t)5 << 20); k++) {

@@ -3,6 +3,7 @@
  * rows, cursor, folds, jumps, search, resize, breadcrumb.
  */
 #include "../tap.h"
+#include "files.h"
 #include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/utf8.h"
@@ -228,13 +229,8 @@ static char *matches(lec_doc *d, const char *pattern)
 
 static void test_plain_search(const char *path, int convert)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return;
     lec_buf b = LEC_BUF_INIT;
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) lec_buf_put(&b, chunk, r);
-    fclose(f);
+    if (!read_file(path, &b)) return;
     if (convert) {
         size_t n;
         char *conv = lec_convert(b.data, b.len, &n);
