@@ -1,5 +1,3 @@
-/* memmem */
-#define _GNU_SOURCE
 /*
  * search.c - finding a pattern in text as a reader sees it (lectern/search.h).
  *
@@ -50,8 +48,6 @@ struct lec_search {
     size_t len;
     size_t anchor; /* index of the pattern byte memchr looks for */
     int icase;
-    size_t han;    /* bytes of the pattern's first character when it is a
-                      unified Han ideograph (lec_search_candidate), else 0 */
 };
 
 /* Folded bytes [f, next span's f) came from the original text at o.
@@ -326,11 +322,6 @@ lec_search *lec_search_new(const char *pattern, size_t len)
     /* memchr for a continuation byte when there is one: there are 64 of
      * them against the six lead bytes that start nearly every Han
      * character, so a Chinese pattern stops the scan far less often. */
-    int32_t first;
-    int fl = lec_utf8_decode(s->pat, s->len, &first);
-    if ((first >= 0x4E00 && first <= 0x9FFF) || (first >= 0x3400 && first <= 0x4DBF) ||
-        (first >= 0x20000 && first <= 0x2FFFF && !(first >= 0x2F800 && first <= 0x2FA1F)))
-        s->han = (size_t)fl;
     s->anchor = s->len - 1;
     for (size_t k = s->len; k-- > 0;) {
         if (((unsigned char)s->pat[k] & 0xC0) == 0x80) {
@@ -341,70 +332,10 @@ lec_search *lec_search_new(const char *pattern, size_t len)
     return s;
 }
 
-/* Characters that fold into Han ideographs: radicals (U+2E80-2FDF, E2
- * BA-BF ..), Hangzhou numerals (U+3038-303A, E3 80 B8-BA), kanbun marks
- * (U+3190-319F, E3 86 ..), enclosed and squared ideographs (U+3200-33FF,
- * E3 88-8F ..),
- * compatibility ideographs (U+F900-FAFF, EF A4-AB ..; U+2F800-2FA1F) and
- * the enclosed supplement (U+1F200-1F2FF) -- every four-byte character
- * is taken, they are rare -- and '&', whose entities can be anything.
- * Being a filter, it may say yes too often, never too rarely. */
-static int foldable_at(const unsigned char *u, size_t i, size_t n)
+const char *lec_search_pattern(const lec_search *s, size_t *len)
 {
-    unsigned c = u[i], d = i + 1 < n ? u[i + 1] : 0, e = i + 2 < n ? u[i + 2] : 0;
-    return c == '&' || c == 0xF0 || (c == 0xE2 && d >= 0xBA && d <= 0xBF) ||
-           (c == 0xE3 && ((d >= 0x88 && d <= 0x8F) || d == 0x86 || (d == 0x80 && e >= 0xB8 && e <= 0xBA))) ||
-           (c == 0xEF && d >= 0xA4 && d <= 0xAB);
-}
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-
-/* a[k] in [lo, lo + span], bytewise, unsigned */
-static __m128i in_range(__m128i a, int lo, int width)
-{
-    __m128i x = _mm_sub_epi8(a, _mm_set1_epi8((char)lo));
-    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)width)), x);
-}
-#endif
-
-/* The first i in [from, to) where a foldable character begins, or to.
- * Chinese text has a lead byte E2, E3 or EF every few characters (its
- * punctuation), so the test looks at the bytes that follow, sixteen
- * positions at a time. */
-static size_t next_foldable(const unsigned char *u, size_t from, size_t to)
-{
-    size_t i = from;
-#ifdef __SSE2__
-    const __m128i amp = _mm_set1_epi8('&'), f0 = _mm_set1_epi8((char)0xF0);
-    const __m128i e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3);
-    const __m128i ef = _mm_set1_epi8((char)0xEF);
-    const __m128i x80 = _mm_set1_epi8((char)0x80), x86 = _mm_set1_epi8((char)0x86);
-    for (; i + 18 <= to; i += 16) {
-        __m128i c = _mm_loadu_si128((const __m128i *)(u + i));
-        __m128i d = _mm_loadu_si128((const __m128i *)(u + i + 1));
-        __m128i e = _mm_loadu_si128((const __m128i *)(u + i + 2));
-        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(c, amp), _mm_cmpeq_epi8(c, f0));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(c, e2), in_range(d, 0xBA, 5)));
-        __m128i e3d = _mm_or_si128(_mm_or_si128(in_range(d, 0x88, 7), _mm_cmpeq_epi8(d, x86)),
-                                   _mm_and_si128(_mm_cmpeq_epi8(d, x80), in_range(e, 0xB8, 2)));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(c, e3), e3d));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(c, ef), in_range(d, 0xA4, 7)));
-        int mask = _mm_movemask_epi8(hit);
-        if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
-    }
-#endif
-    for (; i < to; i++)
-        if (foldable_at(u, i, to)) return i;
-    return to;
-}
-
-size_t lec_search_candidate(const lec_search *s, const char *raw, size_t from, size_t len)
-{
-    if (!s->han || from >= len) return from;
-    const char *h = memmem(raw + from, len - from, s->pat, s->han);
-    size_t at = h ? (size_t)(h - raw) : len;
-    return next_foldable((const unsigned char *)raw, from, at);
+    *len = s->len;
+    return s->pat;
 }
 
 void lec_search_free(lec_search *s)

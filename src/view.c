@@ -425,6 +425,7 @@ void lec_view_free(lec_view *v)
     free(v->cache);
     free(v->folded);
     free(v->prev_sib);
+    free(v->sig);
     free(v->saved_folds);
     free(v->chars);
     free(v->below_sections);

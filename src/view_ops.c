@@ -372,21 +372,23 @@ static void find_all(lec_view *v)
     const char *src = lec_doc_source(v->doc, &srclen);
     int valid = lec_doc_valid(v->doc);
     lec_doc_frontmatter(v->doc, &fs, &fe);
-    /* Most blocks cannot match at all: a look at the source says so before
-     * anything is rendered.  cand is the next place a match may be, found
-     * looking from cand_from; blocks come in source order. */
-    size_t cand = 0, cand_from = SIZE_MAX, nrefs;
+    /* Most blocks cannot match at all: their signatures say so. */
+    size_t nrefs;
     lec_doc_refdefs(v->doc, &nrefs);
-    for (uint32_t b = 0; b < v->nb; b++) {
-        uint32_t bs = b ? lec_doc_block(v->doc, b - 1)->start : (uint32_t)fs;
-        uint32_t be = b ? lec_doc_block(v->doc, b - 1)->end : (uint32_t)fe;
-        if (cand < bs || cand_from > bs) {
-            cand = lec_search_candidate(v->search, src, bs, srclen);
-            cand_from = bs;
+    if (!v->sig) {
+        v->sig = lec_xmalloc(v->nb * sizeof *v->sig);
+        for (uint32_t b = 0; b < v->nb; b++) {
+            uint32_t bs = b ? lec_doc_block(v->doc, b - 1)->start : (uint32_t)fs;
+            uint32_t be = b ? lec_doc_block(v->doc, b - 1)->end : (uint32_t)fe;
+            lec_sig_make(src + bs, be - bs, nrefs > 0, &v->sig[b]);
         }
-        /* The front matter (block 0, small) is always looked at; a link
-         * may show a URL defined elsewhere in the document. */
-        if (cand >= be && b > 0 && !(nrefs && memchr(src + bs, ']', be - bs))) continue;
+    }
+    lec_sig need;
+    size_t plen;
+    const char *pat = lec_search_pattern(v->search, &plen);
+    lec_sig_need(pat, plen, &need);
+    for (uint32_t b = 0; b < v->nb; b++) {
+        if (!lec_sig_may(&v->sig[b], &need)) continue;
         const lec_render *r = vblock_cached(v, b);
         if (!r && valid && b > 0) {
             /* A plain block is searched in its source, as it renders: its

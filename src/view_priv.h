@@ -62,6 +62,7 @@ struct lec_view {
     vmatch *match;
     size_t nmatch, cap_match;
     size_t current; /* index of the current match + 1; 0: none */
+    lec_sig *sig;   /* per block, made by the first search (searchsig.c) */
     /* a search typed at a prompt (lec_view_search_begin) */
     uint8_t *saved_folds;   /* the folds when it began, or NULL */
     int saved_contents;

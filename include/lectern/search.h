@@ -40,14 +40,27 @@ int lec_search_icase(const lec_search *s);
 size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_match **m,
                        size_t *count, size_t *cap);
 
-/* A quick look at raw text (a document's source, before rendering):
- * the first offset p >= from in raw[0..len) where a match could begin or
- * be hidden; a part of the text without one, [from, p), cannot render to
- * anything holding a match.  For a pattern that begins with a Han
- * ideograph, p is that ideograph or something that may fold into one
- * (radicals, enclosed or compatibility ideographs, an HTML entity);
- * len when there is neither.  Any other pattern: p is from. */
-size_t lec_search_candidate(const lec_search *s, const char *raw, size_t from, size_t len);
+/* A block's signature (searchsig.c): which ideographs, ASCII letters and
+ * digits its text may hold, in 320 bits and two flags.  A search looks
+ * only at the blocks whose signature may hold its pattern, so that
+ * searching 100 MB again costs a look at each signature and the search
+ * of a few blocks. */
+typedef struct lec_sig {
+    uint64_t bits[5]; /* [0..3] ideographs, hashed; [4] a-z, 0-9 */
+    uint8_t wild;     /* what the bits cannot tell (searchsig.c) */
+} lec_sig;
+
+/* The signature of the raw source raw[0..n) of a block; refs: the
+ * document defines link references (a link may then show a URL written
+ * elsewhere). */
+void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g);
+/* What a folded pattern (lec_search_pattern) needs: its ideographs and its
+ * ASCII letters and digits. */
+void lec_sig_need(const char *pat, size_t n, lec_sig *need);
+/* 0 when a block of signature g cannot hold text that has what need has. */
+int lec_sig_may(const lec_sig *g, const lec_sig *need);
+/* The pattern as folded (what the texts are compared with). */
+const char *lec_search_pattern(const lec_search *s, size_t *len);
 
 /* Folds text[0..len) the way patterns and texts are compared, for other
  * filters (the outline overlay, which must fold both sides with it):

@@ -393,65 +393,51 @@ static void test_random(void)
 }
 
 
-/* The quick look before a search (lec_search_candidate) never passes over
- * a character that can fold into the pattern's first ideograph: every
- * code point is tried, between ideographs that cannot match. */
-static int folds_to_han(int32_t cp)
+/* A block's signature never turns away a block that can match: for every
+ * code point, between ideographs, each ideograph, letter and digit of
+ * its folding is allowed by the signature of the text holding it. */
+static void test_signature(void)
 {
-    char u[8], *out = NULL;
-    size_t len = 0, cap = 0;
-    int n = lec_utf8_encode(cp, u), han = 0;
-    lec_search_fold(u, (size_t)n, 1, &out, &len, &cap);
-    for (size_t i = 0; i < len;) {
-        int32_t c;
-        i += (size_t)lec_utf8_decode(out + i, len - i, &c);
-        if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-            (c >= 0x20000 && c <= 0x2FFFF && !(c >= 0x2F800 && c <= 0x2FA1F)))
-            han = 1;
-    }
-    free(out);
-    return han;
-}
-
-static void test_candidate(void)
-{
-    lec_search *s = lec_search_new("丁丁", strlen("丁丁"));
-    const char *filler = "乙乙乙乙乙乙乙乙乙乙乙乙";
-    char text[128];
-    size_t missed = 0, folding = 0;
+    size_t missed = 0, tried = 0;
     int32_t first_missed = -1;
-    for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+    char text[16], *out = NULL;
+    size_t cap = 0;
+    for (int32_t cp = 1; cp <= 0x10FFFF; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-            (cp >= 0x20000 && cp <= 0x2F7FF) || (cp >= 0x2FA20 && cp <= 0x2FFFF))
-            continue; /* ideographs fold to themselves */
-        if (!folds_to_han(cp)) continue;
-        folding++;
-        size_t n = strlen(filler);
-        memcpy(text, filler, n);
-        n += (size_t)lec_utf8_encode(cp, text + n);
-        memcpy(text + n, filler, strlen(filler));
-        n += strlen(filler);
-        if (lec_search_candidate(s, text, 0, n) > strlen(filler)) {
+        size_t n = 0;
+        memcpy(text, "乙", 3);
+        n = 3 + (size_t)lec_utf8_encode(cp, text + 3);
+        memcpy(text + n, "乙", 3);
+        n += 3;
+        lec_sig g, need;
+        lec_sig_make(text, n, 0, &g);
+        size_t len = 0;
+        lec_search_fold(text, n, 1, &out, &len, &cap);
+        lec_sig_need(out, len, &need);
+        tried++;
+        if (!lec_sig_may(&g, &need)) {
             if (first_missed < 0) first_missed = cp;
             missed++;
         }
     }
-    ok(folding > 500 && missed == 0, "no character folding into an ideograph is passed over "
-                                     "(%zu of %zu missed, first U+%04X)",
-       missed, folding, (unsigned)(first_missed < 0 ? 0 : first_missed));
-    const char *t = "乙乙，。、《》“”——…（）：；！？「」『』〔〕·乙";
-    ok(lec_search_candidate(s, t, 0, strlen(t)) == strlen(t),
-       "ideographs and Chinese punctuation are passed over");
-    const char *u = "乙乙，。丁乙";
-    ok(lec_search_candidate(s, u, 0, strlen(u)) == strlen("乙乙，。"), "the ideograph is found");
-    ok(lec_search_candidate(s, u, 3, strlen(u)) == strlen("乙乙，。"), "... looking from an offset");
-    const char *e = "乙乙&#x4E01;";
-    ok(lec_search_candidate(s, e, 0, strlen(e)) == strlen("乙乙"), "an entity may be anything");
-    lec_search_free(s);
-    s = lec_search_new("ab", 2);
-    ok(lec_search_candidate(s, t, 5, strlen(t)) == 5, "other patterns look everywhere");
-    lec_search_free(s);
+    free(out);
+    ok(missed == 0, "no code point's folding is turned away by its signature (%zu of %zu, first U+%04X)",
+       missed, tried, (unsigned)(first_missed < 0 ? 0 : first_missed));
+
+    /* The signature does turn blocks away. */
+    lec_sig g, need;
+    const char *t = "乙乙，。、《》“”——…（）：；！？「」『』〔〕·乙 abc ＧＤＰ 2024";
+    lec_sig_make(t, strlen(t), 0, &g);
+    lec_sig_need("丁", strlen("丁"), &need);
+    ok(!lec_sig_may(&g, &need), "a block without the ideograph is turned away");
+    lec_sig_need("gdp", 3, &need);
+    ok(lec_sig_may(&g, &need), "full-width letters count as ASCII");
+    lec_sig_need("xyz", 3, &need);
+    ok(!lec_sig_may(&g, &need), "a block without the letters is turned away");
+    lec_sig_need("，。", strlen("，。"), &need);
+    ok(lec_sig_may(&g, &need), "punctuation asks for nothing");
+    lec_sig_make(t, strlen(t), 1, &g);
+    ok(lec_sig_may(&g, &need), "with link definitions, a ']' may show anything");
 }
 
 int main(void)
@@ -467,7 +453,7 @@ int main(void)
     test_fold();
     test_long();
     test_random();
-    test_candidate();
+    test_signature();
     free(found);
     return tap_done();
 }

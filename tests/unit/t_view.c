@@ -271,6 +271,15 @@ static void test_search_hidden(void)
     ok(lec_view_search(v, "例子", 1, NULL) == 1, "a pattern only in a URL defined elsewhere");
     lec_view_free(v);
     lec_doc_free(d);
+    /* What the screen shows in place of controls is searched too. */
+    t = "# 题\n\n甲\xe2\x80\xae乙\x01丙\n\n![图](x.png)\n";
+    d = lec_doc_new_flags(strdup(t), strlen(t), "t.md", LEC_DOC_VALID);
+    v = lec_view_new(d, 60, 8, 1);
+    ok(lec_view_search(v, "U+202E", 1, NULL) == 1, "a bidi control is searched as <U+202E>");
+    ok(lec_view_search(v, "^A", 1, NULL) == 1, "a control character is searched as ^A");
+    ok(lec_view_search(v, "image", 1, NULL) == 1, "an image is searched as [image: ...]");
+    lec_view_free(v);
+    lec_doc_free(d);
 }
 
 /* The screen as one string, rows joined by '|'. */

@@ -1,0 +1,177 @@
+/*
+ * searchsig.c - what a block may hold, in 48 bytes (lectern/search.h).
+ *
+ * A signature is a 256-bit set with one bit per hash of every ideograph
+ * (U+3400-U+9FFF) in the block's source, one bit for each ASCII letter
+ * and digit it has (lowercased; a full-width one counts as its ASCII
+ * form), and two
+ * flags for what makes such a set unreliable: characters that fold into
+ * an ideograph (radicals, enclosed and compatibility ideographs, anything
+ * of four bytes), and characters that fold into or are shown as ASCII
+ * letters and digits (Latin letters with marks, ① ², ligatures, control
+ * characters shown as ^X, bidi controls shown as <U+202E>, "[image: ").
+ * An entity (&...;) or a link whose URL is defined elsewhere can be
+ * anything: both flags.  A search looks only at blocks whose signature
+ * has every ideograph, letter and digit of its pattern.
+ *
+ * The flags err on the side of "maybe": a block wrongly flagged is only
+ * searched for nothing.  tests/unit/t_search.c tries every code point.
+ */
+#include "lectern/search.h"
+#include "lectern/utf8.h"
+
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* The two flags (lec_sig.wild). */
+enum { WILD_HAN = 1, WILD_ASCII = 2 };
+
+/* The bit of an ideograph: multiplicative hashing, top 8 bits. */
+static unsigned slot(unsigned cp)
+{
+    return (cp * 2654435761u) >> 24;
+}
+
+/* Letters and digits have bits of their own, after the ideographs'. */
+enum { NSEEN = 256 + 64 };
+
+/* The set is kept as one byte a bit while a block is read: a store per
+ * character, with nothing to wait for, instead of a read, an or and a
+ * write; it is packed at the end. */
+static void put(uint8_t *b, unsigned bit)
+{
+    b[bit] = 1;
+}
+
+static void pack(const uint8_t *seen, uint64_t *bits)
+{
+    for (int k = 0; k < NSEEN / 64; k++) {
+        uint64_t w = 0;
+#ifdef __SSE2__
+        const __m128i zero = _mm_setzero_si128();
+        for (int j = 0; j < 4; j++) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(seen + k * 64 + j * 16));
+            w |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, zero)) << (j * 16);
+        }
+#else
+        for (int j = 63; j >= 0; j--) w = w << 1 | seen[k * 64 + j];
+#endif
+        bits[k] = w;
+    }
+}
+
+static void put_ascii(uint8_t *b, unsigned c)
+{
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    if (c >= 'a' && c <= 'z') put(b, 256 + c - 'a');
+    if (c >= '0' && c <= '9') put(b, 256 + 26 + c - '0');
+}
+
+void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    uint8_t b[NSEEN];
+    memset(b, 0, sizeof b);
+    unsigned wild = 0;
+    size_t i = 0;
+    while (i < n) {
+        /* Most of a Chinese text: ideographs U+4000-U+9FFF, one after the
+         * other (lead byte E4-E9; continuation bytes are not checked: a
+         * broken one only sets a bit too many). */
+        while (i + 2 < n && (unsigned)(u[i] - 0xE4) <= 5) {
+            b[slot(((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu))] = 1;
+            i += 3;
+        }
+        if (i >= n) break;
+        unsigned c = u[i];
+        if (c >= 0xE4 && c <= 0xE9) { /* cut short at the end */
+            wild |= WILD_ASCII;
+            i++;
+            continue;
+        }
+        unsigned d = i + 1 < n ? u[i + 1] : 0, e = i + 2 < n ? u[i + 2] : 0;
+        if (c < 0x80) {
+            if (c == '&' || (c == ']' && refs)) {
+                wild |= WILD_HAN | WILD_ASCII;
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                       (c == '!' && d == '[')) {
+                wild |= WILD_ASCII;
+            } else {
+                put_ascii(b, c);
+            }
+            i++;
+            continue;
+        }
+        switch (c) {
+        case 0xC2:
+            /* punctuation and signs that fold to no letter or digit */
+            if (!strchr("\xa0\xa7\xa9\xab\xae\xb0\xb1\xb7\xbb", (int)d) || !d) wild |= WILD_ASCII;
+            break;
+        case 0xE2:
+            if (d >= 0xBA && d <= 0xBF) /* radicals */
+                wild |= WILD_HAN;
+            else if (d != 0x80 || (e >= 0xAA && e <= 0xAE)) /* not general punctuation */
+                wild |= WILD_ASCII;
+            break;
+        case 0xE3:
+            if (d >= 0x90) { /* Extension A */
+                put(b, slot(((c & 0x0F) << 12) | ((d & 0x3Fu) << 6) | (e & 0x3Fu)));
+                i += 3;
+                continue;
+            }
+            if ((d == 0x80 && e >= 0xB8 && e <= 0xBA) || d == 0x86) wild |= WILD_HAN;
+            if (d >= 0x88 && d <= 0x8F) wild |= WILD_HAN | WILD_ASCII; /* ㈠ ㉑ ㍱ */
+            break;
+        case 0xEF:
+            if (d >= 0xA4 && d <= 0xAB) {
+                wild |= WILD_HAN; /* compatibility ideographs */
+            } else if (d == 0xAC) {
+                wild |= WILD_ASCII; /* ligatures */
+            } else if ((d == 0xBC && e >= 0x80) || (d == 0xBD && e >= 0x80 && e <= 0x9E)) {
+                /* full-width ASCII */
+                put_ascii(b, (((d & 0x3Fu) << 6) | (e & 0x3Fu)) + 0xF000 - 0xFEE0);
+            }
+            break;
+        case 0xEB: case 0xEC: case 0xED: case 0xEE: /* Hangul, private use */
+            break;
+        default:
+            if (c >= 0xF0) /* four bytes: supplementary ideographs, math letters */
+                wild |= WILD_HAN | WILD_ASCII; else if (c >= 0xC3 && c != 0xE3 && c != 0xEF) {
+                wild |= WILD_ASCII; /* letters with marks, ligatures, Indic ... */
+            }
+            break;
+        }
+        i++;
+    }
+    pack(b, g->bits);
+    g->wild = (uint8_t)wild;
+}
+
+/* The bits the pattern's ideographs, letters and digits need. */
+void lec_sig_need(const char *pat, size_t n, lec_sig *need)
+{
+    uint8_t b[NSEEN];
+    memset(b, 0, sizeof b);
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode(pat + i, n - i, &cp);
+        if (cp < 0x80)
+            put_ascii(b, (unsigned)cp);
+        else if ((cp >= 0x3400 && cp <= 0x9FFF))
+            put(b, slot((unsigned)cp));
+    }
+    pack(b, need->bits);
+    need->wild = 0;
+}
+
+int lec_sig_may(const lec_sig *g, const lec_sig *need)
+{
+    if (!(g->wild & WILD_HAN))
+        for (int k = 0; k < 4; k++)
+            if ((g->bits[k] & need->bits[k]) != need->bits[k]) return 0;
+    return (g->wild & WILD_ASCII) || (g->bits[4] & need->bits[4]) == need->bits[4];
+}
