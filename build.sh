@@ -3,18 +3,25 @@
 #
 #   ./build.sh run [ARGS...]   build, then run ./src/lectern ARGS
 #                              (default ARGS: examples/speech.md)
-#   ./build.sh check           build, run `make check` and `make distcheck`,
-#                              and end with a line "N passed, M failed"
+#   ./build.sh check           build, run `make check`, the same tests on a
+#                              sanitizer build (build-san/) and `make
+#                              distcheck`, and end with a line
+#                              "N passed, M failed" that counts both builds
 #
 # Environment:
-#   CONFIGURE_FLAGS       extra arguments for ./configure (word-split)
+#   CONFIGURE_FLAGS       extra arguments for ./configure (word-split; not
+#                         for the sanitizer build)
 #   LECTERN_NO_DISTCHECK  set to 1 to skip `make distcheck`
+#   LECTERN_NO_SAN        set to 1 to skip the sanitizer build
+#   LECTERN_SAN_CC        the sanitizer build's compiler (default clang)
+#   LECTERN_NO_FUZZ       set to 1 to skip the fuzz smoke test (`make fuzz`
+#                         and 5 seconds of each fuzz target on its seeds)
 set -euo pipefail
 
 # Debian packages the build and the tests need.  Add new ones here
 # (valgrind, openssh-server, clang, libfuzzer-14-dev, hyperfine, ...).
 PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev cmark
-python3 tmux openssh-server openssh-client"
+python3 tmux openssh-server openssh-client clang libclang-rt-14-dev libfuzzer-14-dev valgrind"
 
 usage() {
 	echo "usage: ./build.sh run [LECTERN-ARGS...] | ./build.sh check" >&2
@@ -70,25 +77,36 @@ build() {
 	make -j"$(nproc)"
 }
 
-# Total the :test-result: lines of the .trs files under tests/, show the
+# Total the :test-result: lines of the .trs files of both builds, show the
 # logs of failed tests, and print the closing "N passed, M failed" line.
-# $1: extra failures to add (distcheck failing); $2: "no" when make check
-# failed, which counts as a failure when no test result says so (a build
-# error, a test that could not start).
+# $1: extra failures to add (distcheck failing, the sanitizer build not
+# building); then DIR=yes|no for each tree of results (tests/ of the
+# normal build, build-san/build/tests/ of the sanitizer build): "no" when
+# make check failed there, which counts as a failure when no test result
+# under DIR says so (a build error, a test that could not start).
 report() {
-	local extra=$1 check_ok=$2 passed=0 failed=0 skipped=0 trs res bad
-	local failed_logs=()
-	while IFS= read -r trs; do
-		bad=no
-		while IFS= read -r res; do
-			case $res in
-			PASS | XFAIL) passed=$((passed + 1)) ;;
-			SKIP) skipped=$((skipped + 1)) ;;
-			*) failed=$((failed + 1)); bad=yes ;;
-			esac
-		done < <(sed -n 's/^:test-result: *\([A-Z]*\).*/\1/p' "$trs")
-		[ $bad = no ] || failed_logs+=("${trs%.trs}.log")
-	done < <(find tests -name '*.trs' -type f | LC_ALL=C sort)
+	local extra=$1 passed=0 failed=0 skipped=0 trs res bad tree dir dir_failed
+	local failed_logs=() check_failed=()
+	shift
+	for tree in "$@"; do
+		dir=${tree%=*}
+		dir_failed=0
+		[ -d "$dir" ] || continue
+		while IFS= read -r trs; do
+			bad=no
+			while IFS= read -r res; do
+				case $res in
+				PASS | XFAIL) passed=$((passed + 1)) ;;
+				SKIP) skipped=$((skipped + 1)) ;;
+				*) failed=$((failed + 1)); bad=yes ;;
+				esac
+			done < <(sed -n 's/^:test-result: *\([A-Z]*\).*/\1/p' "$trs")
+			[ $bad = no ] || { failed_logs+=("${trs%.trs}.log"); dir_failed=1; }
+		done < <(find "$dir" -name '*.trs' -type f | LC_ALL=C sort)
+		if [ "${tree##*=}" = no ] && [ $dir_failed -eq 0 ]; then
+			check_failed+=("$dir")
+		fi
+	done
 
 	if [ ${#failed_logs[@]} -gt 0 ]; then
 		local log
@@ -107,33 +125,168 @@ report() {
 		done
 		echo
 	fi
-	if [ "$check_ok" = no ] && [ "$failed" -eq 0 ]; then
-		echo "build.sh: make check failed (counted as 1 failure)"
+	for dir in "${check_failed[@]}"; do
+		echo "build.sh: make check failed for $dir (counted as 1 failure)"
 		extra=$((extra + 1))
-	fi
+	done
 	failed=$((failed + extra))
 	echo "$skipped skipped"
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
 
+# The sanitizer build: clang with ASan, UBSan and LeakSanitizer, out of
+# tree in build-san/build, from a copy of the distribution's sources in
+# build-san/src (`make distdir`: configure refuses to build out of a
+# source tree that is configured in place, as this one is, and make would
+# pick up its objects).  The whole suite runs there with every sanitizer
+# report written to a file in build-san/reports (log_path), whatever runs
+# the program (a pipeline, tmux, ssh); then tests/sanitizer-reports.sh
+# runs alone, last, and fails unless that directory is empty.
+SAN=build-san
+
+# Copy the distribution's sources into build-san/src.  `make distdir` keeps
+# the files' times; a file whose content changed since the last copy is
+# dated now instead, and one that did not keeps the time of that copy, so
+# that make in build-san/build rebuilds exactly what changed.
+san_sources() {
+	local f
+	rm -rf "$SAN/src.new"
+	make distdir distdir="$SAN/src.new" >/dev/null || return
+	if [ -d "$SAN/src" ]; then
+		while IFS= read -r -d '' f; do
+			if cmp -s "$SAN/src.new/$f" "$SAN/src/$f"; then
+				touch -r "$SAN/src/$f" "$SAN/src.new/$f"
+			else
+				touch "$SAN/src.new/$f"
+			fi
+		done < <(cd "$SAN/src.new" && find . -type f -print0)
+		chmod -R u+w "$SAN/src" && rm -rf "$SAN/src" || return
+	fi
+	mv "$SAN/src.new" "$SAN/src"
+}
+
+# Build and run the suite there.  Returns 2 when the sanitizer build
+# cannot be made, 1 when make check failed there.
+san_check() {
+	local cc=${LECTERN_SAN_CC:-clang} top=$PWD status=0
+	local reports=$top/$SAN/reports
+	if ! command -v "$cc" >/dev/null 2>&1; then
+		echo "build.sh: $cc not found for the sanitizer build (LECTERN_NO_SAN=1 skips it)"
+		return 2
+	fi
+	mkdir -p "$SAN/build" || return 2
+	san_sources || return 2
+	(
+		cd "$SAN/build" &&
+			../src/configure --enable-sanitizers --enable-werror CC="$cc" &&
+			make -j"$(nproc)"
+	) || return 2
+	rm -rf "$reports"
+	mkdir "$reports" && touch "$reports/.started" || return 2
+	(
+		cd "$SAN/build" || exit 1
+		export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:log_path=$reports/san:log_exe_name=1"
+		export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/san:log_exe_name=1"
+		# (One runtime in clang's build: the log_path read last counts.)
+		# The copy of the sources is not beside ../shared.
+		export LECTERN_CORPUS="${LECTERN_CORPUS:-$top/../shared/corpus}"
+		export LECTERN_SCORE="${LECTERN_SCORE:-$top/../shared/tools/outline-score}"
+		make -j"$(nproc)" check || status=1
+		# Last and alone: the directory must still be empty.
+		LECTERN_SAN_REPORTS=$reports make check TESTS=tests/sanitizer-reports.sh || status=1
+		exit $status
+	)
+}
+
+# The fuzz smoke test: `make fuzz`, then each libFuzzer target for 5
+# seconds on its seeds and crash reproducers (tests/fuzz/README.md).  Sets
+# fuzz_failed to the number of targets that crashed, or to 1 when the
+# targets do not build.  A crash's input is kept in tests/fuzz/build/.
+# Skipped with LECTERN_NO_FUZZ=1 or when clang cannot link libFuzzer.
+fuzz_smoke() {
+	fuzz_failed=0
+	if [ "${LECTERN_NO_FUZZ:-}" = 1 ]; then
+		echo "build.sh: fuzz smoke test skipped (LECTERN_NO_FUZZ=1)"
+		return 0
+	fi
+	local tmp t max runs
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-fuzz.XXXXXX") || return 1
+	printf '%s\n' '#include <stddef.h>' \
+		'int LLVMFuzzerTestOneInput(const unsigned char *d, size_t n);' \
+		'int LLVMFuzzerTestOneInput(const unsigned char *d, size_t n) { return d && n > 1 && 0; }' \
+		>"$tmp/probe.c"
+	if ! command -v clang >/dev/null 2>&1 ||
+		! clang -fsanitize=fuzzer,address,undefined "$tmp/probe.c" -o "$tmp/probe" >/dev/null 2>&1; then
+		echo "build.sh: fuzz smoke test skipped (no clang that links libFuzzer)"
+		rm -rf "$tmp"
+		return 0
+	fi
+	if ! make fuzz >"$tmp/build.log" 2>&1; then
+		cat "$tmp/build.log"
+		echo "build.sh: make fuzz failed (counted as 1 failure)"
+		fuzz_failed=1
+		rm -rf "$tmp"
+		return 0
+	fi
+	for t in markdown convert layout search addr frontmatter; do
+		case $t in
+		layout) max=16384 ;;
+		search) max=4096 ;;
+		addr) max=256 ;;
+		*) max=65536 ;;
+		esac
+		# New inputs go to a scratch directory, never into the seeds.
+		mkdir "$tmp/$t"
+		set -- "$tmp/$t" "tests/fuzz/corpus/$t"
+		[ -d "tests/fuzz/regress/$t" ] && set -- "$@" "tests/fuzz/regress/$t"
+		if "tests/fuzz/build/fuzz_$t" -max_total_time=5 -timeout=10 -max_len="$max" \
+			-print_final_stats=1 -artifact_prefix="tests/fuzz/build/$t-" "$@" \
+			>"$tmp/$t.log" 2>&1; then
+			runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/$t.log")
+			echo "build.sh: fuzz_$t: ${runs:-?} runs, no crash"
+		else
+			grep -v -E '^(#[0-9]|INFO:)' "$tmp/$t.log" | tail -n 60
+			echo "build.sh: fuzz_$t crashed (counted as 1 failure; input in tests/fuzz/build/)"
+			fuzz_failed=$((fuzz_failed + 1))
+		fi
+	done
+	rm -rf "$tmp"
+}
+
 check() {
-	local extra=0 check_ok=yes
+	local extra=0 check_ok=yes fuzz_failed=0 san_ok=yes
 	# Results of an earlier run must not be counted if this one stops early.
 	find tests -name '*.trs' -type f -exec rm -f {} +
+	[ ! -d "$SAN/build" ] || find "$SAN/build" -name '*.trs' -type f -exec rm -f {} +
 	if ! make -j"$(nproc)" check; then
 		check_ok=no
+	fi
+	fuzz_smoke
+	extra=$((extra + fuzz_failed))
+
+	if [ "${LECTERN_NO_SAN:-}" = 1 ]; then
+		echo "build.sh: sanitizer build skipped (LECTERN_NO_SAN=1)"
+	else
+		san_check || case $? in
+		1) san_ok=no ;;
+		*)
+			echo "build.sh: the sanitizer build failed (counted as 1 failure)"
+			extra=$((extra + 1))
+			;;
+		esac
 	fi
 
 	if [ $check_ok = no ]; then
 		echo "build.sh: make check failed; make distcheck not run"
 	elif [ "${LECTERN_NO_DISTCHECK:-}" = 1 ]; then
 		echo "build.sh: make distcheck skipped (LECTERN_NO_DISTCHECK=1)"
-	elif ! make -j"$(nproc)" distcheck; then
+	# valgrind.sh made its runs on these sources already.
+	elif ! LECTERN_NO_VALGRIND=1 make -j"$(nproc)" distcheck; then
 		echo "build.sh: make distcheck failed (counted as 1 failure)"
-		extra=1
+		extra=$((extra + 1))
 	fi
-	report "$extra" "$check_ok"
+	report "$extra" "tests=$check_ok" "$SAN/build/tests=$san_ok"
 }
 
 cd "$(dirname -- "${BASH_SOURCE[0]}")"

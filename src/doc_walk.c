@@ -158,37 +158,55 @@ static void list_marker(walker *w, cmark_node *item, lec_event *ev)
  * line stays). */
 static uint32_t drop_blank_tail(const char *src, uint32_t s, uint32_t e)
 {
-    while (e > s) {
-        /* The last line: [ls, e). */
-        uint32_t ls = e - 1;
-        while (ls > s && src[ls - 1] != '\n') ls--;
-        if (ls == s) break;
-        uint32_t i = ls;
-        while (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n')) i++;
-        if (i < e) break;
-        e = ls;
-    }
-    return e;
+    /* Back over the white space at the end only: the last line that is
+     * not blank may be long, and nested items share it. */
+    uint32_t k = e;
+    while (k > s && (src[k - 1] == ' ' || src[k - 1] == '\t' || src[k - 1] == '\r' || src[k - 1] == '\n'))
+        k--;
+    /* The end of the line of the last character that is not white space,
+     * or of the first line when all is blank. */
+    const char *nl = memchr(src + k, '\n', e - k);
+    if (k == s) nl = memchr(src + s, '\n', e - s);
+    return nl && (uint32_t)(nl - src) + 1 < e ? (uint32_t)(nl - src) + 1 : e;
 }
 
-/* A list item's lines.  cmark may end an item where an enclosing list
- * closes (its end is set when it is closed): an item never reaches into
- * what follows it -- its next sibling, or the next sibling of the nearest
- * container that has one. */
-static void item_range(walker *w, cmark_node *item, uint32_t *s, uint32_t *e)
+/* Where what a list or item holds must end: the start of its next
+ * sibling, or else where its parent's must end (UINT32_MAX: nowhere).
+ * cmark may end an item where an enclosing list closes (its end is set
+ * when it is closed), so an item never reaches into what follows it. */
+static uint32_t limit_of(walker *w, cmark_node *n, uint32_t parent_limit)
+{
+    cmark_node *nx = cmark_node_next(n);
+    if (!nx) return parent_limit;
+    uint32_t ns, ne;
+    lec_md_block_range(&w->md, nx, &ns, &ne);
+    return ns;
+}
+
+/* The limit of a list, from its ancestors (once per top-level list). */
+static uint32_t outer_limit(walker *w, cmark_node *list)
+{
+    for (cmark_node *a = list; a && cmark_node_get_type(a) != CMARK_NODE_DOCUMENT;
+         a = cmark_node_parent(a))
+        if (cmark_node_next(a)) return limit_of(w, a, UINT32_MAX);
+    return UINT32_MAX;
+}
+
+/* A list item's lines, at most up to its limit, without blank lines at
+ * the end. */
+static void item_range(walker *w, cmark_node *item, uint32_t limit, uint32_t *s, uint32_t *e)
 {
     lec_md_block_range(&w->md, item, s, e);
-    for (cmark_node *a = item; a && cmark_node_get_type(a) != CMARK_NODE_DOCUMENT;
-         a = cmark_node_parent(a)) {
-        cmark_node *nx = cmark_node_next(a);
-        if (!nx) continue;
-        uint32_t ns, ne;
-        lec_md_block_range(&w->md, nx, &ns, &ne);
-        if (*e > ns) *e = ns > *s ? ns : *s;
-        break;
-    }
+    if (*e > limit) *e = limit > *s ? limit : *s;
     *e = drop_blank_tail(w->doc->src, *s, *e);
 }
+
+/* The lists and items open while a list subtree is walked: their limits,
+ * and for a list the items seen so far (the next one's index). */
+typedef struct open_node {
+    uint32_t limit;
+    int items;
+} open_node;
 
 /* Reports a list subtree: items, the blocks directly inside them, nested
  * lists.  Iterative, so that deep nesting cannot exhaust the C stack. */
@@ -197,6 +215,10 @@ static void walk_list(walker *w, cmark_node *list)
     cmark_iter *it = cmark_iter_new(list);
     cmark_event_type et;
     cmark_node *skip = NULL; /* a container whose inside is not looked at */
+    /* The lists and items entered and not left, innermost last. */
+    open_node *open = NULL;
+    size_t nopen = 0, cap_open = 0;
+    uint32_t outer = outer_limit(w, list);
     while ((et = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type t = cmark_node_get_type(n);
@@ -204,13 +226,20 @@ static void walk_list(walker *w, cmark_node *list)
             if (n == skip && et == CMARK_EVENT_EXIT) skip = NULL;
             continue;
         }
+        if ((t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM) && et == CMARK_EVENT_ENTER) {
+            LEC_GROW(open, cap_open, nopen + 1);
+            uint32_t up = nopen ? open[nopen - 1].limit : outer;
+            open[nopen++] = (open_node){n == list ? outer : limit_of(w, n, up), 0};
+        }
+        if (t == CMARK_NODE_LIST && et == CMARK_EVENT_EXIT) nopen--;
         lec_event ev = {0};
         uint32_t s, e;
         if (t == CMARK_NODE_ITEM) {
-            item_range(w, n, &s, &e);
+            item_range(w, n, open[nopen - 1].limit, &s, &e);
             ev.start = s;
             ev.end = e;
             if (et == CMARK_EVENT_EXIT) {
+                nopen--;
                 ev.type = LEC_EV_ITEM_END;
                 doc_emit(w, &ev);
                 continue;
@@ -221,9 +250,10 @@ static void walk_list(walker *w, cmark_node *list)
             lec_buf_reset(&w->text);
             if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
                 text_of(w, first, LEAD_CAP);
+            /* The item's index in its list: counted on the list, which is
+             * the entry under the item's own. */
+            int idx = nopen >= 2 ? open[nopen - 2].items++ : 0;
             if (cmark_node_get_list_type(list_of) == CMARK_ORDERED_LIST) {
-                int idx = 0;
-                for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p)) idx++;
                 ev.family = LEC_FAM_LIST;
                 ev.ordinal = cmark_node_get_list_start(list_of) + idx;
                 list_marker(w, n, &ev);
@@ -252,6 +282,7 @@ static void walk_list(walker *w, cmark_node *list)
         doc_emit(w, &ev);
         if (t != CMARK_NODE_PARAGRAPH && cmark_node_first_child(n)) skip = n;
     }
+    free(open);
     cmark_iter_free(it);
 }
 

@@ -53,7 +53,8 @@ void lec_layout(const lec_render *r, size_t from, int width, int ambi, lec_rows 
     int pre_max = unlimited ? INT_MAX / 4 : (W > 1 ? W / 2 : 0);
     for (size_t i = from; i < r->npara; i++) {
         const lec_para *p = &r->paras[i];
-        const char *base = r->text.data;
+        /* A render of empty paragraphs may have no text buffer at all. */
+        const char *base = r->text.data ? r->text.data : "";
         int w1, w2;
         size_t l1 = fit_prefix(base + p->pre1, p->pre1_len, pre_max, ambi, &w1);
         size_t l2 = fit_prefix(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);

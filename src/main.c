@@ -370,12 +370,26 @@ static int refuse_controls(const lec_doc *doc, const options *o, const char *s, 
     return 1;
 }
 
+/* A copy of s for a message: control characters (C0, DEL, C1) become '?'.
+ * Caller frees with free(). */
+static char *printable(const char *s)
+{
+    char *c = lec_xstrndup(s, strlen(s));
+    for (unsigned char *u = (unsigned char *)c; *u; u++) {
+        if (*u < 0x20 || *u == 0x7F) *u = '?';
+        if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) u[0] = u[1] = '?';
+    }
+    return c;
+}
+
 static int do_print(const lec_doc *doc, const options *o)
 {
     lec_buf near = LEC_BUF_INIT;
     uint32_t id = lec_addr_resolve(doc, o->addr, 0, &near);
     if (id == LEC_NONE) {
-        fprintf(stderr, "lectern: %s: no node at '%s'; nearest: ", lec_doc_name(doc), o->addr);
+        char *addr = printable(o->addr);
+        fprintf(stderr, "lectern: %s: no node at '%s'; nearest: ", lec_doc_name(doc), addr);
+        free(addr);
         /* The suggestions quote document text: keep it harmless. */
         fflush(stderr);
         for (size_t i = 0; i < near.len; i++) {
@@ -395,7 +409,7 @@ static int do_print(const lec_doc *doc, const options *o)
         lec_out(src + start, end - start);
         return 0;
     }
-    dump_range(doc, start, end, o->width, o->ambi);
+    dump_range(doc, start, end, o->width ? o->width : terminal_width(), o->ambi);
     return 0;
 }
 
@@ -435,16 +449,17 @@ static int browse(const lec_doc *doc, const options *o, int width, lec_later *la
         break;
     case LEC_TUI_PRINT_PLAIN:
         if (node == 0) {
-            do_dump(doc, o->width, o->ambi);
+            do_dump(doc, width, o->ambi);
         } else {
             lec_node_range(doc, node, &start, &end);
-            dump_range(doc, start, end, o->width, o->ambi);
+            dump_range(doc, start, end, width, o->ambi);
         }
         break;
     case LEC_TUI_QUIT:
         break;
     case LEC_TUI_FAILED:
         fprintf(stderr, "lectern: %s: %s\n", lec_doc_name(first), why);
+        free((char *)why);
         rc = EXIT_INPUT;
         break;
     }
@@ -516,6 +531,9 @@ static lec_doc *make_whole(void *arg, char **why)
 static char *read_part(const char *path, size_t want, size_t *len)
 {
     struct stat st;
+    /* stat first: opening a FIFO here would meet its writer, and the
+     * lec_load that follows would wait for another one for ever. */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= want) return NULL;
     int fd = open(path, O_RDONLY);
     if (fd < 0) return NULL;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= want) {
@@ -583,6 +601,8 @@ static int browse_early(const options *o, const char *name, int *rc)
     return 1;
 }
 
+static int run(const options *opts, const char *name);
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -591,10 +611,20 @@ int main(int argc, char **argv)
 
     options o;
     parse_args(argc, argv, &o);
+    /* The name goes into messages on the terminal: a name with an escape
+     * sequence in it must not drive it. */
+    char *name = printable(strcmp(o.file, "-") == 0 ? "(standard input)" : o.file);
+    int rc = run(&o, name);
+    free(name);
+    return rc;
+}
 
+/* Reads the input and does what the options ask; returns the exit status. */
+static int run(const options *opts, const char *name)
+{
+    options o = *opts;
     lec_input in;
     lec_buf why = LEC_BUF_INIT;
-    const char *name = strcmp(o.file, "-") == 0 ? "(standard input)" : o.file;
     int rc = 0;
     if (o.mode == MODE_BROWSE && browse_early(&o, name, &rc)) return rc;
     if (lec_load(o.file, &in, &why) != 0) {

@@ -111,6 +111,24 @@ usage_error "two modes" --toc --dump "$T/a.md"
 usage_error "unknown option" --bogus "$T/a.md"
 tap_like "$(cat "$T/err")" "*--bogus*" "unknown option: stderr names it"
 
+# --- a file name with an escape sequence reaches stderr harmless ------------
+run --toc "$T/x$(printf '\033')]0;title$(printf '\007').md"
+tap_is "$rc" 2 "a name with control characters: exit status 2"
+if LC_ALL=C grep -q "$(printf '[\033\007]')" "$T/err"; then
+	tap_ok 1 "a name with control characters: none reach stderr"
+else
+	tap_ok 0 "a name with control characters: none reach stderr"
+fi
+tap_like "$(cat "$T/err")" "*x?]0;title?.md: no such file*" \
+	"a name with control characters: shown with ? for them"
+
+# --- write errors: exit 74 ---------------------------------------------------
+if [ -w /dev/full ]; then
+	"$LECTERN" --dump "$T/a.md" >/dev/full 2>"$T/err"
+	tap_is "$?" 74 "stdout on a full disk: exit status 74"
+	tap_like "$(cat "$T/err")" "lectern: write error: *" "stdout on a full disk: one line says so"
+fi
+
 # --- input that cannot be used: exit 2 ---------------------------------------
 input_error "$T/missing.md" "missing file" --dump
 input_error "$T/missing.md" "missing file, --toc" --toc
@@ -292,6 +310,14 @@ else
 fi
 has "$T/out" "一、甲"
 tap_ok $? "--print --plain: shows the heading"
+
+printf '# T\n\n## 一、甲\n\n%s\n' "$words" >"$T/ascii-sec.md"
+run --print 1 --plain "$T/ascii-sec.md"
+tap_ok "$([ "$(maxlen "$T/out")" -le 80 ] && [ "$(lines "$T/out")" -ge 9 ]; echo $?)" \
+	"--print --plain into a file: wrapped at 80 cells"
+run --print 1 --plain --width 30 "$T/ascii-sec.md"
+tap_ok "$([ "$(maxlen "$T/out")" -le 30 ] && [ "$(lines "$T/out")" -ge 24 ]; echo $?)" \
+	"--print --plain --width 30: wrapped at 30 cells"
 
 # --- --width and --ambiwidth -----------------------------------------------
 run --dump --width 20 "$T/ascii.md"

@@ -116,7 +116,14 @@ tmux_start 80 24 || skip_all "$tmux_why"
 
 # The remote command, as a reader would type it after ssh.
 q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-remote="cd $(q "$PWD") && LC_ALL=C.UTF-8 TERM=xterm-256color $(q "$LECTERN") $(q "$speech")"
+# sshd passes no environment on: a sanitizer build's options (./build.sh
+# check writes reports into files with them) go in the command.
+san=
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+	eval "val=\${$v:-}"
+	[ -z "$val" ] || san="$san $v=$(q "$val")"
+done
+remote="cd $(q "$PWD") && LC_ALL=C.UTF-8 TERM=xterm-256color$san $(q "$LECTERN") $(q "$speech")"
 tmux_run "ssh -tt $(ssh_opts | tr '\n' ' ') 127.0.0.1 $(q "$remote"); echo \"[ssh exit \$?]\""
 
 # check OK MSG: one result; on failure the screen goes to the log.

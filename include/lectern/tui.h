@@ -64,8 +64,8 @@ typedef enum lec_tui_result {
  * o->later, *doc is set to it (the caller frees both with lec_doc_free);
  * a later not taken is left running.  *node receives the node of *doc to
  * print (for PRINT results).  On LEC_TUI_NO_TERMINAL and LEC_TUI_FAILED,
- * *why receives a short reason ("no terminal", "TERM is dumb", what
- * lec_load said). */
+ * *why receives a short reason ("no terminal", "TERM is dumb"; for
+ * LEC_TUI_FAILED what lec_load said, which the caller frees with free()). */
 lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
                            const char **why);
 

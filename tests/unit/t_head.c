@@ -254,8 +254,8 @@ static void test_body_starts(void)
 
     const char *longline[] = {
         "办好群众家门口的图书馆",
-        "近年来，我县坚持把公共文化服务体系建设摆在突出位置，"
-        "以图书馆总分馆制为抓手，推动优质资源向乡村延伸，让农民群众在家门口就能读好书、用好书",
+        ("近年来，我县坚持把公共文化服务体系建设摆在突出位置，"
+         "以图书馆总分馆制为抓手，推动优质资源向乡村延伸，让农民群众在家门口就能读好书、用好书"),
         "同志们："};
     is_int(parse(longline, 3, &m, NULL), 1, "a line of more than 60 characters ends the head");
     lec_meta_free(&m);
