@@ -459,6 +459,10 @@ void lec_view_resize(lec_view *v, int cols, int rows)
     for (size_t i = 0; i < v->ncache; i++) v->cache[i].laid_w = 0;
     view_folds_changed(v);
     lec_view_seek(v, here);
+    /* The seek finds nothing when nothing is shown (the contents view of a
+     * document without sections); the cursor row must still be on the
+     * screen. */
+    if (v->cur > v->rows - 1) v->cur = v->rows - 1;
 }
 
 int lec_view_cursor_row(const lec_view *v)
