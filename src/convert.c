@@ -364,8 +364,34 @@ static void write_markdown(conv *cv)
     }
 }
 
+/* text with every byte that is not part of a valid UTF-8 character made
+ * U+FFFD (as it is shown anyway): cleaning the text (dropping U+FEFF, a
+ * CR) must never join the bytes on either side into a new character.
+ * Caller frees with free(). */
+static char *replace_invalid(const char *text, size_t len, size_t *out_len)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_reserve(&b, len + len / 8);
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        int n = lec_utf8_decode_strict(text + i, len - i, &cp);
+        if (cp < 0)
+            lec_buf_put(&b, "\xef\xbf\xbd", 3);
+        else
+            lec_buf_put(&b, text + i, (size_t)n);
+        i += (size_t)n;
+    }
+    return lec_buf_detach(&b, out_len);
+}
+
 char *lec_convert(const char *text, size_t len, size_t *out_len)
 {
+    char *fixed = NULL;
+    if (!lec_utf8_valid(text, len, NULL)) {
+        fixed = replace_invalid(text, len, &len);
+        text = fixed;
+    }
     conv cv;
     memset(&cv, 0, sizeof cv);
     lec_buf_reserve(&cv.d.text, len);
@@ -384,6 +410,7 @@ char *lec_convert(const char *text, size_t len, size_t *out_len)
     free(cv.cut);
     free(cv.how);
     lec_tdoc_free(&cv.d);
+    free(fixed);
     return lec_buf_detach(&cv.out, out_len);
 }
 

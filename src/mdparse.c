@@ -108,4 +108,11 @@ void lec_md_inline_text(cmark_node *n, lec_buf *out, size_t cap)
         }
     }
     cmark_iter_free(it);
+    /* At most cap bytes, cut between characters, as the scan cuts (scan.c). */
+    if (out->len > cap) {
+        size_t k = cap;
+        while (k > 0 && ((unsigned char)out->data[k] & 0xC0) == 0x80) k--;
+        out->len = k;
+        out->data[k] = '\0';
+    }
 }

@@ -28,6 +28,8 @@
 static const unsigned char markup[256] = {
     ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1,
     ['>'] = 1, ['&'] = 1, ['\\'] = 1, ['!'] = 1, [0] = 1,
+    /* white space that cmark trims and this scan would not */
+    ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
 };
 
 /* A title is at most TITLE_MAX bytes, and a short lead takes a clause
@@ -221,7 +223,12 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
         ok = plain(w, s + a, z - a);
         if (ok) {
             lec_buf_reset(&w->text);
-            lec_buf_put(&w->text, s + a, z - a > HEADING_CAP ? HEADING_CAP : z - a);
+            uint32_t n = z - a;
+            if (n > HEADING_CAP) {
+                n = HEADING_CAP; /* cut between characters */
+                while (n > 0 && ((unsigned char)s[a + n] & 0xC0) == 0x80) n--;
+            }
+            lec_buf_put(&w->text, s + a, n);
         }
     } else {
         ok = join_lines(w, from, text_to, HEADING_CAP);

@@ -721,6 +721,51 @@ static void put_count(lec_buf *b, uint32_t n, const char *what)
         lec_buf_printf(b, "%.1fM %s", n / 1000000.0, what);
 }
 
+/* Appends s[0..n) to b as the screen shows it: a control character in its
+ * visible form ("^[", "<U+202E>"), an invalid byte as U+FFFD.  The byte
+ * ranges of the visible forms in b go to esc (pairs, *nesc of them). */
+static void put_visible(lec_buf *b, const char *s, size_t n, size_t *esc, size_t *nesc, size_t max)
+{
+    size_t i = 0, run = 0;
+    while (i < n) {
+        int32_t cp;
+        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
+        if (cp >= 0 && !lec_cp_unsafe(cp)) {
+            i += (size_t)l;
+            continue;
+        }
+        lec_buf_put(b, s + run, i - run);
+        if (cp < 0) {
+            lec_buf_put(b, "\xef\xbf\xbd", 3);
+        } else {
+            char e[16];
+            int el = lec_cp_escape(cp, e);
+            if (*nesc + 2 <= max) {
+                esc[(*nesc)++] = b->len;
+                esc[(*nesc)++] = b->len + (size_t)el;
+            }
+            lec_buf_put(b, e, (size_t)el);
+        }
+        i += (size_t)l;
+        run = i;
+    }
+    lec_buf_put(b, s + run, n - run);
+}
+
+/* Adds b[a..z) with attr, the escaped ranges of esc with LEC_A_ESCAPE. */
+static void add_escaped(lec_line *out, const char *b, size_t a, size_t z, uint16_t attr,
+                        const size_t *esc, size_t nesc)
+{
+    for (size_t k = 0; k + 1 < nesc && a < z; k += 2) {
+        size_t ea = esc[k] > a ? esc[k] : a, ez = esc[k + 1] < z ? esc[k + 1] : z;
+        if (ea >= ez) continue;
+        if (ea > a) add_seg(out, b + a, ea - a, attr);
+        add_seg(out, b + ea, ez - ea, (uint16_t)(attr | LEC_A_ESCAPE));
+        a = ez;
+    }
+    if (a < z) add_seg(out, b + a, z - a, attr);
+}
+
 /* "一、总体要求 … [2 sections, 4 points, 1.2k chars]", fitted to the row. */
 static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
 {
@@ -735,6 +780,14 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     size_t ml, tl;
     const char *m = lec_node_marker(v->doc, id, &ml);
     const char *t = lec_node_title(v->doc, id, &tl);
+    /* The title as the screen shows it (a marker is made of numerals and
+     * punctuation: nothing to escape). */
+    enum { MAXESC = 64 };
+    size_t esc[MAXESC], nesc = 0, tesc[MAXESC], ntesc = 0;
+    lec_buf shown = LEC_BUF_INIT;
+    put_visible(&shown, t, tl, tesc, &ntesc, MAXESC);
+    t = shown.data ? shown.data : "";
+    tl = shown.len;
     int section = lec_node_kind_of(v->doc, id) == LEC_NODE_SECTION;
     int indent = v->contents ? 2 * (lec_node_depth(v->doc, id) - 1) : 0;
     if (indent > v->cols / 2) indent = v->cols / 2;
@@ -791,6 +844,11 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
         cut = 1;
     }
     lec_buf_put(b, t, title_bytes);
+    for (size_t k = 0; k + 1 < ntesc; k += 2) {
+        esc[nesc++] = at_title + tesc[k];
+        esc[nesc++] = at_title + tesc[k + 1];
+    }
+    lec_buf_free(&shown);
     size_t at_tail = b->len;
     /* "…" says that more is hidden; it also ends a title that was cut. */
     lec_buf_puts(b, cut ? "…" : " …");
@@ -810,7 +868,7 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
                  {at_tail, b->len, LEC_A_SUMMARY}};
     for (int k = 0; k < 4; k++) {
         size_t a = part[k].a, z = part[k].z < all ? part[k].z : all;
-        if (a < z) add_seg(out, b->data + a, z - a, part[k].attr);
+        if (a < z) add_escaped(out, b->data, a, z, part[k].attr, esc, nesc);
     }
     out->width = w;
     out->kind = LEC_ROW_SUMMARY;

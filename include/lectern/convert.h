@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-/* Converts text[0..len) (UTF-8; invalid bytes are kept as they are) and
+/* Converts text[0..len) (UTF-8; each invalid byte becomes U+FFFD) and
  * returns the Markdown, NUL-terminated, with its length in *out_len.  The
  * caller frees it with free(). */
 char *lec_convert(const char *text, size_t len, size_t *out_len);

@@ -42,8 +42,8 @@ void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32
 
 /* Appends the plain text of node n's inlines to out (emphasis, links and
  * code spans give their text; a soft line break gives a space between
- * Latin words and nothing between CJK characters), stopping once out holds
- * at least `cap` bytes. */
+ * Latin words and nothing between CJK characters); out then holds at most
+ * `cap` bytes, cut between characters. */
 void lec_md_inline_text(cmark_node *n, lec_buf *out, size_t cap);
 
 #endif
