@@ -41,9 +41,11 @@ screen: spec  LABEL MARKER ARGV...
   the notification's delivery; the round trips are reported as a last
   line "poll<TAB>median<TAB>95th percentile<TAB>max" (seconds).  Waiting on
   notifications instead of busy polling leaves the CPU to the program
-  measured.  Peak memory: VmHWM of the program (/proc/PID/status) when
-  the marker is up, the counter ru_maxrss reports at exit.  The pane is
-  then killed and the next run waits until the process is gone.
+  measured.  Peak memory: VmHWM of the program (/proc/PID/status, the
+  counter ru_maxrss reports at exit) once it has gone idle after its
+  first screen (its CPU time unchanged for 0.3 s): a program that draws
+  before it has read everything is measured with all it holds.  The pane
+  is then killed and the next run waits until the process is gone.
 
 pty:    spec  LABEL SETUP-KEYS ARGV...
         out   LABEL open-bytes row-bytes page-bytes runs status
@@ -60,6 +62,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -235,8 +238,27 @@ class Tmux:
         self.proc = subprocess.Popen(base + ["-C", "attach", "-t", "bench"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env=self.env, bufsize=0)
+        try:
+            self.setup(cols, rows, term)
+        except (RuntimeError, OSError):
+            # No server left behind.
+            subprocess.run(base + ["kill-server"], stderr=subprocess.DEVNULL)
+            self.proc.kill()
+            self.proc.wait()
+            shutil.rmtree(self.dir, ignore_errors=True)
+            raise
+
+    def setup(self, cols, rows, term):
         self.buf = b""
         self.output = False  # an %output notification came since last asked
+        # Commands that need the client (refresh-client) fail until it is
+        # attached, which tmux says with %session-changed.
+        while True:
+            line = self.readline(30)
+            if line is None:
+                raise RuntimeError("tmux control client did not attach")
+            if line.startswith(b"%session-changed "):
+                break
         for opt in ("status off", "remain-on-exit on", "default-size %dx%d" % (cols, rows),
                     "default-terminal " + term, "history-limit 0"):
             self.cmd("set-option -g " + opt)
@@ -310,11 +332,7 @@ class Tmux:
         except (RuntimeError, OSError):
             pass
         self.proc.wait()
-        try:
-            os.unlink(self.sock)
-            os.rmdir(self.dir)
-        except OSError:
-            pass
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def vmhwm(pid):
@@ -326,6 +344,30 @@ def vmhwm(pid):
     except OSError:
         pass
     return 0
+
+
+def cpu_time(pid):
+    """User and system clock ticks of pid (all its threads), or None."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def settle(pid, timeout, quiet=0.3):
+    """Waits until pid has used no CPU for `quiet` seconds (at most
+    timeout seconds)."""
+    start = since = time.monotonic()
+    last = cpu_time(pid)
+    while last is not None and time.monotonic() - start < timeout:
+        time.sleep(0.05)
+        now, c = time.monotonic(), cpu_time(pid)
+        if c != last:
+            last, since = c, now
+        elif now - since >= quiet:
+            return
 
 
 def gone(pid, timeout):
@@ -360,7 +402,12 @@ def cmd_screen(runs, timeout, cols, rows):
             woke = tm.wait_output(0.05)
             screen = tm.capture(pane)
             if marker in screen:
-                result = (time.monotonic() - t0, vmhwm(pid))
+                t = time.monotonic() - t0
+                # The clock has stopped; the memory is read once the
+                # program has done what it goes on doing after its first
+                # screen (lectern may still be loading).
+                settle(pid, timeout)
+                result = (t, vmhwm(pid))
                 break
             if not woke and tm.cmd("display-message -p -t %s '#{pane_dead}'" % pane)[0] == b"1":
                 sys.stderr.write("measure.py: %s ended before its first screen:\n%s\n"

@@ -4,7 +4,7 @@
 #   KEY INPUT MB VALUE... STATUS
 # (KEY is section.what: fs.lectern, t.toc, lat.fold_all, by.less...; the
 # values are in the order bench/measure.py and bench/latency print them).
-# Variables: sizes ("1 10 100"), runs, only (sections), machine, load,
+# Variables: sizes ("1 10 100"), runs, only (sections), machine, loadavg,
 # version.
 #
 # Rows are values (one column per size, and the growth from the smallest
@@ -136,7 +136,7 @@ END {
     for (j = 1; j <= ns; j++) head = head sprintf(" %10s", size[j] " MB")
     head = head sprintf(" %8s  %-17s %s", size[1] "->" size[ns], "target", "result")
     printf "lectern benchmarks: %s; %s; median of %s runs\n", version, machine, runs
-    printf "Load average (1, 5, 15 min): %s.\n", load
+    printf "Load average (1, 5, 15 min): %s.\n", loadavg
     t = get("timer.true", "all", 0, 4)
     printf "Timer: posix_spawn + wait4, nothing subtracted (starting `true` takes %s).\n", fmt(t, "s")
     print head
@@ -178,7 +178,7 @@ END {
     if (section(3, "Peak memory (max RSS)")) {
         for (n = 1; n <= 3; n++) {
             inp = n == 1 ? "zh.md" : n == 2 ? "zh.txt" : "en.md"
-            vrow("lectern (browser, first screen up)", inp, "fs.lectern", 5, "kB")
+            vrow("lectern (browser, idle after opening)", inp, "fs.lectern", 5, "kB")
             vrow("lectern --toc", inp, "t.toc", 5, "kB")
             if (inp ~ /md/) vrow("lectern --print", inp, "t.print", 5, "kB")
             if (inp ~ /txt/) vrow("lectern --convert", inp, "t.convert", 5, "kB")
@@ -219,6 +219,13 @@ END {
             for (a = 1; a <= 12; a++) {
                 load("lat." act[a], inp, 4, 1)
                 g = growth()
+                # Reading is copying from the page cache: at 1 MB the
+                # buffer stays in the CPU's caches, so its growth says
+                # more about the machine than about lectern.  No target.
+                if (act[a] == "read") {
+                    line(name[a], inp, "s", g, "", "")
+                    continue
+                }
                 lim = a <= 3 ? "" : act[a] == "search_first" ? 0.3 : 0.01
                 target = (lim == "" ? "" : "<= " fmt(lim, "s") " @, ") "x<=" big
                 r = lim == "" ? "pass" : check("<=", lim, 1)
