@@ -178,6 +178,8 @@ void lec_doc_free(lec_doc *d)
     lec_outline_free(d->tree);
     free(d->position);
     lec_buf_free(&d->refdefs);
+    lec_refs_free(d->refs);
+    lec_buf_free(&d->refs_out);
     free(d);
 }
 
@@ -217,6 +219,19 @@ const char *lec_doc_refdefs(const lec_doc *d, size_t *len)
 {
     *len = d->refdefs.len;
     return d->refdefs.data;
+}
+
+const char *lec_doc_refs_for(const lec_doc *doc, size_t start, size_t end, size_t *len)
+{
+    /* The index and the answer are caches: the document does not change. */
+    lec_doc *d = (lec_doc *)doc;
+    *len = 0;
+    if (!d->refdefs.len || !memchr(d->src + start, ']', end - start)) return NULL;
+    if (!d->refs) d->refs = lec_refs_new(d->refdefs.data, d->refdefs.len);
+    lec_buf_reset(&d->refs_out);
+    if (!lec_refs_for(d->refs, d->src + start, end - start, &d->refs_out)) return NULL;
+    *len = d->refs_out.len;
+    return d->refs_out.data;
 }
 
 size_t lec_doc_meta_count(const lec_doc *d)

@@ -13,6 +13,7 @@
 #include "lectern/doc.h"
 #include "lectern/frontmatter.h"
 #include "lectern/mdparse.h"
+#include "lectern/refs.h"
 #include "lectern/util.h"
 
 /* How much of a paragraph's text is read to find its marker and title. */
@@ -34,6 +35,8 @@ struct lec_doc {
     lec_outline *tree;
     uint32_t *position; /* 1-based position among siblings, per node */
     lec_buf refdefs;    /* link reference definitions, for re-parsing parts */
+    lec_refs *refs;     /* refdefs by label, made on first use */
+    lec_buf refs_out;   /* what lec_doc_refs_for gave last */
     int valid;          /* the source is known to be valid UTF-8 */
 };
 

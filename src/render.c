@@ -431,9 +431,7 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
     rstate s = {.r = r, .doc = doc};
     size_t srclen, nref;
     const char *src = lec_doc_source(doc, &srclen);
-    const char *refs = lec_doc_refdefs(doc, &nref);
-    /* Link definitions only matter to text that has brackets. */
-    if (nref && !memchr(src + start, ']', end - start)) nref = 0;
+    const char *refs = lec_doc_refs_for(doc, start, end, &nref);
     lec_md_parse(&s.md, src, (uint32_t)start, (uint32_t)end, refs, nref);
 
     cmark_iter *it = cmark_iter_new(s.md.root);

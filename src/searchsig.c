@@ -10,8 +10,10 @@
  * of four bytes), and characters that fold into or are shown as ASCII
  * letters and digits (Latin letters with marks, ① ², ligatures, control
  * characters shown as ^X, bidi controls shown as <U+202E>, "[image: ").
- * An entity (&...;) or a link whose URL is defined elsewhere can be
- * anything: both flags.  A search looks only at blocks whose signature
+ * A numeric entity (&#...;) can be anything: both flags; a named one
+ * letters and signs (entity()).  A link whose URL is defined elsewhere
+ * shows it: the definition is added to the block's signature
+ * (lec_sig_add).  A search looks only at blocks whose signature
  * has every ideograph, letter and digit of its pattern.
  *
  * The flags err on the side of "maybe": a block wrongly flagged is only
@@ -70,7 +72,24 @@ static void put_ascii(uint8_t *b, unsigned c)
     if (c >= '0' && c <= '9') put(b, 256 + 26 + c - '0');
 }
 
-void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g)
+/* What an entity reference at s[0..n) (after its '&') may show: a
+ * numeric one anything; a named one at most letters and signs (no HTML
+ * entity is or folds into an ideograph), nothing of the kind for the
+ * common < > & " ' and no-break space; no entity at all, nothing. */
+static unsigned entity(const unsigned char *s, size_t n)
+{
+    if (n && s[0] == '#') return WILD_HAN | WILD_ASCII;
+    size_t k = 0;
+    while (k < n && k < 32 && ((unsigned)((s[k] | 0x20) - 'a') < 26u || (unsigned)(s[k] - '0') < 10u)) k++;
+    if (k == 0 || k >= n || s[k] != ';') return 0;
+    static const char *const plain[] = {"lt", "gt", "amp", "quot", "apos", "nbsp",
+                                        "LT", "GT", "AMP", "QUOT"};
+    for (size_t j = 0; j < sizeof plain / sizeof *plain; j++)
+        if (strlen(plain[j]) == k && memcmp(plain[j], s, k) == 0) return 0;
+    return WILD_ASCII;
+}
+
+static void sig_scan(const char *raw, size_t n, lec_sig *g)
 {
     const unsigned char *u = (const unsigned char *)raw;
     uint8_t b[NSEEN];
@@ -94,8 +113,9 @@ void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g)
         }
         unsigned d = i + 1 < n ? u[i + 1] : 0, e = i + 2 < n ? u[i + 2] : 0;
         if (c < 0x80) {
-            if (c == '&' || (c == ']' && refs)) {
-                wild |= WILD_HAN | WILD_ASCII;
+            if (c == '&') {
+                wild |= entity(u + i + 1, n - i - 1);
+                put_ascii(b, c);
             } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
                        (c == '!' && d == '[')) {
                 wild |= WILD_ASCII;
@@ -148,6 +168,19 @@ void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g)
     }
     pack(b, g->bits);
     g->wild = (uint8_t)wild;
+}
+
+void lec_sig_make(const char *raw, size_t n, lec_sig *g)
+{
+    sig_scan(raw, n, g);
+}
+
+void lec_sig_add(lec_sig *g, const char *raw, size_t n)
+{
+    lec_sig more;
+    sig_scan(raw, n, &more);
+    for (int k = 0; k < 5; k++) g->bits[k] |= more.bits[k];
+    g->wild |= more.wild;
 }
 
 /* The bits the pattern's ideographs, letters and digits need. */

@@ -373,14 +373,15 @@ static void find_all(lec_view *v)
     int valid = lec_doc_valid(v->doc);
     lec_doc_frontmatter(v->doc, &fs, &fe);
     /* Most blocks cannot match at all: their signatures say so. */
-    size_t nrefs;
-    lec_doc_refdefs(v->doc, &nrefs);
     if (!v->sig) {
         v->sig = lec_xmalloc(v->nb * sizeof *v->sig);
         for (uint32_t b = 0; b < v->nb; b++) {
             uint32_t bs = b ? lec_doc_block(v->doc, b - 1)->start : (uint32_t)fs;
             uint32_t be = b ? lec_doc_block(v->doc, b - 1)->end : (uint32_t)fe;
-            lec_sig_make(src + bs, be - bs, nrefs > 0, &v->sig[b]);
+            lec_sig_make(src + bs, be - bs, &v->sig[b]);
+            size_t nref;
+            const char *refs = lec_doc_refs_for(v->doc, bs, be, &nref);
+            if (nref) lec_sig_add(&v->sig[b], refs, nref);
         }
     }
     lec_sig need;

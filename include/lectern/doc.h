@@ -82,6 +82,12 @@ const char *lec_doc_meta_get(const lec_doc *doc, const char *key);
 /* Link reference definitions found in the source (to append when a part
  * of the source is parsed alone); NULL/0 when there are none. */
 const char *lec_doc_refdefs(const lec_doc *doc, size_t *len);
+/* Those of them that a bracketed label in source[start..end) names: what
+ * to append when that range is parsed alone (NULL/0: nothing).  The text
+ * belongs to doc and lasts until the next call or lec_doc_free(); the
+ * index behind it is made on the first call.  Not for two threads at once
+ * on one document. */
+const char *lec_doc_refs_for(const lec_doc *doc, size_t start, size_t end, size_t *len);
 
 /* The top-level blocks of the body, in order. */
 size_t lec_doc_block_count(const lec_doc *doc);

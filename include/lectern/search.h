@@ -50,10 +50,11 @@ typedef struct lec_sig {
     uint8_t wild;     /* what the bits cannot tell (searchsig.c) */
 } lec_sig;
 
-/* The signature of the raw source raw[0..n) of a block; refs: the
- * document defines link references (a link may then show a URL written
- * elsewhere). */
-void lec_sig_make(const char *raw, size_t n, int refs, lec_sig *g);
+/* The signature of the raw source raw[0..n) of a block. */
+void lec_sig_make(const char *raw, size_t n, lec_sig *g);
+/* Adds what raw[0..n) may show to g: the link reference definitions a
+ * block names (their URLs are shown with the links). */
+void lec_sig_add(lec_sig *g, const char *raw, size_t n);
 /* What a folded pattern (lec_search_pattern) needs: its ideographs and its
  * ASCII letters and digits. */
 void lec_sig_need(const char *pat, size_t n, lec_sig *need);

@@ -410,7 +410,7 @@ static void test_signature(void)
         memcpy(text + n, "乙", 3);
         n += 3;
         lec_sig g, need;
-        lec_sig_make(text, n, 0, &g);
+        lec_sig_make(text, n, &g);
         size_t len = 0;
         lec_search_fold(text, n, 1, &out, &len, &cap);
         lec_sig_need(out, len, &need);
@@ -427,7 +427,7 @@ static void test_signature(void)
     /* The signature does turn blocks away. */
     lec_sig g, need;
     const char *t = "乙乙，。、《》“”——…（）：；！？「」『』〔〕·乙 abc ＧＤＰ 2024";
-    lec_sig_make(t, strlen(t), 0, &g);
+    lec_sig_make(t, strlen(t), &g);
     lec_sig_need("丁", strlen("丁"), &need);
     ok(!lec_sig_may(&g, &need), "a block without the ideograph is turned away");
     lec_sig_need("gdp", 3, &need);
@@ -436,8 +436,22 @@ static void test_signature(void)
     ok(!lec_sig_may(&g, &need), "a block without the letters is turned away");
     lec_sig_need("，。", strlen("，。"), &need);
     ok(lec_sig_may(&g, &need), "punctuation asks for nothing");
-    lec_sig_make(t, strlen(t), 1, &g);
-    ok(lec_sig_may(&g, &need), "with link definitions, a ']' may show anything");
+    /* Entities: numeric ones may be anything, named ones letters. */
+    lec_sig_need("丁", strlen("丁"), &need);
+    lec_sig_make("甲&#x4E01;", strlen("甲&#x4E01;"), &g);
+    ok(lec_sig_may(&g, &need), "a numeric entity may be an ideograph");
+    lec_sig_make("甲&lt;b&gt; &eacute; &Afr;", strlen("甲&lt;b&gt; &eacute; &Afr;"), &g);
+    ok(!lec_sig_may(&g, &need), "a named entity is no ideograph");
+    lec_sig_need("ea", 2, &need);
+    ok(lec_sig_may(&g, &need), "a named entity may be a letter (é, 𝔄)");
+    lec_sig_make("甲&lt;b&gt; &amp;", strlen("甲&lt;b&gt; &amp;"), &g);
+    ok(!lec_sig_may(&g, &need), "&lt; &gt; &amp; are no letters");
+    /* A reference link shows the URL of its definition. */
+    lec_sig_need("丁", strlen("丁"), &need);
+    lec_sig_make("见[链接][r]", strlen("见[链接][r]"), &g);
+    ok(!lec_sig_may(&g, &need), "a link alone has only its text");
+    lec_sig_add(&g, "[r]: http://例子.cn/丁\n", strlen("[r]: http://例子.cn/丁\n"));
+    ok(lec_sig_may(&g, &need), "its definition added, the URL counts");
 }
 
 int main(void)

@@ -1,0 +1,100 @@
+/*
+ * t_refs.c - the definitions a part of a document is given when parsed
+ * alone: those its labels name, and with them it renders as with all.
+ */
+#include "lectern/refs.h"
+#include "../tap.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char defs[] = "[a]: /a\n"
+                           "[B]: /b \"title b\"\n"
+                           "[c]:\n  /c\n  'title c'\n"
+                           "  [Straße]: /strasse\n"
+                           "[foo   bar]: /foobar\n"
+                           "[a]: /second-a\n"
+                           "[链接]: http://例子.cn/丁\n"
+                           "[x\\]y]: /escaped\n"
+                           "[unused]: /unused\n";
+
+/* What the index gives for text, as a string (caller frees). */
+static char *given(lec_refs *r, const char *text, size_t *count)
+{
+    lec_buf out = LEC_BUF_INIT;
+    *count = lec_refs_for(r, text, strlen(text), &out);
+    lec_buf_putc(&out, '\0');
+    return lec_buf_detach(&out, NULL);
+}
+
+/* text rendered by cmark with the definitions d after it. */
+static char *html(const char *text, const char *d)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_puts(&b, text);
+    lec_buf_puts(&b, "\n\n");
+    lec_buf_puts(&b, d);
+    char *h = cmark_markdown_to_html(b.data, b.len, CMARK_OPT_DEFAULT);
+    lec_buf_free(&b);
+    return h;
+}
+
+int main(void)
+{
+    lec_refs *r = lec_refs_new(defs, strlen(defs));
+    size_t n;
+    char *g = given(r, "see [x][b] and [A].", &n);
+    is_int(n, 2, "two labels named, two definitions");
+    ok(strstr(g, "[B]: /b \"title b\"") && strstr(g, "[a]: /a\n"), "the named ones");
+    ok(!strstr(g, "/c") && !strstr(g, "unused"), "and no other");
+    ok(!strstr(g, "second-a"), "the first definition of a label only");
+    free(g);
+
+    g = given(r, "[c] [C] [c][]", &n);
+    is_int(n, 1, "a label named three times is given once");
+    ok(strstr(g, "'title c'") != NULL, "a definition keeps its continuation lines");
+    free(g);
+
+    g = given(r, "[STRASSE] [Foo\n bar]", &n);
+    is_int(n, 2, "labels compare case folded (ß = SS) and with white space collapsed");
+    free(g);
+    g = given(r, "见[链接]。", &n);
+    ok(n == 1 && strstr(g, "例子"), "a Chinese label");
+    free(g);
+    g = given(r, "no brackets [at all", &n);
+    is_int(n, 0, "text without a label is given nothing");
+    free(g);
+    g = given(r, "\\[a] [x\\]y]", &n);
+    ok(n == 1 && strstr(g, "/escaped"), "escaped brackets open and close no label");
+    free(g);
+
+    /* Property: each part renders with what it is given as with all. */
+    static const char *const parts[] = {
+        "see [x][b] and [A].", "[c] and [C][] and [c][]", "![img][a] [text](/inline)",
+        "[STRASSE] [Foo\n bar]", "> quoted [a]\n> and [链接]", "- item [b]\n- item [unused]",
+        "`[a]` code and [a]", "[outer [a] inner][b]", "[x\\]y] and \\[a]", "nothing here",
+        "[unknown][nope] [a] [[a]]",
+    };
+    int same = 1;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        g = given(r, parts[i], &n);
+        char *want = html(parts[i], defs), *got = html(parts[i], g);
+        if (strcmp(want, got) != 0) {
+            same = 0;
+            printf("# differs for \"%s\":\n# %s# %s", parts[i], want, got);
+        }
+        free(want);
+        free(got);
+        free(g);
+    }
+    ok(same, "every part renders with its definitions as with all of them");
+    lec_refs_free(r);
+
+    r = lec_refs_new("", 0);
+    g = given(r, "[a]", &n);
+    is_int(n, 0, "no definitions, nothing given");
+    free(g);
+    lec_refs_free(r);
+    return tap_done();
+}
