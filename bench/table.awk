@@ -101,11 +101,17 @@ function vrow(label, inp, key, i, unit, div) {
     line(label, inp, unit, growth(), "", "")
 }
 
+# The issue sets its targets on the Chinese Markdown: lim for zh.md, no
+# target (the row is for comparison) for the other inputs.
+function zh(inp, lim) {
+    return inp == "zh.md" ? lim : ""
+}
+
 # A ratio row: A / B, with a target.
 function rrow(label, inp, ka, ia, da, kb, ib, db, op, lim, at_max) {
     load(ka, inp, ia, da)
     divide(kb, inp, ib, db)
-    line(label, inp, "x", "", op " " lim (at_max ? " @" : ""), lim == "" ? "" : check(op, lim, at_max))
+    line(label, inp, "x", "", lim == "" ? "" : op " " lim (at_max ? " @" : ""), lim == "" ? "" : check(op, lim, at_max))
 }
 
 function section(n, title) {
@@ -152,8 +158,8 @@ END {
             vrow(inp ~ /txt/ ? "w3m (the text)" : "w3m (cmark's HTML)", inp, "fs.w3m", 4, "s")
             vrow("cmark, parse alone (to /dev/null)", inp, "t.cmark", 4, "s")
             vrow("lowdown, parse alone (to /dev/null)", inp, "t.lowdown", 4, "s")
-            rrow("lectern / cmark parse", inp, "fs.lectern", 4, 1, "t.cmark", 4, 1, "<=", 0.25)
-            rrow("lectern / less", inp, "fs.lectern", 4, 1, "fs.less", 4, 1, "<=", 2)
+            rrow("lectern / cmark parse", inp, "fs.lectern", 4, 1, "t.cmark", 4, 1, "<=", zh(inp, 0.25), 1)
+            rrow("lectern / less", inp, "fs.lectern", 4, 1, "fs.less", 4, 1, "<=", zh(inp, 2), 1)
         }
     }
 
@@ -164,14 +170,14 @@ END {
                 vrow("lectern --convert", inp, "t.convert", 4, "s")
                 load("size", inp, 4, 1048576)
                 divide("t.convert", inp, 4, 1)
-                line("  conversion rate", inp, "MB/s", "", ">= 50 MB/s", check(">=", 50, 0))
+                line("  conversion rate", inp, "MB/s", "", ">= 50 MB/s @", check(">=", 50, 1))
             }
             vrow("lectern --toc", inp, "t.toc", 4, "s")
             if (inp ~ /md/) vrow("lectern --print LAST (last section)", inp, "t.print", 4, "s")
             vrow("lectern --dump --width=100", inp, "t.dump", 4, "s")
             vrow("cmark (to HTML)", inp, "t.cmark", 4, "s")
             vrow("lowdown -tterm", inp, "t.lowdown_term", 4, "s")
-            rrow("lectern --toc / cmark", inp, "t.toc", 4, 1, "t.cmark", 4, 1, "<=", 0.5)
+            rrow("lectern --toc / cmark", inp, "t.toc", 4, 1, "t.cmark", 4, 1, "<=", zh(inp, 0.5), 1)
         }
     }
 
@@ -221,8 +227,9 @@ END {
                 g = growth()
                 # Reading is copying from the page cache: at 1 MB the
                 # buffer stays in the CPU's caches, so its growth says
-                # more about the machine than about lectern.  No target.
-                if (act[a] == "read") {
+                # more about the machine than about lectern.  No target;
+                # nor for English, as for the other sections (zh()).
+                if (act[a] == "read" || inp != "zh.md") {
                     line(name[a], inp, "s", g, "", "")
                     continue
                 }
@@ -246,8 +253,8 @@ END {
             vrow("less: per one-row scroll (j)", inp, "by.less", 5, "B", 50)
             vrow("lectern: per page down (Space)", inp, "by.lectern", 6, "B", 10)
             vrow("less: per page down (Space)", inp, "by.less", 6, "B", 10)
-            rrow("per row: lectern / less", inp, "by.lectern", 5, 1, "by.less", 5, 1, "<=", 1)
-            rrow("per page: lectern / less", inp, "by.lectern", 6, 1, "by.less", 6, 1, "<=", 1)
+            rrow("per row: lectern / less", inp, "by.lectern", 5, 1, "by.less", 5, 1, "<=", zh(inp, 1), 1)
+            rrow("per page: lectern / less", inp, "by.lectern", 6, 1, "by.less", 6, 1, "<=", zh(inp, 1), 1)
         }
     }
     print ""
