@@ -23,7 +23,15 @@ void lec_addr_of(const lec_doc *doc, uint32_t id, lec_buf *out)
     int n = 0;
     for (uint32_t c = id; c != 0 && c != LEC_NONE && n < 256; c = lec_node_parent(doc, c))
         pos[n++] = lec_node_position(doc, c);
-    for (int i = n - 1; i >= 0; i--) lec_buf_printf(out, i == n - 1 ? "%d" : ".%d", pos[i]);
+    /* By hand: --toc writes one address a node, printf was a tenth of it. */
+    for (int i = n - 1; i >= 0; i--) {
+        char d[12];
+        int k = 0;
+        unsigned v = pos[i] > 0 ? (unsigned)pos[i] : 0;
+        do d[k++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+        if (i != n - 1) lec_buf_putc(out, '.');
+        while (k) lec_buf_putc(out, d[--k]);
+    }
 }
 
 static uint32_t nth_child(const lec_doc *doc, uint32_t parent, long k)

@@ -34,14 +34,17 @@ static long cp_at(const char *s, size_t n, size_t i, size_t *len)
  * the tables below be written as plain Chinese text. */
 static int set_index(long cp, const char *set)
 {
-    size_t n = strlen(set), i = 0, len;
-    int idx = 0;
-
+    /* cp's bytes against the set's, character by character: the sets are
+     * our own valid UTF-8, so their lengths come from the lead bytes and
+     * nothing needs decoding (this runs for every numeral scanned). */
+    char b[4];
     if (cp < 0) return -1;
-    while (i < n) {
-        if (cp_at(set, n, i, &len) == cp) return idx;
-        i += len;
-        idx++;
+    size_t k = (size_t)lec_utf8_encode((int32_t)cp, b);
+    int idx = 0;
+    for (const unsigned char *p = (const unsigned char *)set; *p; idx++) {
+        size_t l = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        if (l == k && memcmp(p, b, k) == 0) return idx;
+        p += l;
     }
     return -1;
 }
@@ -115,14 +118,32 @@ static size_t digits(const char *s, size_t n, size_t i, int *val)
 
 static int cn_digit(long cp)
 {
-    int d = set_index(cp, "零一二三四五六七八九");
-
-    if (d >= 0) return d;
-    if (cp == 0x3007) /* 〇 */
+    switch (cp) {
+    case 0x96F6: /* 零 */
+    case 0x3007: /* 〇 */
         return 0;
-    if (cp == 0x4E24) /* 两 */
+    case 0x4E00: /* 一 */
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
         return 2;
-    return -1;
+    case 0x4E09: /* 三 */
+        return 3;
+    case 0x56DB: /* 四 */
+        return 4;
+    case 0x4E94: /* 五 */
+        return 5;
+    case 0x516D: /* 六 */
+        return 6;
+    case 0x4E03: /* 七 */
+        return 7;
+    case 0x516B: /* 八 */
+        return 8;
+    case 0x4E5D: /* 九 */
+        return 9;
+    default:
+        return -1;
+    }
 }
 
 int lec_cn_number(const char *s, size_t n, size_t *used)

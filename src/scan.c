@@ -132,6 +132,17 @@ static int plain(const walker *w, const char *s, size_t n)
     return w->valid || lec_utf8_valid(s, n, NULL);
 }
 
+/* Appends a line's text t[0..n) to w->text, after a space where cmark
+ * puts one for a soft break (not between two Chinese characters). */
+static void join_put(walker *w, const char *t, size_t n)
+{
+    if (w->text.len && n) {
+        unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
+        if (x < 0x80 || (unsigned char)t[0] < 0x80) lec_buf_putc(&w->text, ' ');
+    }
+    lec_buf_put(&w->text, t, n);
+}
+
 /* The paragraph text of lines [from, to) into w->text, joined as cmark's
  * soft breaks are (lec_md_inline_text), at most cap bytes.  Returns 0 when
  * cmark must read it. */
@@ -140,22 +151,36 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap)
     const char *s = w->doc->src;
     lec_buf_reset(&w->text);
     for (uint32_t pos = from; pos < to && w->text.len < cap;) {
+        size_t room = cap - w->text.len;
+        uint32_t a = pos;
+        while (a < to && (s[a] == ' ' || s[a] == '\t')) a++;
+        /* A paragraph is often one long line, of which only the first
+         * room bytes are kept: its end is looked for no further. */
+        uint32_t look = to - a > room + 1 ? a + (uint32_t)room + 1 : to;
+        if (look < to && s[look - 1] != ' ' && s[look - 1] != '\t' && s[look - 1] != '\r' &&
+            !memchr(s + a, '\n', look - a)) {
+            /* The line goes on past what is kept: cut it (as below). */
+            uint32_t z = a + (uint32_t)room;
+            while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
+            if (!plain(w, s + a, z - a)) return 0;
+            join_put(w, s + a, z - a);
+            return 1;
+        }
         line l;
         read_line(s, pos, to, &l);
-        uint32_t a = l.start, z = l.end;
-        while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
+        uint32_t z = l.end;
+        a = a < z ? a : z;
         while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
-        /* Only what is kept needs to be plain; cut between characters. */
-        if (z - a > cap - w->text.len) {
-            z = a + (uint32_t)(cap - w->text.len);
+        /* Only what is kept needs to be plain; cut between characters,
+         * and nothing after a cut. */
+        int cut = z - a > room;
+        if (cut) {
+            z = a + (uint32_t)room;
             while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
         }
         if (!plain(w, s + a, z - a)) return 0;
-        if (w->text.len && z > a) {
-            unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
-            if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(&w->text, ' ');
-        }
-        lec_buf_put(&w->text, s + a, z - a);
+        join_put(w, s + a, z - a);
+        if (cut) return 1;
         pos = l.next;
     }
     return 1;
