@@ -387,11 +387,15 @@ static char *replace_invalid(const char *text, size_t len, size_t *out_len)
 
 char *lec_convert(const char *text, size_t len, size_t *out_len)
 {
-    char *fixed = NULL;
-    if (!lec_utf8_valid(text, len, NULL)) {
-        fixed = replace_invalid(text, len, &len);
-        text = fixed;
-    }
+    if (lec_utf8_valid(text, len, NULL)) return lec_convert_valid(text, len, out_len);
+    char *fixed = replace_invalid(text, len, &len);
+    char *md = lec_convert_valid(fixed, len, out_len);
+    free(fixed);
+    return md;
+}
+
+char *lec_convert_valid(const char *text, size_t len, size_t *out_len)
+{
     conv cv;
     memset(&cv, 0, sizeof cv);
     lec_buf_reserve(&cv.d.text, len);
@@ -410,7 +414,6 @@ char *lec_convert(const char *text, size_t len, size_t *out_len)
     free(cv.cut);
     free(cv.how);
     lec_tdoc_free(&cv.d);
-    free(fixed);
     return lec_buf_detach(&cv.out, out_len);
 }
 

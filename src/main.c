@@ -469,11 +469,12 @@ static int browse(const lec_doc *doc, const options *o, int width, lec_later *la
     return rc;
 }
 
-/* Replaces the plain text *data[0..*len) by the Markdown recovered from it. */
-static void to_markdown(char **data, size_t *len)
+/* Replaces the plain text *data[0..*len) by the Markdown recovered from it;
+ * valid: the text is known to be valid UTF-8. */
+static void to_markdown(char **data, size_t *len, int valid)
 {
     size_t mlen;
-    char *md = lec_convert(*data, *len, &mlen);
+    char *md = valid ? lec_convert_valid(*data, *len, &mlen) : lec_convert(*data, *len, &mlen);
     free(*data);
     *data = md;
     *len = mlen;
@@ -518,7 +519,7 @@ static lec_doc *make_whole(void *arg, char **why)
     }
     lec_buf_free(&err);
     int text = is_text(e->o, in.data, in.len);
-    if (text) to_markdown(&in.data, &in.len);
+    if (text) to_markdown(&in.data, &in.len, !in.invalid_utf8);
     if (in.invalid_utf8) {
         lec_buf_printf(&err, "warning: invalid UTF-8 at byte %zu (shown as U+FFFD)", in.bad_offset);
         *why = lec_buf_detach(&err, NULL);
@@ -578,7 +579,7 @@ static int browse_early(const options *o, const char *name, int *rc)
 
     int text = is_text(o, part, len);
     if (text) {
-        to_markdown(&part, &len);
+        to_markdown(&part, &len, 0);
     } else {
         /* Cut where a block surely ends, so the part's blocks are the
          * whole's. */
@@ -641,7 +642,7 @@ static int run(const options *opts, const char *name)
     /* Plain text is converted to Markdown first; every mode then works on
      * the converted document. */
     int text = is_text(&o, in.data, in.len);
-    if (text) to_markdown(&in.data, &in.len);
+    if (text) to_markdown(&in.data, &in.len, !in.invalid_utf8);
     if (o.mode == MODE_CONVERT) {
         lec_out(in.data, in.len);
         lec_out_flush();

@@ -68,13 +68,13 @@ static void clean(lec_buf *buf, const char *s, size_t n)
  * (ASCII one cell, characters of three or four bytes two). */
 static int rough_width(const char *s, size_t n)
 {
+    /* Without branches (every line of the text goes through): each byte
+     * that is not a continuation counts one, a lead of three or four
+     * bytes one more. */
     int w = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 || (c >= 0xC0 && c < 0xE0))
-            w += 1;
-        else if (c >= 0xE0)
-            w += 2;
+        w += ((c & 0xC0) != 0x80) + (c >= 0xE0);
     }
     return w;
 }
@@ -116,11 +116,16 @@ static size_t trail_ws(const char *s, size_t n)
     return n;
 }
 
-/* Where the next "　　" paragraph mark inside s[0..n) is, or n. */
+/* Where the next "　　" paragraph mark inside s[0..n) is, or n.  E3 leads
+ * only CJK punctuation in Chinese text: memchr skips to each. */
 static size_t next_mark(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 6 <= n; i++)
-        if (memcmp(s + i, "\xe3\x80\x80\xe3\x80\x80", 6) == 0) return i;
+    for (size_t i = 0; i + 6 <= n; i++) {
+        const char *e = memchr(s + i, 0xE3, n - 5 - i);
+        if (!e) break;
+        i = (size_t)(e - s);
+        if (memcmp(e, "\xe3\x80\x80\xe3\x80\x80", 6) == 0) return i;
+    }
     return n;
 }
 
@@ -149,8 +154,11 @@ static void split_lines(const char *s, size_t len, lines *L)
     size_t pos = 0;
     if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) pos = 3;
     while (pos < len) {
-        size_t e = pos;
-        while (e < len && s[e] != '\n' && s[e] != '\r') e++;
+        /* memchr for the \n, then for a \r before it (rare). */
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t e = nl ? (size_t)(nl - s) : len;
+        const char *cr = memchr(s + pos, '\r', e - pos);
+        if (cr) e = (size_t)(cr - s);
         /* \n, \r\n and a lone \r each end a line. */
         size_t next = e;
         if (next < len && s[next] == '\r') next++;

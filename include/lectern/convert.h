@@ -22,6 +22,9 @@
  * returns the Markdown, NUL-terminated, with its length in *out_len.  The
  * caller frees it with free(). */
 char *lec_convert(const char *text, size_t len, size_t *out_len);
+/* The same for text already known to be valid UTF-8 (lec_load checked
+ * it): the check is not made again. */
+char *lec_convert_valid(const char *text, size_t len, size_t *out_len);
 
 /* Nonzero when text looks like Markdown rather than plain text: it has
  * Markdown structure (ATX or setext headings, fenced code, lists, block
