@@ -243,6 +243,40 @@ size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width)
     return i;
 }
 
+/* The blanks after a row's text, from column x.  On them only the
+ * background shows (the cursor row's, or the terminal's), so they take
+ * the foreground colour, bold and dim of the row's last text `last`:
+ * curses then clears the rest of the row with the attributes the text
+ * left set instead of changing them first, and a next row that starts in
+ * the same look (a heading or a code block over several rows) needs no
+ * change either.  Nothing that shows on a blank is carried: underline,
+ * italics, reverse, a match's background.  In reverse (the cursor row
+ * without colour) bold and dim can tint the blanks: not carried either. */
+static void fill_row(tui *t, int y, int x, unsigned base, unsigned last)
+{
+    if (x >= COLS) return;
+    const unsigned carry = LEC_A_STRONG | LEC_A_HEADING | LEC_A_CODE | LEC_A_MARKER |
+                           LEC_A_QUOTE | LEC_A_META | LEC_A_BULLET | LEC_A_RULE | LEC_A_URL |
+                           LEC_A_SUMMARY;
+    /* Without the terminal's default colours a colour pair has a black
+     * background where the plain blanks have the terminal's own. */
+    if (t->color && !t->deflt) last = 0;
+    attr_t a, fa;
+    short pair, fpair;
+    char letter, fletter;
+    tui_look(t, base, &fa, &fpair, &fletter);
+    tui_look(t, base | (last & carry), &a, &pair, &letter);
+    a &= ~(attr_t)(A_UNDERLINE | A_ITALIC);
+    if (a & A_REVERSE) a &= ~(attr_t)(A_BOLD | A_DIM);
+    if ((a & A_REVERSE) != (fa & A_REVERSE)) {
+        /* Cannot happen with the carried looks; the plain fill then. */
+        tui_fill(t, y, x, COLS, base);
+        return;
+    }
+    mvwhline(stdscr, y, x, ' ' | a | COLOR_PAIR(pair), COLS - x);
+    tui_mark(t, y, x, COLS - x, fletter);
+}
+
 void tui_draw_rows(tui *t)
 {
     tui_begin(t);
@@ -250,14 +284,15 @@ void tui_draw_rows(tui *t)
     int n = t->rows < LINES ? t->rows : LINES;
     for (int y = 0; y < n; y++) {
         int kind = lec_view_row(t->v, y, &t->line);
-        unsigned base = y == cur ? LOOK_CURSOR : 0;
+        unsigned base = y == cur ? LOOK_CURSOR : 0, last = 0;
         int x = 0;
         if (kind != LEC_ROW_END)
             for (size_t k = 0; k < t->line.nseg; k++) {
                 const lec_seg *g = &t->line.seg[k];
                 x = tui_text(t, y, x, COLS, g->s, g->n, g->attr | base);
+                if (g->n) last = g->attr;
             }
-        tui_fill(t, y, x, COLS, base);
+        fill_row(t, y, x, base, last);
     }
 }
 
