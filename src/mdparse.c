@@ -17,6 +17,11 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     /* Line starts, counting \n, \r\n and a lone \r as cmark does. */
     size_t cap = 0;
     LEC_GROW(md->lines, cap, 16);
+    /* cmark takes a U+FEFF at the start of what it is fed for a byte order
+     * mark and drops it; inside the document it is text.  A blank line fed
+     * first keeps it (and shifts cmark's line numbers by one). */
+    int bom = end - start >= 3 && memcmp(src + start, "\xef\xbb\xbf", 3) == 0;
+    if (bom) md->lines[md->nlines++] = start;
     md->lines[md->nlines++] = start;
     /* A lone \r is rare: look for \n with memchr, and for \r inside
      * each line only when the range has one at all. */
@@ -38,6 +43,7 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     }
 
     cmark_parser *p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    if (bom) cmark_parser_feed(p, "\n", 1);
     cmark_parser_feed(p, src + start, end - start);
     if (extra && extra_len) {
         /* A blank line first, so the definitions cannot continue a paragraph. */
@@ -62,13 +68,28 @@ uint32_t lec_md_line_offset(const lec_md *md, int line)
     return md->lines[line - 1];
 }
 
-void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end)
+/* The last line of block n.  A block closed by a blank line may end at
+ * column 0 of the next line: it really ends with the line before. */
+static int last_line(cmark_node *n)
 {
     int sl = cmark_node_get_start_line(n);
     int el = cmark_node_get_end_line(n);
-    /* A block closed by a blank line may end at column 0 of the next line:
-     * it really ends with the line before. */
     if (cmark_node_get_end_column(n) == 0 && el > sl) el--;
+    return el < sl ? sl : el;
+}
+
+void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end)
+{
+    int sl = cmark_node_get_start_line(n);
+    int el = last_line(n);
+    /* A fence left open in a list item that a line outside it closes ends,
+     * for cmark, on that line ("2. ```" then "#"): no block ends after the
+     * blocks that hold it. */
+    for (cmark_node *p = cmark_node_parent(n); p && cmark_node_get_type(p) != CMARK_NODE_DOCUMENT;
+         p = cmark_node_parent(p)) {
+        int pe = last_line(p);
+        if (pe < el) el = pe;
+    }
     if (el < sl) el = sl;
     *start = lec_md_line_offset(md, sl);
     *end = lec_md_line_offset(md, el + 1);
