@@ -132,54 +132,45 @@ static int plain(const walker *w, const char *s, size_t n)
     return w->valid || lec_utf8_valid(s, n, NULL);
 }
 
-/* Appends a line's text t[0..n) to w->text, after a space where cmark
- * puts one for a soft break (not between two Chinese characters). */
-static void join_put(walker *w, const char *t, size_t n)
-{
-    if (w->text.len && n) {
-        unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
-        if (x < 0x80 || (unsigned char)t[0] < 0x80) lec_buf_putc(&w->text, ' ');
-    }
-    lec_buf_put(&w->text, t, n);
-}
-
 /* The paragraph text of lines [from, to) into w->text, joined as cmark's
- * soft breaks are (lec_md_inline_text), at most cap bytes.  Returns 0 when
- * cmark must read it. */
+ * soft breaks are (lec_md_inline_text: a space unless both sides are
+ * Chinese), then cut to at most cap bytes between characters, as that cuts
+ * it.  Returns 0 when cmark must read it. */
 static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap)
 {
     const char *s = w->doc->src;
     lec_buf_reset(&w->text);
     for (uint32_t pos = from; pos < to && w->text.len < cap;) {
-        size_t room = cap - w->text.len;
         uint32_t a = pos;
         while (a < to && (s[a] == ' ' || s[a] == '\t')) a++;
+        if (w->text.len && a < to && s[a] != '\n' && s[a] != '\r') {
+            unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
+            if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(&w->text, ' ');
+        }
+        size_t room = cap - w->text.len;
         /* A paragraph is often one long line, of which only the first
          * room bytes are kept: its end is looked for no further. */
         uint32_t look = to - a > room + 1 ? a + (uint32_t)room + 1 : to;
+        uint32_t z;
+        int cut;
+        line l;
         if (look < to && s[look - 1] != ' ' && s[look - 1] != '\t' && s[look - 1] != '\r' &&
             !memchr(s + a, '\n', look - a)) {
-            /* The line goes on past what is kept: cut it (as below). */
-            uint32_t z = a + (uint32_t)room;
-            while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
-            if (!plain(w, s + a, z - a)) return 0;
-            join_put(w, s + a, z - a);
-            return 1;
+            cut = 1; /* the line goes on past what is kept */
+        } else {
+            read_line(s, pos, to, &l);
+            z = l.end;
+            a = a < z ? a : z;
+            while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+            cut = z - a > room;
         }
-        line l;
-        read_line(s, pos, to, &l);
-        uint32_t z = l.end;
-        a = a < z ? a : z;
-        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
-        /* Only what is kept needs to be plain; cut between characters,
-         * and nothing after a cut. */
-        int cut = z - a > room;
+        /* Only what is kept needs to be plain; nothing after a cut. */
         if (cut) {
             z = a + (uint32_t)room;
             while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
         }
         if (!plain(w, s + a, z - a)) return 0;
-        join_put(w, s + a, z - a);
+        lec_buf_put(&w->text, s + a, z - a);
         if (cut) return 1;
         pos = l.next;
     }
