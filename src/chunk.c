@@ -9,6 +9,7 @@
  * are tracked; everything else ends at a blank line anyway.
  */
 #include "lectern/chunk.h"
+#include "lectern/utf8.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -99,7 +100,11 @@ static void track(scan *st, const char *s, size_t n)
     if (m >= 3 && (t[0] == '`' || t[0] == '~')) {
         size_t k = 0;
         while (k < m && t[k] == t[0]) k++;
-        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k))) {
+        /* A backtick in the info string makes it text, unless the line is
+         * not UTF-8: cmark may then drop that backtick (scan.c,
+         * line_valid), and a fence is assumed, which only cuts less. */
+        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k) &&
+                        lec_utf8_valid(t + k, m - k, NULL))) {
             if (st->maybe_html) {
                 st->lost = 1;
                 return;

@@ -110,6 +110,15 @@ static int list_start(const char *s, const line *l)
     return i + d + 1 == l->end || s[i + d + 1] == ' ' || s[i + d + 1] == '\t';
 }
 
+/* Whether the line's structure can be read from its bytes.  cmark reads a
+ * line after replacing what is not UTF-8, and a sequence cut short at its
+ * end takes the line's last bytes with it ("```\xe6`" opens a fence for
+ * cmark: the backtick is gone): such a line is left to cmark. */
+static int line_valid(const walker *w, const line *l)
+{
+    return w->valid || lec_utf8_valid(w->doc->src + l->start, l->end - l->start, NULL);
+}
+
 /* Lines whose first character decides that cmark must read them. */
 static int needs_cmark(const char *s, const line *l)
 {
@@ -300,17 +309,18 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
                 pos = l.next;
                 continue;
             }
-            if (l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
+            int sure = line_valid(w, &l);
+            if (sure && l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
                 heading(w, para, l.start, l.next, s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2, 0);
                 para = UINT32_MAX;
                 pos = l.next;
                 continue;
             }
-            if (l.indent >= 0 && (atx_level(s, &l) || is_fence(s, &l) ||
-                                  s[l.start + (uint32_t)l.indent] == '>')) {
+            if (sure && l.indent >= 0 &&
+                (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>')) {
                 paragraph(w, para, l.start); /* these interrupt it */
                 para = UINT32_MAX;
-            } else if (needs_cmark(s, &l)) {
+            } else if (!sure || needs_cmark(s, &l)) {
                 cmark_from = para; /* it might interrupt it: cmark decides */
                 para = UINT32_MAX;
             } else {
@@ -323,13 +333,14 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
                 pos = l.next;
                 continue;
             }
-            int lv = l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
+            int sure = line_valid(w, &l);
+            int lv = sure && l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
             if (lv) {
                 heading(w, l.start, l.next, l.next, lv, 1);
                 pos = l.next;
                 continue;
             }
-            if (!needs_cmark(s, &l)) {
+            if (sure && !needs_cmark(s, &l)) {
                 para = l.start;
                 pos = l.next;
                 continue;
