@@ -102,9 +102,13 @@ static void track(scan *st, const char *s, size_t n)
         while (k < m && t[k] == t[0]) k++;
         /* A backtick in the info string makes it text, unless the line is
          * not UTF-8: cmark may then drop that backtick (scan.c,
-         * line_valid), and a fence is assumed, which only cuts less. */
-        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k) &&
-                        lec_utf8_valid(t + k, m - k, NULL))) {
+         * line_valid), or not.  Nothing is known from there on. */
+        if (k >= 3 && t[0] == '`' && memchr(t + k, '`', m - k) &&
+            !lec_utf8_valid(t + k, m - k, NULL)) {
+            st->lost = 1;
+            return;
+        }
+        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k))) {
             if (st->maybe_html) {
                 st->lost = 1;
                 return;
