@@ -15,11 +15,17 @@ struct lec_later {
     lec_doc *doc;
     char *why;
     atomic_int done;
+    pthread_mutex_t lock; /* guards go */
+    pthread_cond_t cond;
+    int go;
 };
 
 static void *run(void *p)
 {
     lec_later *l = p;
+    pthread_mutex_lock(&l->lock);
+    while (!l->go) pthread_cond_wait(&l->cond, &l->lock);
+    pthread_mutex_unlock(&l->lock);
     l->doc = l->make(l->arg, &l->why);
     atomic_store(&l->done, 1);
     return NULL;
@@ -31,11 +37,23 @@ lec_later *lec_later_start(lec_later_fn make, void *arg)
     l->make = make;
     l->arg = arg;
     atomic_init(&l->done, 0);
+    pthread_mutex_init(&l->lock, NULL);
+    pthread_cond_init(&l->cond, NULL);
     if (pthread_create(&l->thread, NULL, run, l) != 0) {
+        pthread_cond_destroy(&l->cond);
+        pthread_mutex_destroy(&l->lock);
         free(l);
         return NULL;
     }
     return l;
+}
+
+void lec_later_go(lec_later *l)
+{
+    pthread_mutex_lock(&l->lock);
+    l->go = 1;
+    pthread_cond_signal(&l->cond);
+    pthread_mutex_unlock(&l->lock);
 }
 
 int lec_later_ready(lec_later *l)
@@ -45,7 +63,10 @@ int lec_later_ready(lec_later *l)
 
 lec_doc *lec_later_take(lec_later *l, char **why)
 {
+    lec_later_go(l);
     pthread_join(l->thread, NULL);
+    pthread_cond_destroy(&l->cond);
+    pthread_mutex_destroy(&l->lock);
     lec_doc *d = l->doc;
     *why = l->why;
     free(l);

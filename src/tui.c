@@ -336,6 +336,8 @@ static int part_will_do(int req)
 static lec_tui_result run(tui *t, uint32_t *node)
 {
     draw(t);
+    /* The first screen is up: now the whole may take the CPUs. */
+    if (t->later) lec_later_go(t->later);
     for (;;) {
         t->idle_take = 1;
         int key = tui_key(t);

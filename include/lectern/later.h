@@ -17,10 +17,16 @@ typedef struct lec_later lec_later;
  * warning to show), or NULL and a reason in *why.  *why is malloc'd. */
 typedef lec_doc *(*lec_later_fn)(void *arg, char **why);
 
-/* Starts make(arg) on a new thread.  Returns NULL when no thread can be
- * started (the caller then calls make itself).  Finish with
- * lec_later_take. */
+/* Starts a new thread that runs make(arg) once lec_later_go is called.
+ * Returns NULL when no thread can be started (the caller then calls make
+ * itself).  Finish with lec_later_take. */
 lec_later *lec_later_start(lec_later_fn make, void *arg);
+
+/* Lets the maker begin.  It waits for this: the whole of a large file is
+ * read and parsed on both CPUs of a small machine, and the first screen
+ * (and the terminal drawing it) must not wait for them.  lec_later_take
+ * lets it begin too. */
+void lec_later_go(lec_later *l);
 
 /* Nonzero once the maker has returned; never waits. */
 int lec_later_ready(lec_later *l);
