@@ -83,10 +83,12 @@ void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32
     int sl = cmark_node_get_start_line(n);
     int el = last_line(n);
     /* A fence left open in a list item that a line outside it closes ends,
-     * for cmark, on that line ("2. ```" then "#"): no block ends after the
-     * blocks that hold it. */
-    for (cmark_node *p = cmark_node_parent(n); p && cmark_node_get_type(p) != CMARK_NODE_DOCUMENT;
-         p = cmark_node_parent(p)) {
+     * for cmark, on that line ("2. ```" then "#"): it ends with the block
+     * that holds it.  (Only fences: the containers' own ends are right,
+     * and looking at the parent alone keeps deep nesting linear.) */
+    cmark_node *p = cmark_node_parent(n);
+    if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK && p &&
+        cmark_node_get_type(p) != CMARK_NODE_DOCUMENT) {
         int pe = last_line(p);
         if (pe < el) el = pe;
     }
