@@ -97,17 +97,23 @@ static int is_fence(const char *s, const line *l)
     return s[i] == '~' || !memchr(s + k, '`', l->end - k);
 }
 
+static int is_blank_char(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
 /* Could the line start a list item (which may interrupt a paragraph)? */
 static int list_start(const char *s, const line *l)
 {
     uint32_t i = l->start + (uint32_t)l->indent;
     if (i >= l->end) return 0;
+    /* cmark lets any white space end a marker, \v and \f too. */
     if (s[i] == '-' || s[i] == '*' || s[i] == '+')
-        return i + 1 == l->end || s[i + 1] == ' ' || s[i + 1] == '\t';
+        return i + 1 == l->end || is_blank_char(s[i + 1]);
     uint32_t d = 0;
     while (i + d < l->end && s[i + d] >= '0' && s[i + d] <= '9' && d < 10) d++;
     if (d == 0 || d > 9 || i + d >= l->end || (s[i + d] != '.' && s[i + d] != ')')) return 0;
-    return i + d + 1 == l->end || s[i + d + 1] == ' ' || s[i + d + 1] == '\t';
+    return i + d + 1 == l->end || is_blank_char(s[i + d + 1]);
 }
 
 /* Whether the line's structure can be read from its bytes.  cmark reads a
