@@ -103,13 +103,9 @@ static void track(scan *st, const char *s, size_t n)
         /* A backtick in the info string makes it text, unless the line is
          * not UTF-8: cmark may then drop that backtick (scan.c,
          * line_valid), or not.  Nothing is known from there on. */
-        if (k >= 3 && t[0] == '`' && memchr(t + k, '`', m - k) &&
-            !lec_utf8_valid(t + k, m - k, NULL)) {
-            st->lost = 1;
-            return;
-        }
-        if (k >= 3 && !(t[0] == '`' && memchr(t + k, '`', m - k))) {
-            if (st->maybe_html) {
+        int text = k >= 3 && t[0] == '`' && memchr(t + k, '`', m - k) != NULL;
+        if (k >= 3 && (!text || !lec_utf8_valid(t + k, m - k, NULL))) {
+            if (text || st->maybe_html) {
                 st->lost = 1;
                 return;
             }
