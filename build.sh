@@ -2,10 +2,13 @@
 # build.sh - set up, build and run or test lectern on Debian 12.
 #
 #   ./build.sh run [ARGS...]   build, then run ./src/lectern ARGS
-#                              (default ARGS: examples/speech.md)
+#                              (default ARGS: examples/speech.md); all the
+#                              set-up and the build print goes to stderr,
+#                              so stdout is lectern's own
 #   ./build.sh check           build, run `make check`, the same tests on a
 #                              sanitizer build (build-san/) and `make
-#                              distcheck`, and end with a line
+#                              distcheck`, name the skipped tests (one
+#                              line each), and end with a line
 #                              "N passed, M failed" that counts both builds
 #
 # Environment:
@@ -86,7 +89,7 @@ build() {
 # under DIR says so (a build error, a test that could not start).
 report() {
 	local extra=$1 passed=0 failed=0 skipped=0 trs res bad tree dir dir_failed
-	local failed_logs=() check_failed=()
+	local failed_logs=() check_failed=() skipped_names=()
 	shift
 	for tree in "$@"; do
 		dir=${tree%=*}
@@ -102,6 +105,12 @@ report() {
 				esac
 			done < <(sed -n 's/^:test-result: *\([A-Z]*\).*/\1/p' "$trs")
 			[ $bad = no ] || { failed_logs+=("${trs%.trs}.log"); dir_failed=1; }
+			# The driver writes "SKIP: NAME N - WHAT # SKIP WHY" into the log.
+			if grep -q '^:test-result: *SKIP' "$trs" && [ -f "${trs%.trs}.log" ]; then
+				while IFS= read -r res; do
+					skipped_names+=("${dir%tests}${res#SKIP: }")
+				done < <(grep '^SKIP: ' "${trs%.trs}.log")
+			fi
 		done < <(find "$dir" -name '*.trs' -type f | LC_ALL=C sort)
 		if [ "${tree##*=}" = no ] && [ $dir_failed -eq 0 ]; then
 			check_failed+=("$dir")
@@ -130,7 +139,15 @@ report() {
 		extra=$((extra + 1))
 	done
 	failed=$((failed + extra))
-	echo "$skipped skipped"
+	# Every skipped test by name, then the steps left out (skipped_steps,
+	# set by check), then the totals, last.
+	local steps=${#skipped_steps[@]} line="$skipped skipped"
+	[ "$steps" -eq 0 ] || line="$line, and $steps step$([ "$steps" -eq 1 ] || echo s) left out"
+	[ $((skipped + steps)) -eq 0 ] || line="$line:"
+	echo "$line"
+	for res in "${skipped_names[@]}" "${skipped_steps[@]}"; do
+		echo "  skipped: $res"
+	done
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
@@ -144,6 +161,9 @@ report() {
 # the program (a pipeline, tmux, ssh); then tests/sanitizer-reports.sh
 # runs alone, last, and fails unless that directory is empty.
 SAN=build-san
+
+# What check left out as a whole (a sentence each), for report.
+skipped_steps=()
 
 # Copy the distribution's sources into build-san/src.  `make distdir` keeps
 # the files' times; a file whose content changed since the last copy is
@@ -208,6 +228,7 @@ fuzz_smoke() {
 	fuzz_failed=0
 	if [ "${LECTERN_NO_FUZZ:-}" = 1 ]; then
 		echo "build.sh: fuzz smoke test skipped (LECTERN_NO_FUZZ=1)"
+		skipped_steps+=("the fuzz smoke test (LECTERN_NO_FUZZ=1)")
 		return 0
 	fi
 	local tmp t max runs
@@ -219,6 +240,7 @@ fuzz_smoke() {
 	if ! command -v clang >/dev/null 2>&1 ||
 		! clang -fsanitize=fuzzer,address,undefined "$tmp/probe.c" -o "$tmp/probe" >/dev/null 2>&1; then
 		echo "build.sh: fuzz smoke test skipped (no clang that links libFuzzer)"
+		skipped_steps+=("the fuzz smoke test (no clang that links libFuzzer)")
 		rm -rf "$tmp"
 		return 0
 	fi
@@ -267,6 +289,7 @@ check() {
 
 	if [ "${LECTERN_NO_SAN:-}" = 1 ]; then
 		echo "build.sh: sanitizer build skipped (LECTERN_NO_SAN=1)"
+		skipped_steps+=("the sanitizer build and its tests (LECTERN_NO_SAN=1)")
 	else
 		san_check || case $? in
 		1) san_ok=no ;;
@@ -281,6 +304,7 @@ check() {
 		echo "build.sh: make check failed; make distcheck not run"
 	elif [ "${LECTERN_NO_DISTCHECK:-}" = 1 ]; then
 		echo "build.sh: make distcheck skipped (LECTERN_NO_DISTCHECK=1)"
+		skipped_steps+=("make distcheck (LECTERN_NO_DISTCHECK=1)")
 	# valgrind.sh made its runs on these sources already.
 	elif ! LECTERN_NO_VALGRIND=1 make -j"$(nproc)" distcheck; then
 		echo "build.sh: make distcheck failed (counted as 1 failure)"
@@ -295,8 +319,11 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 case $cmd in
 run)
-	install_packages
-	build
+	# stdout is lectern's alone: `./build.sh run --toc FILE > out` works.
+	{
+		install_packages
+		build
+	} >&2
 	[ $# -gt 0 ] || set -- examples/speech.md
 	exec ./src/lectern "$@"
 	;;

@@ -3,7 +3,12 @@
 #  - README.md holds the output of `lectern --keys` (the keymap table the
 #    help screen is made from), word for word;
 #  - the manual page's KEYS section says the same;
-#  - every option --help lists is in README.md and in the manual page.
+#  - every option --help lists is in README.md and in the manual page;
+#  - every command in README.md's ```sh blocks runs and exits 0: lectern's
+#    own on the samples (a file the README only names, such as report.md,
+#    is a copy of a sample), ./build.sh with a subcommand build.sh has; the
+#    set-up commands (make, sudo, dpkg, ...) are listed in the log, and
+#    tests/install.sh covers what they do.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 readme=$top_srcdir/README.md
@@ -39,4 +44,59 @@ while read -r opt; do
 	grep -q -e "$mopt" "$man" || missing="$missing man:$opt"
 done <"$T/options"
 tap_is "$missing" "" "every option of --help is in README.md and lectern.1"
+
+# The commands of the README, one a line (a line ending in \ goes on).
+awk '/^```sh$/ { on = 1; next } /^```/ { on = 0 } on' "$readme" |
+	awk '{ if (sub(/\\$/, "")) { buf = buf $0; next } print buf $0; buf = "" }' >"$T/commands"
+mkdir "$T/run" "$T/bin"
+ln -s "$top_srcdir/examples" "$T/run/examples"
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$LECTERN" >"$T/bin/lectern"
+chmod +x "$T/bin/lectern"
+subcommands=$(sed -n 's/.*echo "usage: \(.*\)" >&2/\1/p' "$top_srcdir/build.sh")
+setup=
+n=0
+while IFS= read -r cmd; do
+	case $cmd in '' | '#'*) continue ;; esac
+	n=$((n + 1))
+	# Without the comment that follows two spaces (the README's style).
+	cmd=$(printf '%s\n' "$cmd" | sed 's/[[:space:]][[:space:]][[:space:]]*#.*$//')
+	set -f
+	# shellcheck disable=SC2086 # the words of the command
+	set -- $cmd
+	set +f
+	[ "$1" = sudo ] && shift
+	case $1 in
+	./build.sh)
+		case " $subcommands " in
+		*" ./build.sh $2 "*) tap_ok 0 "README: $cmd (a subcommand of build.sh)" ;;
+		*) tap_is "$2" "one of: $subcommands" "README: $cmd (a subcommand of build.sh)" ;;
+		esac
+		continue
+		;;
+	make | ./configure | autoreconf | dpkg-buildpackage | dpkg | apt | apt-get | bench/run)
+		setup="$setup
+  $cmd"
+		continue
+		;;
+	esac
+	# A file the command names that the samples do not have is a sample.
+	for w in "$@"; do
+		case $w in
+		*/* | -*) ;;
+		*.md) [ -e "$T/run/$w" ] || cp "$top_srcdir/examples/speech.md" "$T/run/$w" ;;
+		*.txt) [ -e "$T/run/$w" ] || cp "$top_srcdir/examples/speech.txt" "$T/run/$w" ;;
+		esac
+	done
+	(cd "$T/run" && PATH="$T/bin:$PATH" bash -o pipefail -c "$cmd") \
+		</dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	case $cmd in
+	*'>'*) out=redirected ;;
+	*) out=$([ -s "$T/out" ] && echo some || echo none) ;;
+	esac
+	tap_is "$rc $out" "0 $([ "$out" = redirected ] && echo redirected || echo some)" \
+		"README: $cmd" || tap_diag "$(head -n 5 "$T/err")"
+done <"$T/commands"
+tap_ok "$([ "$n" -gt 5 ]; echo $?)" "README.md has commands to run ($n)"
+[ -z "$setup" ] || tap_diag "set-up commands, not run here:$setup"
 tap_done
