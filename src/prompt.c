@@ -54,10 +54,15 @@ static int draw_line(tui *t, const char *lead, const lec_buf *text, size_t pos,
     int avail = COLS - rw;
     int lw = (int)lec_str_width(lead, strlen(lead), t->ambi);
 
-    /* Scroll the text sideways so the cursor (one more cell) is seen. */
+    /* Scroll the text sideways so the cursor (one more cell) is seen.
+     * The cursor can be inside a cluster (a joiner or a combining mark
+     * typed in front of text joins it to what follows): a step never
+     * goes past it. */
     size_t off = 0;
-    while (off < pos && lw + (int)lec_str_width(text->data + off, pos - off, t->ambi) + 1 > avail)
-        off = next_cluster(t, text, off);
+    while (off < pos && lw + (int)lec_str_width(text->data + off, pos - off, t->ambi) + 1 > avail) {
+        size_t next = next_cluster(t, text, off);
+        off = next < pos ? next : pos;
+    }
 
     int x = tui_text(t, y, 0, avail, lead, strlen(lead), LOOK_PROMPT);
     int cx = x + (int)lec_str_width(text->data + off, pos - off, t->ambi);

@@ -22,6 +22,8 @@
 #     two sizes, one twice the other, to catch quadratic work.
 #  4. Files: binary, /dev/null, a FIFO, a file that shrinks while it is
 #     read, a directory, an unreadable file.
+#  5. The reproducers of a hostile review (issue 12), one group each,
+#     named "(12.N)" after its finding.
 # Needs python3 (tests/hostile/check.py measures rows independently of
 # lectern's width function).
 # shellcheck source=tests/lib.sh disable=SC2016 # sh -c scripts in single quotes
@@ -555,5 +557,26 @@ elif command -v setpriv >/dev/null 2>&1 &&
 else
 	tap_skip "an unreadable file" "running as root, and setpriv cannot drop to nobody"
 fi
+
+# ---- 5. the reproducers of issue 12 ----------------------------------------
+speech=$top_srcdir/examples/speech.md
+
+# (12.1) A joiner or a combining mark typed in front of a prompt's text
+# leaves the edit cursor inside a cluster; on a narrow screen the prompt
+# line scrolled past it (a read far out of bounds).
+zwj=$(printf '\360\237\221\251\342\200\215\360\237\224\254')
+comb=$(printf 'e\314\201')
+bad=
+for keys in "/$zwj<Home>$zwj<Esc>" "?$zwj<Home>$zwj<Esc>" ":$zwj<Home>$zwj<Esc>" \
+	"o/$zwj<Home>$zwj<Esc><Esc>" "/$comb<Home>$comb<Left><Right>$comb<Enter>" \
+	"/ab<Home>$zwj<End><BS><BS><Home><Del>$zwj<Esc>"; do
+	printf '%s\n!dump p\nq\n' "$keys" >"$T/p.keys"
+	for size in 1x5 2x5 3x5 4x2 1x1; do
+		browse "$T/p.keys" "$speech" $size
+		chk frame "$T/dump" >"$T/frame"
+		[ "$rc/$?" = 0/0 ] || bad="$bad [$keys at $size: exit $rc $(head -c 200 "$T/err")]"
+	done
+done
+tap_is "$bad" "" "(12.1) a joiner typed in front of a prompt's text on 1-4 columns: no crash"
 
 tap_done
