@@ -139,6 +139,7 @@ static void validate(conv *cv)
         e.end = cv->c[i].pos + 1;
         lec_outline_add(cv->tree, &e);
     }
+    lec_outline_mark_colons(cv->tree, cv->d.text.data, cv->d.text.len);
     lec_outline_build(cv->tree, (uint32_t)cv->d.text.len + 1, NULL);
     lec_outline_drop_events(cv->tree);
     size_t nn = lec_outline_count(cv->tree);

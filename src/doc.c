@@ -147,6 +147,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     free(cuts);
 
     long title = -1;
+    lec_outline_mark_colons(d->tree, data, len);
     lec_outline_build(d->tree, (uint32_t)len, &title);
     if (title >= 0) {
         size_t nev;

@@ -10,7 +10,15 @@
  *  - a point holds points of lower-ranked families only (（一） holds 1.,
  *    1. holds （1）); a marker of the same or a higher rank closes it, so a
  *    point never nests in a point of its own family, and a new 一是 after
- *    三是 starts a new sequence beside it;
+ *    三是 starts a new sequence beside it.  A heading is a point too in
+ *    this: a paragraph 一是 after the heading "### 三是" closes that
+ *    section and starts a run beside it;
+ *  - the run-in families share one rank (一是 第一， 首先， First,), so one
+ *    of them holds another only when the text says so: the run's first
+ *    point follows a colon inside the point (第五，…注意两点：一是…), or the
+ *    run lies inside the point, its family going on after it (第五，…一是…
+ *    二是…第六，); once a family has held the other, it holds every later
+ *    run of it (a closing 一是…四是 after 第六， stays under 第六，);
  *  - a list item that is a point holds exactly what the item holds.
  * A point's range runs from its first line to the end of the last block
  * before the next node that is not inside it.
@@ -167,7 +175,7 @@ typedef enum { FR_SECTION, FR_POINT, FR_ITEM } frame_kind;
 typedef struct frame {
     uint32_t node;  /* LEC_NONE for an item that is not a point */
     uint8_t kind;   /* frame_kind */
-    uint8_t family; /* of the point */
+    uint8_t family; /* of the point, or of the marker a section's heading begins with */
     uint8_t level;  /* of the section */
     uint8_t is_item;
     int32_t last[LEC_FAM_COUNT]; /* last accepted ordinal per family among its children */
@@ -178,6 +186,9 @@ typedef struct builder {
     frame *st;
     size_t depth, cap;
     uint32_t last_end; /* end of the last event seen */
+    /* nests[f]: bit g set once a run of family g was held by a point of
+     * family f of the same rank */
+    uint32_t nests[LEC_FAM_COUNT];
 } builder;
 
 static uint32_t new_node(builder *b, uint32_t parent, const lec_event *e, uint8_t kind)
@@ -243,24 +254,65 @@ static uint32_t parent_node(const builder *b, size_t top)
     return 0;
 }
 
-/* Where a point of family fam would attach: below every open point of the
- * same or a higher rank... (their frames would close).  Item frames and
- * sections are walls. */
-static size_t attach_frame(const builder *b, int fam)
+/* How far ahead the end of a run is looked for (keeps the build linear). */
+#define RUN_LOOK 256
+
+/* Whether the run that event i (a 1 of family g) begins lies inside the
+ * point p of another family of the same rank: a 2 of g comes, then p's
+ * successor, before anything of a higher rank or a heading. */
+static int run_inside(const builder *b, size_t i, const lec_onode *p)
 {
-    int r = lec_family_rank(fam);
+    const lec_outline *o = b->o;
+    int g = o->ev[i].family, r = lec_family_rank(g), two = 0;
+    for (size_t j = i + 1; j < o->nev && j <= i + RUN_LOOK; j++) {
+        const lec_event *e = &o->ev[j];
+        if (e->type == LEC_EV_HEADING) return 0;
+        if (!is_candidate(e)) continue;
+        if (e->family == p->family)
+            return two && (e->ordinal == p->ordinal + 1 || (e->ordinal == 0 && p->ordinal > 0));
+        if (lec_family_rank(e->family) < r) return 0;
+        if (e->family == g && e->ordinal == 2) two = 1;
+    }
+    return 0;
+}
+
+/* Whether the point of frame f holds the point of event i, of another
+ * family of the same rank (see the rules at the top). */
+static int holds(const builder *b, const frame *f, size_t i)
+{
+    const lec_event *e = &b->o->ev[i];
+    if (b->nests[f->family] & (1u << e->family)) return 1;
+    if (e->ordinal != 1) return 0;
+    return (e->flags & LEC_EVF_COLON) || run_inside(b, i, &b->o->nodes[f->node]);
+}
+
+/* Where the point of event i would attach: below every open point of the
+ * same or a higher rank (their frames would close), unless one of the
+ * same rank holds it, and below a section whose heading has its family.
+ * Item frames and other sections are walls. */
+static size_t attach_frame(const builder *b, size_t i)
+{
+    int fam = b->o->ev[i].family, r = lec_family_rank(fam);
     size_t t = b->depth - 1;
-    while (t > 0 && b->st[t].kind == FR_POINT && !b->st[t].is_item &&
-           lec_family_rank(b->st[t].family) >= r)
-        t--;
+    for (; t > 0; t--) {
+        const frame *f = &b->st[t];
+        if (f->kind == FR_SECTION) {
+            if (f->family != fam) break;
+            continue;
+        }
+        if (f->kind != FR_POINT || f->is_item) break;
+        int fr = lec_family_rank(f->family);
+        if (fr < r || (fr == r && f->family != fam && holds(b, f, i))) break;
+    }
     return t;
 }
 
-/* Accepts or rejects a candidate; returns the new node or LEC_NONE. */
-static uint32_t try_point(builder *b, const lec_event *e, int confirmed, int is_item)
+/* Accepts or rejects candidate i; returns the new node or LEC_NONE. */
+static uint32_t try_point(builder *b, size_t i, int confirmed, int is_item)
 {
+    const lec_event *e = &b->o->ev[i];
     int fam = e->family;
-    size_t t = attach_frame(b, fam);
+    size_t t = attach_frame(b, i);
     int32_t last = b->st[t].last[fam];
     int accept = 0;
     if (e->ordinal == 1)
@@ -272,6 +324,10 @@ static uint32_t try_point(builder *b, const lec_event *e, int confirmed, int is_
     if (!accept) return LEC_NONE;
 
     while (b->depth - 1 > t) pop(b);
+    const frame *up = &b->st[t];
+    if (up->kind == FR_POINT && up->family != fam &&
+        lec_family_rank(up->family) == lec_family_rank(fam))
+        b->nests[up->family] |= 1u << fam;
     b->st[t].last[fam] = e->ordinal > 0 ? e->ordinal : last + 1;
     uint32_t id = new_node(b, parent_node(b, t), e, LEC_NODE_POINT);
     push(b, id, FR_POINT, fam, 0, is_item);
@@ -285,8 +341,11 @@ static void open_section(builder *b, const lec_event *e)
     while (b->depth > 1 && !(b->st[b->depth - 1].kind == FR_SECTION &&
                              b->st[b->depth - 1].level < e->level))
         pop(b);
+    /* A numbered heading counts in its family's run among its parent's
+     * children, as a point would (### 二是, then a paragraph 三是). */
+    if (e->family != LEC_FAM_NONE && e->ordinal > 0) b->st[b->depth - 1].last[e->family] = e->ordinal;
     uint32_t id = new_node(b, parent_node(b, b->depth - 1), e, LEC_NODE_SECTION);
-    push(b, id, FR_SECTION, 0, e->level, 0);
+    push(b, id, FR_SECTION, e->family, e->level, 0);
 }
 
 size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
@@ -316,10 +375,10 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
             if ((long)i != title) open_section(&b, e);
             break;
         case LEC_EV_BLOCK:
-            if (e->family != LEC_FAM_NONE) try_point(&b, e, confirmed[i], 0);
+            if (e->family != LEC_FAM_NONE) try_point(&b, i, confirmed[i], 0);
             break;
         case LEC_EV_ITEM_BEGIN:
-            if (e->family == LEC_FAM_NONE || try_point(&b, e, confirmed[i], 1) == LEC_NONE)
+            if (e->family == LEC_FAM_NONE || try_point(&b, i, confirmed[i], 1) == LEC_NONE)
                 push(&b, LEC_NONE, FR_ITEM, 0, 0, 1);
             /* Its end is the whole item's: a point inside the item that
              * closes before ITEM_END must not reach past its own blocks. */
@@ -337,6 +396,32 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
     free(b.st);
     free(confirmed);
     return o->nnodes;
+}
+
+/* The last character before src[at], white space, line ends and a
+ * hard-break backslash passed over: is it a colon? */
+static int colon_before(const char *src, size_t at)
+{
+    while (at > 0) {
+        unsigned char c = (unsigned char)src[at - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+            at--;
+        } else if (at >= 3 && memcmp(src + at - 3, "\xe3\x80\x80", 3) == 0) {
+            at -= 3; /* U+3000 */
+        } else {
+            return c == ':' || (at >= 3 && memcmp(src + at - 3, "\xef\xbc\x9a", 3) == 0);
+        }
+    }
+    return 0;
+}
+
+void lec_outline_mark_colons(lec_outline *o, const char *src, size_t len)
+{
+    for (size_t i = 0; i < o->nev; i++) {
+        lec_event *e = &o->ev[i];
+        if (is_candidate(e) && e->start <= len && colon_before(src, e->start))
+            e->flags |= LEC_EVF_COLON;
+    }
 }
 
 void lec_outline_drop_events(lec_outline *o)

@@ -24,10 +24,16 @@ typedef enum lec_event_type {
     LEC_EV_ITEM_END,   /* the matching item ends */
 } lec_event_type;
 
+/* lec_event.flags */
+enum {
+    LEC_EVF_COLON = 1, /* the text before the block ends with a colon (…注意两点：) */
+};
+
 typedef struct lec_event {
     uint8_t type;    /* lec_event_type */
     uint8_t level;   /* heading level 1-6 */
     uint8_t family;  /* lec_family of the marker the text begins with, or NONE */
+    uint8_t flags;   /* LEC_EVF_* */
     int32_t ordinal; /* the marker's number (0: "the last one") */
     uint32_t start;  /* first byte of the block's first line */
     uint32_t end;    /* byte after the last line of the block (line ending included) */
@@ -73,6 +79,12 @@ void lec_outline_add(lec_outline *o, const lec_event *ev);
 /* Adds the events of src after those of o, with their strings; src is
  * left empty of events. */
 void lec_outline_append(lec_outline *o, lec_outline *src);
+
+/* Sets LEC_EVF_COLON on every event that begins with a marker and has a
+ * colon (： or :) as the last character before it in src[0..len), white
+ * space, line ends and a hard-break backslash passed over: the cue that a
+ * run of points belongs to the point before it (…注意两点：一是…). */
+void lec_outline_mark_colons(lec_outline *o, const char *src, size_t len);
 
 /* Builds the tree from the events added so far; doc_end is the end of the
  * document's text (the root's range is 0..doc_end).  When the first heading

@@ -246,9 +246,29 @@ static void test_chunks(void)
     lec_doc_free(d);
 }
 
+/* Points of one family never nest in a point of the same family, be it a
+ * heading or a paragraph; run-in families of one rank nest on a cue. */
+static void test_point_families(void)
+{
+    check_outline("a paragraph 一是 after the heading ### 三是 starts a run under ## 三、",
+                  "## 三、抓好落实\n\n### 一是明确责任\n\n正文。\n\n### 二是加强督查\n\n"
+                  "### 三是严格考核\n\n考核要公开。\n\n一是定期通报。\n\n二是结果运用。\n",
+                  "1 三、|抓好落实\n2 一是|明确责任\n2 二是|加强督查\n2 三是|严格考核\n"
+                  "2 一是|定期通报\n2 二是|结果运用\n");
+    check_outline("a run after a colon inside a 第N， point nests in it",
+                  "第一，抓学习。正文。\n\n第二，抓落实。这里强调两点：\n\n一是要快。\n\n"
+                  "二是要实。\n\n第三，抓考核。正文。\n",
+                  "1 第一，|抓学习。正文\n1 第二，|抓落实。这里强调两点\n2 一是|要快\n2 二是|要实\n"
+                  "1 第三，|抓考核。正文\n");
+    check_outline("a run after the last point without a cue stands beside it",
+                  "一是读书。\n\n二是看报。\n\n这里讲几点。\n\n第一，早起。\n\n第二，锻炼。\n",
+                  "1 一是|读书\n1 二是|看报\n1 第一，|早起\n1 第二，|锻炼\n");
+}
+
 int main(void)
 {
     test_speech_shape();
+    test_point_families();
     test_markers_in_markup();
     test_traps();
     test_front_matter_and_endings();

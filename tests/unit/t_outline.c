@@ -4,8 +4,10 @@
  * Each case is a list of events in a small notation and the outline it
  * must give ("depth marker title" per node, in order):
  *   "H2 一、 甲"        heading level 2 with marker 一、 and title 甲
+ *   "H3 三是 丙 shi 3"  a heading whose marker is of family shi, ordinal 3
  *   "P cn 2 二、 乙"     paragraph beginning with a marker (family, ordinal)
  *   "P"                 a paragraph without a marker
+ *   "Q shi 1 一是 a"     a paragraph whose text before it ends with a colon
  *   "I list 1 1. 甲"    a list item beginning; "I" alone: an unnumbered item
  *   "E"                 the item ends
  * Every event is 10 bytes long in the source, one after another.
@@ -38,16 +40,18 @@ static lec_outline *build(const char *const *evs, long *title)
         if (s[0] == 'H') {
             e.type = LEC_EV_HEADING;
             e.level = (uint8_t)(s[1] - '0');
-            /* "H2 marker title" or "H2 - title" (unnumbered) */
-            sscanf(s + 3, "%63s %127s", marker, text);
+            /* "H2 marker title [family ordinal]" or "H2 - title" (unnumbered) */
+            if (sscanf(s + 3, "%63s %127s %15s %d", marker, text, fam, &ord) < 4) ord = 0;
             if (strcmp(marker, "-") != 0) {
-                e.family = LEC_FAM_CN;
+                e.family = *fam ? (uint8_t)fam_of(fam) : LEC_FAM_CN;
+                e.ordinal = ord;
                 e.marker_off = lec_outline_intern(o, marker, strlen(marker));
                 e.marker_len = (uint32_t)strlen(marker);
             }
         } else {
             sscanf(s, "%7s %15s %d %63s %127s", kind, fam, &ord, marker, text);
-            e.type = kind[0] == 'P' ? LEC_EV_BLOCK
+            if (kind[0] == 'Q') e.flags = LEC_EVF_COLON;
+            e.type = kind[0] == 'P' || kind[0] == 'Q' ? LEC_EV_BLOCK
                      : kind[0] == 'I' ? LEC_EV_ITEM_BEGIN
                                       : LEC_EV_ITEM_END;
             if (*fam) {
@@ -150,6 +154,64 @@ static void test_nesting(void)
     check("a deeper heading before a shallower one", f, "1  deep\n1  shallow\n2  child\n");
 }
 
+/* Run-in families share a rank: one holds another only on a cue. */
+static void test_same_rank(void)
+{
+    const char *colon[] = {"P di 1 第一， d", "P di 2 第二， e", "Q shi 1 一是 x",
+                           "P shi 2 二是 y", "P di 3 第三， f", NULL};
+    check("a run after a colon inside 第二， is held by it", colon,
+          "1 第一， d\n1 第二， e\n2 一是 x\n2 二是 y\n1 第三， f\n");
+
+    const char *inside[] = {"P di 1 第一， a", "P shi 1 一是 x", "P shi 2 二是 y",
+                            "P di 2 第二， b", NULL};
+    check("a run that lies inside a point, its family going on after it", inside,
+          "1 第一， a\n2 一是 x\n2 二是 y\n1 第二， b\n");
+
+    const char *closing[] = {"P di 1 第一， a", "Q shi 1 一是 x", "P shi 2 二是 y",
+                             "P di 2 第二， b", "P",              "P shi 1 一是 p",
+                             "P shi 2 二是 q", "P shi 3 三是 r", NULL};
+    check("once held, a later run of that family after the last point stays under it", closing,
+          "1 第一， a\n2 一是 x\n2 二是 y\n1 第二， b\n2 一是 p\n2 二是 q\n2 三是 r\n");
+
+    const char *after[] = {"P shi 1 一是 a", "P shi 2 二是 b", "P shi 3 三是 c", "P",
+                           "P di 1 第一， x", "P di 2 第二， y", NULL};
+    check("a run after the last point, with no cue, stands beside it", after,
+          "1 一是 a\n1 二是 b\n1 三是 c\n1 第一， x\n1 第二， y\n");
+
+    const char *noreturn[] = {"P di 1 第一， a", "P di 2 第二， b", "P shi 1 一是 x",
+                              "P shi 2 二是 y", "P di 4 第四， d", NULL};
+    check("a run is inside a point only when the point's successor follows", noreturn,
+          "1 第一， a\n1 第二， b\n1 一是 x\n1 二是 y\n");
+
+    const char *sep[] = {"H2 一、 甲",      "P di 1 第一， a", "Q shi 1 一是 x", "P shi 2 二是 y",
+                         "P di 2 第二， b", "H2 二、 乙",      "P shi 1 一是 p", "P shi 2 二是 q",
+                         NULL};
+    check("without a point of the holding family open, a run stands alone", sep,
+          "1 一、 甲\n2 第一， a\n3 一是 x\n3 二是 y\n2 第二， b\n1 二、 乙\n2 一是 p\n"
+          "2 二是 q\n");
+}
+
+/* A heading numbered like a point is such a point: nothing of its own
+ * family nests in it. */
+static void test_heading_points(void)
+{
+    const char *a[] = {"H2 三、 丙",       "H3 一是 a shi 1", "P", "H3 二是 b shi 2",
+                       "H3 三是 c shi 3",  "P shi 1 一是 x",  "P", "P shi 2 二是 y",
+                       NULL};
+    check("a paragraph 一是 after the heading 三是 starts a run under 三、", a,
+          "1 三、 丙\n2 一是 a\n2 二是 b\n2 三是 c\n2 一是 x\n2 二是 y\n");
+
+    const char *b[] = {"H2 三、 丙", "H3 一是 a shi 1", "H3 二是 b shi 2", "P shi 3 三是 c",
+                       NULL};
+    check("a paragraph 三是 after the heading 二是 continues the run", b,
+          "1 三、 丙\n2 一是 a\n2 二是 b\n2 三是 c\n");
+
+    const char *c[] = {"H2 三、 丙", "H3 一是 a shi 1", "P di 1 第一， x", "P di 2 第二， y",
+                       "H3 二是 b shi 2", NULL};
+    check("points of another family still nest in such a heading", c,
+          "1 三、 丙\n2 一是 a\n3 第一， x\n3 第二， y\n2 二是 b\n");
+}
+
 static void test_items(void)
 {
     const char *a[] = {"P shi 1 一是 a", "I list 1 1. x", "E", "I list 2 2. y", "E",
@@ -207,6 +269,8 @@ int main(void)
 {
     test_sequences();
     test_nesting();
+    test_same_rank();
+    test_heading_points();
     test_items();
     test_title_and_ranges();
     return tap_done();
