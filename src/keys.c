@@ -66,6 +66,7 @@ static const struct {
     {"<Left>", LEC_REQ_PARENT},
     {"l", LEC_REQ_ENTER},
     {"<Right>", LEC_REQ_ENTER},
+    {"<Enter>", LEC_REQ_ENTER},
     {"]", LEC_REQ_NEXT_NODE},
     {"[", LEC_REQ_PREV_NODE},
     {"}", LEC_REQ_NEXT_SIBLING},
@@ -82,8 +83,10 @@ static const struct {
     {"H", LEC_REQ_HELP},
     {"<C-l>", LEC_REQ_REDRAW},
     {"<C-z>", LEC_REQ_SUSPEND},
+    {"<Esc>", LEC_REQ_CANCEL},
     {"q", LEC_REQ_QUIT},
-    {"<C-c>", LEC_REQ_QUIT},
+    {"Q", LEC_REQ_QUIT_ALL},
+    {"<C-c>", LEC_REQ_QUIT_ALL},
 };
 
 #define NBIND (sizeof keymap / sizeof keymap[0])
@@ -271,7 +274,8 @@ void lec_keys_help(lec_buf *out)
         }
     }
     lec_buf_puts(out, "Counts\n"
-                      "  A number before a key repeats it: 5j, 3], 2n.\n"
+                      "  A number before a key repeats it: 5j, 3], 2n, also in the outline and "
+                      "the help.\n"
                       "Prompts (/ ? :)\n"
                       "  Enter accepts, Esc cancels; <Left> <Right> <Home> <End> move, <BS> "
                       "deletes, <C-u> clears, <C-w> deletes a word.\n"

@@ -1,10 +1,10 @@
 /*
- * overlay.c - the two screens drawn over the document: the outline (o),
- * a list of every section and point that can be filtered and jumped
- * from, and the help (F1, H), generated from the keymap table.
+ * overlay.c - the two screens opened over the document: the outline (o),
+ * a list (list.c) of every section and point that can be filtered and
+ * jumped from, and the help (F1, H), generated from the keymap table.
  *
- * Both move with the keys of the main screen (the keymap's Move
- * requests), so a reader's habits carry over.
+ * Both move with the keys of the document screen (the keymap's Move
+ * requests, counts included), so a reader's habits carry over.
  */
 #include "tui_priv.h"
 
@@ -17,81 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A list position after a movement request; returns -1 for other keys. */
-static long list_move(tui *t, int key, long cur, long n, long height)
-{
-    long half = height / 2 > 0 ? height / 2 : 1;
-    switch (lec_keys_lookup(key)) {
-    case LEC_REQ_DOWN:
-        cur++;
-        break;
-    case LEC_REQ_UP:
-        cur--;
-        break;
-    case LEC_REQ_PAGE_DOWN:
-        cur += height;
-        break;
-    case LEC_REQ_PAGE_UP:
-        cur -= height;
-        break;
-    case LEC_REQ_HALF_DOWN:
-        cur += half;
-        break;
-    case LEC_REQ_HALF_UP:
-        cur -= half;
-        break;
-    case LEC_REQ_TOP:
-        cur = 0;
-        break;
-    case LEC_REQ_BOTTOM:
-        cur = n - 1;
-        break;
-    case LEC_REQ_WHEEL_DOWN:
-        if (!t->o->mouse) return -1;
-        cur += 3;
-        break;
-    case LEC_REQ_WHEEL_UP:
-        if (!t->o->mouse) return -1;
-        cur -= 3;
-        break;
-    default:
-        return -1;
-    }
-    if (cur >= n) cur = n - 1;
-    if (cur < 0) cur = 0;
-    return cur;
-}
-
-/* The first row to show of n so that row cur is on a screen of
- * `height`, and the screen is full when the list is long enough. */
-static long keep_visible(long top, long cur, long n, long height)
-{
-    if (cur < top) top = cur;
-    if (cur >= top + height) top = cur - height + 1;
-    if (top > n - height) top = n - height;
-    return top < 0 ? 0 : top;
-}
-
-/* The status line of an overlay: a left part and a right part. */
-static void overlay_status(tui *t, const char *left, const char *right)
-{
-    if (LINES < 2) return;
-    int y = LINES - 1;
-    int rw = (int)lec_str_width(right, strlen(right), t->ambi);
-    if (rw + 4 > COLS) rw = 0;
-    int x = tui_text(t, y, 0, COLS, " ", 1, LOOK_STATUS);
-    x = tui_text(t, y, x, COLS - rw - 2, left, strlen(left), LOOK_STATUS);
-    tui_fill(t, y, x, COLS, LOOK_STATUS);
-    if (rw) tui_text(t, y, COLS - rw - 1, COLS, right, strlen(right), LOOK_STATUS);
-}
-
 /* ---- outline ------------------------------------------------------------ */
 
 typedef struct outline {
     uint32_t *shown; /* the nodes the filter leaves, in document order */
     size_t nshown;
-    long cur, top;
-    lec_buf filter;
     /* Every node's "address marker title", folded for the filter, made
      * on first use: folded text of node id at text + off[id - 1]. */
     char *folded;
@@ -136,17 +66,20 @@ static void fold_all(tui *t, outline *ol, int icase)
 }
 
 /* Narrows the list to the nodes whose folded text holds every word of
- * the folded filter; the cursor stays on its node, or the next shown. */
-static void refilter(tui *t, outline *ol)
+ * the folded filter; the cursor stays on its node (row cur), or goes to
+ * the next shown. */
+static size_t outline_filter(tui *t, void *p, const char *filter, size_t cur)
 {
+    outline *ol = p;
     size_t count = lec_doc_node_count(t->doc);
-    uint32_t was = ol->nshown ? ol->shown[ol->cur] : 1;
+    uint32_t was = ol->nshown ? ol->shown[cur] : 1;
+    size_t flen = strlen(filter);
     char *pat = NULL, *low = NULL;
     size_t plen = 0, pcap = 0, llen = 0, lcap = 0;
-    if (ol->filter.len) {
+    if (flen) {
         /* Smart case: a pattern that case folding changes has a capital. */
-        lec_search_fold(ol->filter.data, ol->filter.len, 0, &pat, &plen, &pcap);
-        lec_search_fold(ol->filter.data, ol->filter.len, 1, &low, &llen, &lcap);
+        lec_search_fold(filter, flen, 0, &pat, &plen, &pcap);
+        lec_search_fold(filter, flen, 1, &low, &llen, &lcap);
         int icase = llen == plen && memcmp(pat, low, plen) == 0;
         if (!ol->folded || ol->icase != icase) fold_all(t, ol, icase);
         pat = lec_xrealloc(pat, plen + 1);
@@ -172,130 +105,111 @@ static void refilter(tui *t, outline *ol)
         }
         if (ok) ol->shown[ol->nshown++] = id;
     }
-    ol->cur = 0;
-    while (ol->cur + 1 < (long)ol->nshown && ol->shown[ol->cur] < was)
-        ol->cur++;
+    size_t c = 0;
+    while (c + 1 < ol->nshown && ol->shown[c] < was)
+        c++;
     free(pat);
     free(low);
+    return c;
 }
 
-static void draw_outline(tui *t, void *p)
+static size_t outline_count(void *p)
 {
     outline *ol = p;
-    int height = LINES > 1 ? LINES - 1 : 1;
-    lec_buf s = LEC_BUF_INIT;
-    tui_begin(t);
-    ol->top = keep_visible(ol->top, ol->cur, (long)ol->nshown, height);
-    for (int y = 0; y < height; y++) {
-        long i = ol->top + y;
-        unsigned base = i == ol->cur ? LOOK_CURSOR : 0;
-        int x = 0;
-        if (i < (long)ol->nshown) {
-            uint32_t id = ol->shown[i];
-            int depth = lec_node_depth(t->doc, id);
-            for (int d = 1; d < depth && x + 2 <= COLS; d++)
-                x = tui_text(t, y, x, COLS, "  ", 2, base);
-            lec_buf_reset(&s);
-            lec_addr_of(t->doc, id, &s);
-            lec_buf_putc(&s, ' ');
-            x = tui_text(t, y, x, COLS, s.data, s.len, base);
-            size_t ml, tl;
-            lec_node_marker(t->doc, id, &ml);
-            lec_node_title(t->doc, id, &tl);
-            lec_buf_reset(&s);
-            heading_text(t->doc, id, &s);
-            unsigned title = lec_node_kind_of(t->doc, id) == LEC_NODE_SECTION ? LEC_A_HEADING : 0;
-            x = tui_text(t, y, x, COLS, s.data, ml, base | LEC_A_MARKER | title);
-            x = tui_text(t, y, x, COLS, s.data + ml, s.len - ml, base | title);
-            if (!ml && !tl) x = tui_text(t, y, x, COLS, "(untitled)", 10, base | LEC_A_SUMMARY);
-        } else if (i == 0) {
-            const char *none = ol->filter.len ? "(nothing matches)" : "(no sections or points)";
-            x = tui_text(t, y, x, COLS, none, strlen(none), LEC_A_SUMMARY);
-        }
-        tui_fill(t, y, x, COLS, base);
-    }
-    lec_buf_free(&s);
+    return ol->nshown;
 }
 
-static void outline_right(tui *t, void *p, lec_buf *out)
+static int outline_row(tui *t, void *p, size_t i, int y, unsigned base)
+{
+    outline *ol = p;
+    lec_buf s = LEC_BUF_INIT;
+    int x = 0;
+    uint32_t id = ol->shown[i];
+    int depth = lec_node_depth(t->doc, id);
+    for (int d = 1; d < depth && x + 2 <= COLS; d++)
+        x = tui_text(t, y, x, COLS, "  ", 2, base);
+    lec_addr_of(t->doc, id, &s);
+    lec_buf_putc(&s, ' ');
+    x = tui_text(t, y, x, COLS, s.data, s.len, base);
+    size_t ml, tl;
+    lec_node_marker(t->doc, id, &ml);
+    lec_node_title(t->doc, id, &tl);
+    lec_buf_reset(&s);
+    heading_text(t->doc, id, &s);
+    unsigned title = lec_node_kind_of(t->doc, id) == LEC_NODE_SECTION ? LEC_A_HEADING : 0;
+    x = tui_text(t, y, x, COLS, s.data, ml, base | LEC_A_MARKER | title);
+    x = tui_text(t, y, x, COLS, s.data + ml, s.len - ml, base | title);
+    if (!ml && !tl) x = tui_text(t, y, x, COLS, "(untitled)", 10, base | LEC_A_SUMMARY);
+    lec_buf_free(&s);
+    return x;
+}
+
+static const char *outline_empty(void *p, int filtered)
+{
+    (void)p;
+    return filtered ? "(nothing matches)" : "(no sections or points)";
+}
+
+static void outline_status(tui *t, void *p, const tui_list *l, lec_buf *left, lec_buf *right)
 {
     outline *ol = p;
     (void)t;
-    lec_buf_printf(out, "%ld/%zu", ol->nshown ? ol->cur + 1 : 0, ol->nshown);
+    lec_buf_printf(right, "%ld/%zu", ol->nshown ? l->cur + 1 : 0, ol->nshown);
+    if (COLS >= 44 + (int)right->len + 3)
+        lec_buf_puts(left, "Outline: Enter goes, / filters, Esc closes");
+    else
+        lec_buf_puts(left, "Outline");
 }
 
-static void filter_changed(tui *t, void *p, const char *text)
+static int outline_open(tui *t, void *p, long i)
 {
-    (void)text;
-    refilter(t, p);
+    outline *ol = p;
+    if (i >= 0) lec_view_goto_node(t->v, ol->shown[i]);
+    return 1;
 }
+
+/* o again closes the outline. */
+static int outline_request(tui *t, void *p, tui_list *l, lec_request req, long count)
+{
+    (void)p, (void)l, (void)count;
+    if (req != LEC_REQ_OUTLINE) return SCREEN_PASS;
+    tui_pop(t);
+    return SCREEN_DONE;
+}
+
+static void outline_close(tui *t, void *p)
+{
+    (void)t;
+    outline *ol = p;
+    free(ol->shown);
+    free(ol->folded);
+    free(ol->off);
+    free(ol);
+}
+
+static const list_ops outline_list = {
+    .name = "outline",
+    .count = outline_count,
+    .draw_row = outline_row,
+    .empty = outline_empty,
+    .filter = outline_filter,
+    .open = outline_open,
+    .status = outline_status,
+    .request = outline_request,
+    .close = outline_close,
+};
 
 void tui_outline(tui *t)
 {
-    outline ol;
-    memset(&ol, 0, sizeof ol);
+    outline *ol = lec_xcalloc(1, sizeof *ol);
     size_t count = lec_doc_node_count(t->doc);
-    ol.shown = lec_xmalloc((count ? count : 1) * sizeof *ol.shown);
+    ol->shown = lec_xmalloc((count ? count : 1) * sizeof *ol->shown);
     uint32_t here = lec_view_current(t->v);
-    refilter(t, &ol);
-    while (ol.cur + 1 < (long)ol.nshown && ol.shown[ol.cur] < here)
-        ol.cur++;
-    int height = LINES > 1 ? LINES - 1 : 1;
-    ol.top = ol.cur - height / 3 > 0 ? ol.cur - height / 3 : 0;
-    static const prompt_ops ops = {filter_changed, draw_outline, outline_right};
-    lec_buf right = LEC_BUF_INIT, left = LEC_BUF_INIT;
-
-    for (;;) {
-        draw_outline(t, &ol);
-        lec_buf_reset(&right);
-        outline_right(t, &ol, &right);
-        lec_buf_reset(&left);
-        if (ol.filter.len)
-            lec_buf_printf(&left, "/%s  (Esc clears)", ol.filter.data);
-        else if (COLS >= 44 + (int)right.len + 3)
-            lec_buf_puts(&left, "Outline: Enter goes, / filters, Esc closes");
-        else
-            lec_buf_puts(&left, "Outline");
-        overlay_status(t, left.data, right.data);
-        tui_refresh(-1, -1);
-
-        int key = tui_key(t);
-        if (key < 0) break;
-        height = LINES > 1 ? LINES - 1 : 1;
-        long c = list_move(t, key, ol.cur, (long)ol.nshown, height);
-        if (c >= 0) {
-            ol.cur = c;
-            continue;
-        }
-        if (key == LEC_KEY_RESIZE) {
-            tui_resized(t);
-        } else if (key == LEC_KEY_ENTER || key == 'l' || key == LEC_KEY_RIGHT) {
-            if (ol.nshown) lec_view_goto_node(t->v, ol.shown[ol.cur]);
-            break;
-        } else if (key == '/') {
-            int rc = tui_prompt(t, "/", &ol.filter, &ops, &ol);
-            if (rc < 0) break;
-            if (rc == 0) { /* Esc: the filter goes */
-                lec_buf_reset(&ol.filter);
-                refilter(t, &ol);
-            }
-        } else if (key == LEC_KEY_ESC && ol.filter.len) {
-            lec_buf_reset(&ol.filter);
-            refilter(t, &ol);
-        } else if (key == LEC_KEY_ESC || key == 'q' || key == 'o' ||
-                   lec_keys_lookup(key) == LEC_REQ_OUTLINE) {
-            break;
-        } else if (key == LEC_KEY_CTRL('c')) {
-            t->quit = 1;
-            break;
-        }
-    }
-    lec_buf_free(&right);
-    lec_buf_free(&left);
-    lec_buf_free(&ol.filter);
-    free(ol.shown);
-    free(ol.folded);
-    free(ol.off);
+    outline_filter(t, ol, "", 0);
+    size_t cur = 0;
+    while (cur + 1 < ol->nshown && ol->shown[cur] < here)
+        cur++;
+    tui_list_open(t, &outline_list, ol, (long)cur);
 }
 
 /* ---- help --------------------------------------------------------------- */
@@ -379,15 +293,31 @@ static size_t help_layout(tui *t, const lec_buf *h, hrow **rows)
     return n;
 }
 
-static void draw_help(tui *t, const lec_buf *h, const hrow *rows, size_t nrows, long top)
+typedef struct help {
+    lec_buf h;  /* the help text (lec_keys_help) */
+    hrow *rows; /* laid out at the screen's width */
+    size_t nrows;
+    long top; /* the first row shown: the page moves, it has no cursor */
+} help;
+
+/* The last row that can be the first shown. */
+static long help_last(const help *hp)
 {
-    int height = LINES > 1 ? LINES - 1 : 1;
-    tui_begin(t);
+    long height = tui_height();
+    return (long)hp->nrows - height > 0 ? (long)hp->nrows - height : 0;
+}
+
+static void help_draw(tui *t, screen *s)
+{
+    help *hp = s->data;
+    const lec_buf *h = &hp->h;
+    int height = tui_height();
+    if (hp->top > help_last(hp)) hp->top = help_last(hp);
     for (int y = 0; y < height; y++) {
-        size_t i = (size_t)top + (size_t)y;
+        size_t i = (size_t)hp->top + (size_t)y;
         int x = 0;
-        if (i < nrows) {
-            const hrow *r = &rows[i];
+        if (i < hp->nrows) {
+            const hrow *r = &hp->rows[i];
             if (r->nkey) {
                 tui_fill(t, y, 0, 2, 0);
                 x = tui_text(t, y, 2, COLS, h->data + r->key, r->nkey, LEC_A_STRONG);
@@ -404,52 +334,62 @@ static void draw_help(tui *t, const lec_buf *h, const hrow *rows, size_t nrows, 
     }
 }
 
+static int help_status(tui *t, screen *s)
+{
+    help *hp = s->data;
+    long height = tui_height(), n = (long)hp->nrows;
+    long pct = n ? ((hp->top + height < n ? hp->top + height : n) * 100) / n : 100;
+    char right[32];
+    snprintf(right, sizeof right, "%ld%%", pct);
+    tui_status_line(t, "Help: q or Esc closes", right);
+    return -1;
+}
+
+static int help_request(tui *t, screen *s, lec_request req, long count)
+{
+    help *hp = s->data;
+    long c = tui_list_move(t, req, count, hp->top, help_last(hp) + 1, tui_height());
+    if (c >= 0) {
+        hp->top = c;
+        return SCREEN_DONE;
+    }
+    if (req == LEC_REQ_HELP || req == LEC_REQ_CANCEL || req == LEC_REQ_QUIT) {
+        tui_pop(t);
+        return SCREEN_DONE;
+    }
+    return SCREEN_PASS;
+}
+
+static void help_resize(tui *t, screen *s)
+{
+    help *hp = s->data;
+    free(hp->rows);
+    hp->rows = NULL;
+    hp->nrows = help_layout(t, &hp->h, &hp->rows);
+}
+
+static void help_close(tui *t, screen *s)
+{
+    (void)t;
+    help *hp = s->data;
+    free(hp->rows);
+    lec_buf_free(&hp->h);
+    free(hp);
+}
+
+static const screen_ops help_screen = {
+    .name = "help",
+    .draw = help_draw,
+    .status = help_status,
+    .request = help_request,
+    .resize = help_resize,
+    .close = help_close,
+};
+
 void tui_help(tui *t)
 {
-    lec_buf h = LEC_BUF_INIT;
-    lec_keys_help(&h);
-    hrow *rows = NULL;
-    size_t nrows = help_layout(t, &h, &rows);
-    long top = 0;
-    char right[32];
-    for (;;) {
-        int height = LINES > 1 ? LINES - 1 : 1;
-        long last = (long)nrows - height > 0 ? (long)nrows - height : 0;
-        if (top > last) top = last;
-        draw_help(t, &h, rows, nrows, top);
-        long pct =
-            nrows ? ((top + height < (long)nrows ? top + height : (long)nrows) * 100) / (long)nrows
-                  : 100;
-        snprintf(right, sizeof right, "%ld%%", pct);
-        overlay_status(t, "Help: q or Esc closes", right);
-        tui_refresh(-1, -1);
-
-        int key = tui_key(t);
-        if (key < 0) break;
-        if (key == LEC_KEY_RESIZE) {
-            tui_resized(t);
-            free(rows);
-            rows = NULL;
-            nrows = help_layout(t, &h, &rows);
-            continue;
-        }
-        /* The list moves as a page: its "cursor" is the top row. */
-        int req = lec_keys_lookup(key);
-        long c = -1;
-        if (req == LEC_REQ_DOWN || req == LEC_REQ_UP || req == LEC_REQ_WHEEL_DOWN ||
-            req == LEC_REQ_WHEEL_UP || req == LEC_REQ_TOP || req == LEC_REQ_BOTTOM ||
-            req == LEC_REQ_PAGE_DOWN || req == LEC_REQ_PAGE_UP || req == LEC_REQ_HALF_DOWN ||
-            req == LEC_REQ_HALF_UP)
-            c = list_move(t, key, top, last + 1, height);
-        if (c >= 0) {
-            top = c;
-        } else if (key == LEC_KEY_CTRL('c')) {
-            t->quit = 1;
-            break;
-        } else if (key == 'q' || key == LEC_KEY_ESC || req == LEC_REQ_HELP || req == LEC_REQ_QUIT) {
-            break;
-        }
-    }
-    free(rows);
-    lec_buf_free(&h);
+    help *hp = lec_xcalloc(1, sizeof *hp);
+    lec_keys_help(&hp->h);
+    hp->nrows = help_layout(t, &hp->h, &hp->rows);
+    tui_push(t, &help_screen, hp);
 }

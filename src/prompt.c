@@ -1,6 +1,7 @@
 /*
- * prompt.c - the bottom-line editor (/ ? : and the outline's filter), and
- * the two prompts of the main screen: incremental search and go to.
+ * prompt.c - the prompt screen, a bottom-line editor over the screen
+ * below it (/ ? : and the lists' filter), and the two prompts of the
+ * document screen: incremental search and go to.
  *
  * While a prompt is open the terminal's cursor is shown where the next
  * character goes: Chinese is typed through an input method, whose window
@@ -10,7 +11,18 @@
 
 #include "lectern/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+typedef struct prompt {
+    char *lead;
+    lec_buf text;
+    size_t pos;   /* the edit cursor, a byte offset in text */
+    int dirty;    /* edited since the owner last heard */
+    int finished; /* the owner has had its done() */
+    const prompt_ops *ops;
+    void *ctx;
+} prompt;
 
 /* The byte offset of the cluster before / after pos. */
 static size_t prev_cluster(const tui *t, const lec_buf *b, size_t pos)
@@ -43,12 +55,14 @@ static int is_space_at(const lec_buf *b, size_t i)
 }
 
 /* Draws the prompt line; returns the screen column of the edit cursor. */
-static int draw_line(tui *t, const char *lead, const lec_buf *text, size_t pos,
-                     const prompt_ops *ops, void *ctx)
+static int draw_line(tui *t, const prompt *p)
 {
     int y = LINES - 1;
+    const char *lead = p->lead;
+    const lec_buf *text = &p->text;
+    size_t pos = p->pos;
     lec_buf right = LEC_BUF_INIT;
-    if (ops->right) ops->right(t, ctx, &right);
+    if (p->ops->right) p->ops->right(t, p->ctx, &right);
     int rw = right.len ? (int)lec_str_width(right.data, right.len, t->ambi) + 2 : 0;
     if (rw > COLS / 2) rw = 0;
     int avail = COLS - rw;
@@ -73,95 +87,141 @@ static int draw_line(tui *t, const char *lead, const lec_buf *text, size_t pos,
     return cx < avail ? cx : avail - 1;
 }
 
-int tui_prompt(tui *t, const char *lead, lec_buf *text, const prompt_ops *ops, void *ctx)
+static void prompt_draw(tui *t, screen *s)
 {
-    if (!text->data) lec_buf_puts(text, "");
-    size_t pos = text->len;
-    int dirty = 0;
-    for (;;) {
-        /* A paste or an input method's commit comes as many keys: the
-         * search waits for the last of them. */
-        if (!tui_key_waiting(t)) {
-            if (dirty && ops->changed) ops->changed(t, ctx, text->data);
-            dirty = 0;
-            if (ops->draw) ops->draw(t, ctx);
-            int cx = draw_line(t, lead, text, pos, ops, ctx);
-            tui_refresh(LINES - 1, cx);
-        }
-        int key = tui_key(t);
-        if (key < 0) return -1;
-        switch (key) {
-        case LEC_KEY_RESIZE:
-            tui_resized(t);
-            break;
-        case LEC_KEY_ENTER:
-            if (dirty && ops->changed) ops->changed(t, ctx, text->data);
-            return 1;
-        case LEC_KEY_ESC:
-            return 0;
-        case LEC_KEY_CTRL('c'): /* a key only in test scripts; else SIGINT */
-            t->quit = 1;
-            return -1;
-        case LEC_KEY_BS:
-            if (!text->len) return 0;
-            if (pos) {
-                size_t p = prev_cluster(t, text, pos);
-                cut_bytes(text, p, pos);
-                pos = p;
-                dirty = 1;
-            }
-            break;
-        case LEC_KEY_DEL:
-            if (pos < text->len) {
-                cut_bytes(text, pos, next_cluster(t, text, pos));
-                dirty = 1;
-            }
-            break;
-        case LEC_KEY_LEFT:
-            pos = prev_cluster(t, text, pos);
-            break;
-        case LEC_KEY_RIGHT:
-            pos = next_cluster(t, text, pos);
-            break;
-        case LEC_KEY_HOME:
-        case LEC_KEY_CTRL('a'):
-            pos = 0;
-            break;
-        case LEC_KEY_END:
-        case LEC_KEY_CTRL('e'):
-            pos = text->len;
-            break;
-        case LEC_KEY_CTRL('u'):
-            cut_bytes(text, 0, pos);
-            pos = 0;
-            dirty = 1;
-            break;
-        case LEC_KEY_CTRL('w'): {
-            size_t p = pos;
-            while (p > 0 && is_space_at(text, prev_cluster(t, text, p)))
-                p = prev_cluster(t, text, p);
-            while (p > 0 && !is_space_at(text, prev_cluster(t, text, p)))
-                p = prev_cluster(t, text, p);
-            cut_bytes(text, p, pos);
-            pos = p;
-            dirty = 1;
+    prompt *p = s->data;
+    /* The edits that came together (a paste, an input method's commit)
+     * are all in: the owner hears of them once. */
+    if (p->dirty && p->ops->changed) p->ops->changed(t, p->ctx, p->text.data);
+    p->dirty = 0;
+    if (s->below) s->below->ops->draw(t, s->below);
+}
+
+static int prompt_status(tui *t, screen *s)
+{
+    return draw_line(t, s->data);
+}
+
+/* Closes the prompt, then tells its owner (which may open a screen). */
+static void finish(tui *t, prompt *p, int rc)
+{
+    if (rc == 1 && p->dirty && p->ops->changed) p->ops->changed(t, p->ctx, p->text.data);
+    const prompt_ops *ops = p->ops;
+    void *ctx = p->ctx;
+    lec_buf text = p->text;
+    p->text = (lec_buf)LEC_BUF_INIT;
+    p->finished = 1;
+    tui_pop(t);
+    ops->done(t, ctx, rc, text.data);
+    lec_buf_free(&text);
+}
+
+static int prompt_key(tui *t, screen *s, int key)
+{
+    prompt *p = s->data;
+    lec_buf *text = &p->text;
+    switch (key) {
+    case LEC_KEY_ENTER:
+        finish(t, p, 1);
+        break;
+    case LEC_KEY_ESC:
+        finish(t, p, 0);
+        break;
+    case LEC_KEY_CTRL('c'): /* a key only in test scripts; else SIGINT */
+        tui_leave(t, LEC_TUI_QUIT);
+        break;
+    case LEC_KEY_BS:
+        if (!text->len) {
+            finish(t, p, 0);
             break;
         }
-        default:
-            if (key >= 0x20 && key < LEC_KEY_SPECIAL && !lec_cp_unsafe(key)) {
-                char u[4];
-                int n = lec_utf8_encode(key, u);
-                if (!n) break;
-                lec_buf_reserve(text, (size_t)n);
-                memmove(text->data + pos + n, text->data + pos, text->len - pos + 1);
-                memcpy(text->data + pos, u, (size_t)n);
-                text->len += (size_t)n;
-                pos += (size_t)n;
-                dirty = 1;
-            }
-            break;
+        if (p->pos) {
+            size_t q = prev_cluster(t, text, p->pos);
+            cut_bytes(text, q, p->pos);
+            p->pos = q;
+            p->dirty = 1;
         }
+        break;
+    case LEC_KEY_DEL:
+        if (p->pos < text->len) {
+            cut_bytes(text, p->pos, next_cluster(t, text, p->pos));
+            p->dirty = 1;
+        }
+        break;
+    case LEC_KEY_LEFT:
+        p->pos = prev_cluster(t, text, p->pos);
+        break;
+    case LEC_KEY_RIGHT:
+        p->pos = next_cluster(t, text, p->pos);
+        break;
+    case LEC_KEY_HOME:
+    case LEC_KEY_CTRL('a'):
+        p->pos = 0;
+        break;
+    case LEC_KEY_END:
+    case LEC_KEY_CTRL('e'):
+        p->pos = text->len;
+        break;
+    case LEC_KEY_CTRL('u'):
+        cut_bytes(text, 0, p->pos);
+        p->pos = 0;
+        p->dirty = 1;
+        break;
+    case LEC_KEY_CTRL('w'): {
+        size_t q = p->pos;
+        while (q > 0 && is_space_at(text, prev_cluster(t, text, q)))
+            q = prev_cluster(t, text, q);
+        while (q > 0 && !is_space_at(text, prev_cluster(t, text, q)))
+            q = prev_cluster(t, text, q);
+        cut_bytes(text, q, p->pos);
+        p->pos = q;
+        p->dirty = 1;
+        break;
     }
+    default:
+        if (key >= 0x20 && key < LEC_KEY_SPECIAL && !lec_cp_unsafe(key)) {
+            char u[4];
+            int n = lec_utf8_encode(key, u);
+            if (!n) break;
+            lec_buf_reserve(text, (size_t)n);
+            memmove(text->data + p->pos + n, text->data + p->pos, text->len - p->pos + 1);
+            memcpy(text->data + p->pos, u, (size_t)n);
+            text->len += (size_t)n;
+            p->pos += (size_t)n;
+            p->dirty = 1;
+        }
+        break;
+    }
+    return 1;
+}
+
+static void prompt_close(tui *t, screen *s)
+{
+    prompt *p = s->data;
+    /* Closed without Enter or Esc: the browser is leaving. */
+    if (!p->finished) p->ops->done(t, p->ctx, -1, p->text.data);
+    lec_buf_free(&p->text);
+    free(p->lead);
+    free(p);
+}
+
+static const screen_ops prompt_screen = {
+    .name = "prompt",
+    .draw = prompt_draw,
+    .status = prompt_status,
+    .key = prompt_key,
+    .close = prompt_close,
+};
+
+void tui_prompt_open(tui *t, const char *lead, const char *text, const prompt_ops *ops, void *ctx)
+{
+    prompt *p = lec_xcalloc(1, sizeof *p);
+    p->lead = lec_xstrndup(lead, strlen(lead));
+    lec_buf_puts(&p->text, text ? text : "");
+    p->pos = p->text.len;
+    p->ops = ops;
+    p->ctx = ctx;
+    tui_push(t, &prompt_screen, p);
 }
 
 /* ---- search --------------------------------------------------------------- */
@@ -185,12 +245,6 @@ static void search_changed(tui *t, void *p, const char *text)
     c->typed = *text != 0;
 }
 
-static void draw_rows(tui *t, void *p)
-{
-    (void)p;
-    tui_draw_rows(t);
-}
-
 static void search_right(tui *t, void *p, lec_buf *out)
 {
     search_ctx *c = p;
@@ -204,25 +258,24 @@ static void search_right(tui *t, void *p, lec_buf *out)
     lec_buf_printf(out, "%zu/%zu", k, n);
 }
 
-void tui_search(tui *t, int dir)
+static void search_done(tui *t, void *p, int rc, const char *text)
 {
-    search_ctx c = {lec_view_tell(t->v), dir, 0, 0, 0};
-    static const prompt_ops ops = {search_changed, draw_rows, search_right};
+    search_ctx *c = p;
+    int dir = c->dir;
     lec_buf pat = LEC_BUF_INIT;
-    lec_view_search_begin(t->v);
-    int rc = tui_prompt(t, dir > 0 ? "/" : "?", &pat, &ops, &c);
+    lec_buf_puts(&pat, text);
     if (rc == 1) {
         if (!pat.len && t->last_pat.len) { /* an empty pattern: the last one again */
             lec_buf_puts(&pat, t->last_pat.data);
-            search_changed(t, &c, pat.data);
+            search_changed(t, c, pat.data);
         }
         if (pat.len) {
             lec_buf_reset(&t->last_pat);
             lec_buf_puts(&t->last_pat, pat.data);
             t->last_dir = dir;
-            if (!c.total)
+            if (!c->total)
                 tui_message(t, 1, "no match for '%s'", pat.data);
-            else if (c.wrapped)
+            else if (c->wrapped)
                 tui_message(t, 0,
                             dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
         }
@@ -230,29 +283,46 @@ void tui_search(tui *t, int dir)
     } else {
         /* Cancelled: the folds, the place and the search as before. */
         lec_view_search_end(t->v, 0);
-        lec_view_seek(t->v, c.saved);
+        lec_view_seek(t->v, c->saved);
         if (rc == 0) lec_view_search(t->v, "", dir, NULL);
     }
     lec_buf_free(&pat);
+    free(c);
+}
+
+void tui_search(tui *t, int dir)
+{
+    static const prompt_ops ops = {search_changed, search_right, search_done};
+    search_ctx *c = lec_xcalloc(1, sizeof *c);
+    c->saved = lec_view_tell(t->v);
+    c->dir = dir;
+    lec_view_search_begin(t->v);
+    tui_prompt_open(t, dir > 0 ? "/" : "?", "", &ops, c);
 }
 
 /* ---- go to -------------------------------------------------------------- */
 
-void tui_goto(tui *t)
+static void goto_done(tui *t, void *ctx, int rc, const char *text)
 {
-    static const prompt_ops ops = {NULL, draw_rows, NULL};
+    (void)ctx;
+    if (rc != 1) return;
     lec_buf addr = LEC_BUF_INIT, err = LEC_BUF_INIT;
-    if (tui_prompt(t, ":", &addr, &ops, NULL) == 1) {
-        /* Spaces around an address are never part of it. */
-        char *s = addr.data;
-        while (*s == ' ')
-            s++;
-        size_t n = strlen(s);
-        while (n && s[n - 1] == ' ')
-            s[--n] = 0;
-        if (*s && !lec_view_goto(t->v, s, &err))
-            tui_message(t, 1, "%s", err.len ? err.data : "no node at that address");
-    }
+    lec_buf_puts(&addr, text);
+    /* Spaces around an address are never part of it. */
+    char *s = addr.data;
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        s[--n] = 0;
+    if (*s && !lec_view_goto(t->v, s, &err))
+        tui_message(t, 1, "%s", err.len ? err.data : "no node at that address");
     lec_buf_free(&addr);
     lec_buf_free(&err);
+}
+
+void tui_goto(tui *t)
+{
+    static const prompt_ops ops = {NULL, NULL, goto_done};
+    tui_prompt_open(t, ":", "", &ops, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * tui.c - the interactive browser: the terminal (opened on /dev/tty), the
- * main loop that turns keys into requests (keys.h) and requests into view
- * calls, and the signals that must leave the terminal as it was.
+ * keys read from it, the one event loop that gives them to the screens
+ * (screen.h), and the signals that must leave the terminal as it was.
  *
  * Every key redraws every row into stdscr (tui_draw.c); curses sends only
  * the cells that changed, and with idlok it scrolls the terminal when the
@@ -33,20 +33,6 @@ static void restore_at_exit(void)
     if (active) endwin();
 }
 
-static void draw(tui *t)
-{
-    tui_draw_rows(t);
-    tui_draw_status(t);
-    /* Once, when the first '?' stood for a character the locale cannot
-     * show (and no other message is up). */
-    if (t->lossy == 1 && !t->msg.len) {
-        tui_message(t, 0, "the locale is not UTF-8: characters it cannot show are drawn as ?");
-        t->lossy = 2;
-        tui_draw_status(t);
-    }
-    tui_refresh(-1, -1);
-}
-
 /* ---- input -------------------------------------------------------------- */
 
 /* curses' key codes and ours. */
@@ -74,27 +60,49 @@ static int from_curses(tui *t, int code)
     return -1;
 }
 
-int tui_key(tui *t)
+int tui_tick_wanted(tui *t)
 {
-    if (t->test) return tui_test_key(t);
+    int ms = -1;
+    for (screen *s = t->top; s; s = s->below)
+        if (s->tick_ms >= 0 && (ms < 0 || s->tick_ms < ms)) ms = s->tick_ms;
+    return ms;
+}
+
+/* Runs the background work of the screens that asked for it. */
+static void tick(tui *t)
+{
+    for (screen *s = t->top; s; s = s->below)
+        if (s->tick_ms >= 0 && s->ops->tick) s->tick_ms = s->ops->tick(t, s);
+}
+
+/* The next key, LEC_KEY_* for special keys; -1 when the browser must
+ * quit (signal, end of the test script, terminal gone).  When no key
+ * comes for as long as a screen asked, its background work runs. */
+static int next_key(tui *t)
+{
     int errors = 0;
     for (;;) {
         if (got_signal) t->quit = 1;
-        if (t->quit) return -1;
+        if (t->quit || t->leave) return -1;
         wint_t wc;
         int rc;
+        int wait = tui_tick_wanted(t);
         if (t->has_pushed) {
             t->has_pushed = 0;
             rc = t->pushed_rc;
             wc = t->pushed_wc;
         } else {
-            /* While the whole document is being made, look every 100 ms
-             * whether it is ready. */
-            wtimeout(stdscr, t->later && t->idle_take ? 100 : -1);
+            /* Test mode writes the script's next key where curses reads. */
+            if (t->test) tui_test_feed(t);
+            wtimeout(stdscr, wait);
             rc = wget_wch(stdscr, &wc);
         }
-        if (rc == ERR && t->later && t->idle_take && !got_signal) {
-            if (tui_take_whole(t, 0) < 0) return -1;
+        if (rc == ERR && t->test && t->ended) {
+            t->quit = 1; /* the script is over: as the terminal going */
+            continue;
+        }
+        if (rc == ERR && wait >= 0 && !got_signal) {
+            tick(t);
             continue;
         }
         if (rc == ERR) {
@@ -117,7 +125,7 @@ int tui_key(tui *t)
 
 int tui_key_waiting(tui *t)
 {
-    if (t->test || t->has_pushed) return t->has_pushed;
+    if (t->has_pushed) return 1;
     nodelay(stdscr, TRUE);
     t->pushed_rc = wget_wch(stdscr, &t->pushed_wc);
     nodelay(stdscr, FALSE);
@@ -125,149 +133,62 @@ int tui_key_waiting(tui *t)
     return t->has_pushed;
 }
 
-void tui_resized(tui *t)
+/* The screen changed size (LINES and COLS are new): every screen
+ * follows. */
+static void resized(tui *t)
 {
     t->rows = LINES > 1 ? LINES - 1 : 1;
-    lec_view_resize(t->v, COLS > 0 ? COLS : 1, t->rows);
+    /* Bottom first: a screen may draw the one below it. */
+    screen *stack[64];
+    int n = 0;
+    for (screen *s = t->top; s && n < 64; s = s->below)
+        stack[n++] = s;
+    while (n-- > 0)
+        if (stack[n]->ops->resize) stack[n]->ops->resize(t, stack[n]);
     /* Terminals reflow or keep odd bits on a resize: repaint it all. */
     clearok(curscr, TRUE);
 }
 
-/* ---- requests ----------------------------------------------------------- */
-
-static void wrapped_message(tui *t, int dir)
+int tui_height(void)
 {
-    tui_message(t, 0, dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
+    return LINES > 1 ? LINES - 1 : 1;
 }
 
-static void search_next(tui *t, int dir, long n)
+/* ---- screens and the loop ------------------------------------------------ */
+
+screen *tui_push(tui *t, const screen_ops *ops, void *data)
 {
-    size_t k, total;
-    lec_view_search_state(t->v, &k, &total);
-    if (!t->last_pat.len && !total) {
-        tui_message(t, 1, "no search yet: / searches");
-        return;
-    }
-    for (long i = 0; i < n; i++) {
-        int wrapped = 0;
-        if (!lec_view_search_next(t->v, dir, &wrapped)) {
-            tui_message(t, 1, "no match for '%s'", t->last_pat.data ? t->last_pat.data : "");
-            return;
-        }
-        if (wrapped) wrapped_message(t, dir * (t->last_dir ? t->last_dir : 1));
-    }
+    screen *s = lec_xcalloc(1, sizeof *s);
+    s->ops = ops;
+    s->data = data;
+    s->below = t->top;
+    s->tick_ms = -1;
+    t->top = s;
+    return s;
 }
 
-static void jump(tui *t, int (*fn)(lec_view *, int), int dir, long n, const char *none)
+void tui_pop(tui *t)
 {
-    for (long i = 0; i < n; i++) {
-        if (!fn(t->v, dir)) {
-            if (i == 0) tui_message(t, 1, "%s", none);
-            return;
-        }
-    }
+    screen *s = t->top;
+    if (!s) return;
+    t->top = s->below;
+    if (s->ops->close) s->ops->close(t, s);
+    free(s);
+    if (!t->top) tui_leave(t, LEC_TUI_QUIT);
 }
 
-static void fold(tui *t, int how)
+void tui_leave(tui *t, int result)
 {
-    if (!lec_view_fold(t->v, how)) tui_message(t, 1, "no section or point here to fold");
+    if (t->leave) return;
+    t->leave = 1;
+    t->result = result;
 }
 
-/* Carries out a request; returns -1 to stay, or a result to leave with. */
-static int request(tui *t, int req, long count, uint32_t *node)
+void tui_request(tui *t, lec_request req, long count)
 {
-    long n = count > 0 ? count : 1;
-    int half = t->rows / 2 > 0 ? t->rows / 2 : 1;
+    screen *s = t->top;
+    if (s && s->ops->request && s->ops->request(t, s, req, count) == SCREEN_DONE) return;
     switch (req) {
-    case LEC_REQ_DOWN:
-        lec_view_move(t->v, (int)n);
-        break;
-    case LEC_REQ_UP:
-        lec_view_move(t->v, (int)-n);
-        break;
-    case LEC_REQ_PAGE_DOWN:
-        lec_view_scroll(t->v, (int)n * t->rows);
-        break;
-    case LEC_REQ_PAGE_UP:
-        lec_view_scroll(t->v, (int)-n * t->rows);
-        break;
-    case LEC_REQ_HALF_DOWN:
-        lec_view_scroll(t->v, (int)n * half);
-        break;
-    case LEC_REQ_HALF_UP:
-        lec_view_scroll(t->v, (int)-n * half);
-        break;
-    case LEC_REQ_TOP:
-        lec_view_top(t->v);
-        break;
-    case LEC_REQ_BOTTOM:
-        lec_view_bottom(t->v);
-        break;
-    case LEC_REQ_WHEEL_DOWN:
-        if (t->o->mouse) lec_view_wheel(t->v, 3);
-        break;
-    case LEC_REQ_WHEEL_UP:
-        if (t->o->mouse) lec_view_wheel(t->v, -3);
-        break;
-    case LEC_REQ_FOLD_TOGGLE:
-        fold(t, LEC_FOLD_TOGGLE);
-        break;
-    case LEC_REQ_FOLD_OPEN:
-        fold(t, LEC_FOLD_OPEN);
-        break;
-    case LEC_REQ_FOLD_CLOSE:
-        fold(t, LEC_FOLD_CLOSE);
-        break;
-    case LEC_REQ_FOLD_ALL:
-        fold(t, LEC_FOLD_ALL);
-        break;
-    case LEC_REQ_FOLD_NONE:
-        fold(t, LEC_FOLD_NONE);
-        break;
-    case LEC_REQ_FOLD_CYCLE:
-        fold(t, LEC_FOLD_CYCLE);
-        break;
-    case LEC_REQ_PARENT:
-        lec_view_parent(t->v);
-        break;
-    case LEC_REQ_ENTER:
-        lec_view_enter(t->v);
-        break;
-    case LEC_REQ_NEXT_NODE:
-        jump(t, lec_view_next_node, 1, n, "no section or point after this");
-        break;
-    case LEC_REQ_PREV_NODE:
-        jump(t, lec_view_next_node, -1, n, "no section or point before this");
-        break;
-    case LEC_REQ_NEXT_SIBLING:
-        jump(t, lec_view_next_sibling, 1, n, "the last one at this level");
-        break;
-    case LEC_REQ_PREV_SIBLING:
-        jump(t, lec_view_next_sibling, -1, n, "the first one at this level");
-        break;
-    case LEC_REQ_GOTO:
-        tui_goto(t);
-        break;
-    case LEC_REQ_OUTLINE:
-        tui_outline(t);
-        break;
-    case LEC_REQ_SEARCH_FWD:
-        tui_search(t, 1);
-        break;
-    case LEC_REQ_SEARCH_BACK:
-        tui_search(t, -1);
-        break;
-    case LEC_REQ_SEARCH_NEXT:
-        search_next(t, 1, n);
-        break;
-    case LEC_REQ_SEARCH_PREV:
-        search_next(t, -1, n);
-        break;
-    case LEC_REQ_PRINT:
-    case LEC_REQ_PRINT_PLAIN:
-        /* The root (before the first section) prints the whole document. */
-        *node = lec_view_current(t->v);
-        return req == LEC_REQ_PRINT ? LEC_TUI_PRINT : LEC_TUI_PRINT_PLAIN;
     case LEC_REQ_HELP:
         tui_help(t);
         break;
@@ -280,86 +201,49 @@ static int request(tui *t, int req, long count, uint32_t *node)
         if (!t->test) raise(SIGTSTP);
         break;
     case LEC_REQ_QUIT:
-        return LEC_TUI_QUIT;
+        tui_pop(t);
+        break;
+    case LEC_REQ_QUIT_ALL:
+        tui_leave(t, LEC_TUI_QUIT);
+        break;
     default:
         break;
     }
-    return t->quit ? LEC_TUI_QUIT : -1;
 }
 
-/* ---- the whole document, when the first part was shown ------------------ */
-
-int tui_take_whole(tui *t, int wait)
+void tui_draw(tui *t)
 {
-    if (!t->later || (!wait && !lec_later_ready(t->later))) return 0;
-    if (!lec_later_ready(t->later)) {
-        tui_message(t, 0, "reading the whole document");
-        draw(t);
-    }
-    char *why;
-    lec_doc *d = lec_later_take(t->later, &why);
-    t->later = NULL;
-    lec_buf_reset(&t->msg);
-    if (!d) {
-        t->failed = why ? why : lec_xstrndup("cannot be read", 14);
-        t->quit = 1;
-        return -1;
-    }
-    lec_view *v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
-    lec_view_adopt(v, t->v);
-    lec_view_free(t->v);
-    t->v = v;
-    t->doc = d;
-    if (why) tui_message(t, 1, "%s", why);
-    free(why);
-    draw(t);
-    return 1;
-}
-
-/* Requests that the first part of a document can serve: moving, and
- * folding the node at hand.  The rest (the end, jumps, search, the
- * outline, folding everything, printing) wait for the whole. */
-static int part_will_do(int req)
-{
-    switch (req) {
-    case LEC_REQ_DOWN: case LEC_REQ_UP: case LEC_REQ_PAGE_DOWN: case LEC_REQ_PAGE_UP:
-    case LEC_REQ_HALF_DOWN: case LEC_REQ_HALF_UP: case LEC_REQ_TOP: case LEC_REQ_WHEEL_DOWN:
-    case LEC_REQ_WHEEL_UP: case LEC_REQ_FOLD_TOGGLE: case LEC_REQ_FOLD_OPEN:
-    case LEC_REQ_FOLD_CLOSE: case LEC_REQ_PARENT: case LEC_REQ_ENTER: case LEC_REQ_HELP:
-    case LEC_REQ_REDRAW: case LEC_REQ_SUSPEND: case LEC_REQ_QUIT: case LEC_REQ_NONE:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-static lec_tui_result run(tui *t, uint32_t *node)
-{
-    draw(t);
+    screen *s = t->top;
+    if (!s) return;
+    tui_begin(t);
+    s->ops->draw(t, s);
+    int cx = s->ops->status(t, s);
+    tui_refresh(cx >= 0 ? LINES - 1 : -1, cx);
     /* The first screen is up: now the whole may take the CPUs. */
     if (t->later) lec_later_go(t->later);
+}
+
+static lec_tui_result run(tui *t)
+{
     for (;;) {
-        t->idle_take = 1;
-        int key = tui_key(t);
-        t->idle_take = 0;
+        if (t->leave || !t->top) return (lec_tui_result)t->result;
+        /* Keys that came together (a paste) are handled before the
+         * screen is drawn again. */
+        if (!tui_key_waiting(t)) tui_draw(t);
+        int key = next_key(t);
+        if (t->leave) return (lec_tui_result)t->result;
         if (key < 0) return t->failed ? LEC_TUI_FAILED : LEC_TUI_QUIT;
         lec_buf_reset(&t->msg);
         if (key == LEC_KEY_RESIZE) {
-            tui_resized(t);
-            draw(t);
+            resized(t);
             continue;
         }
+        screen *s = t->top;
+        if (s->ops->key && s->ops->key(t, s, key)) continue;
         long count;
         int req = lec_keys_feed(&t->ks, key, &count);
-        if (req != LEC_KEYS_PENDING) {
-            if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return LEC_TUI_FAILED;
-            int r = request(t, req, count, node);
-            if (r >= 0) return (lec_tui_result)r;
-            /* The reader reached the end of the part: on with the whole. */
-            if (t->later && lec_view_percent(t->v) >= 100 && tui_take_whole(t, 1) < 0)
-                return LEC_TUI_FAILED;
-        }
-        draw(t);
+        if (req != LEC_KEYS_PENDING) tui_request(t, (lec_request)req, count);
+        if (t->quit && !t->leave) return t->failed ? LEC_TUI_FAILED : LEC_TUI_QUIT;
     }
 }
 
@@ -439,6 +323,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     static int registered;
     tui t;
     memset(&t, 0, sizeof t);
+    t.feed_fd = -1;
     t.doc = *doc;
     t.later = o->later;
     t.o = o;
@@ -483,7 +368,13 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     }
 
     t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
-    lec_tui_result r = run(&t, node);
+    tui_doc_open(&t);
+    lec_tui_result r = run(&t);
+    *node = t.node;
+    /* Every screen closes, the top first (a prompt tells its owner). */
+    t.leave = 1;
+    while (t.top)
+        tui_pop(&t);
     if (r == LEC_TUI_FAILED) *why = t.failed;
     *doc = t.doc;
     if (t.later && t.test) {

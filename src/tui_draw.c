@@ -279,7 +279,6 @@ static void fill_row(tui *t, int y, int x, unsigned base, unsigned last)
 
 void tui_draw_rows(tui *t)
 {
-    tui_begin(t);
     int cur = lec_view_cursor_row(t->v);
     int n = t->rows < LINES ? t->rows : LINES;
     for (int y = 0; y < n; y++) {
@@ -360,6 +359,18 @@ void tui_draw_status(tui *t)
     if (rw && rw < COLS) tui_text(t, y, COLS - rw - 1, COLS, right.data, right.len, LOOK_STATUS);
     lec_buf_free(&right);
     lec_buf_free(&left);
+}
+
+void tui_status_line(tui *t, const char *left, const char *right)
+{
+    if (LINES < 2) return;
+    int y = LINES - 1;
+    int rw = (int)lec_str_width(right, strlen(right), t->ambi);
+    if (rw + 4 > COLS) rw = 0;
+    int x = tui_text(t, y, 0, COLS, " ", 1, LOOK_STATUS);
+    x = tui_text(t, y, x, COLS - rw - 2, left, strlen(left), LOOK_STATUS);
+    tui_fill(t, y, x, COLS, LOOK_STATUS);
+    if (rw) tui_text(t, y, COLS - rw - 1, COLS, right, strlen(right), LOOK_STATUS);
 }
 
 void tui_refresh(int cy, int cx)

@@ -1,7 +1,9 @@
 /*
  * tui_priv.h - what the parts of the browser share: tui.c (terminal,
- * drawing, main loop), prompt.c (the bottom-line editor), overlay.c (the
- * outline and the help screen) and tui_test.c (headless test mode).
+ * keys, the event loop), tui_draw.c (drawing), the screens (screen.h:
+ * tui_doc.c the document, prompt.c the bottom-line editor, list.c lists,
+ * overlay.c the outline and the help) and tui_test.c (headless test
+ * mode).
  */
 #ifndef LECTERN_TUI_PRIV_H
 #define LECTERN_TUI_PRIV_H
@@ -14,23 +16,28 @@
 #include "lectern/tui.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
+#include "screen.h"
 
 typedef struct tui {
+    /* The document shown by the document screen (tui_doc.c). */
     const lec_doc *doc;
     lec_view *v;
-    const lec_tui_opts *o;
-    int ambi;
-    int test;   /* headless: keys from a script, screen to /dev/null */
-    int color;  /* colours in use (no NO_COLOR, terminal has them) */
-    int italic; /* the terminal has italics (sitm) */
-    int deflt;  /* colour -1 is the terminal's default (use_default_colors) */
-    int rows;   /* rows of text: the screen less the status line */
-    int quit;   /* a signal or the end of the script: leave now */
-    int ascii;  /* the locale is not UTF-8: clusters but ASCII are drawn as '?' */
-    int lossy;  /* 1: a cluster was drawn as '?' and not said yet; 2: said */
     lec_later *later; /* the whole document, not taken yet (tui.h) */
     char *failed;     /* why the whole could not be made */
-    int idle_take;    /* tui_key may take the whole when it is ready */
+    const lec_tui_opts *o;
+    int ambi;
+    int test;      /* headless: keys from a script, screen to /dev/null */
+    int color;     /* colours in use (no NO_COLOR, terminal has them) */
+    int italic;    /* the terminal has italics (sitm) */
+    int deflt;     /* colour -1 is the terminal's default (use_default_colors) */
+    int rows;      /* rows of text: the screen less the status line */
+    int quit;      /* a signal or the end of the input: leave now */
+    int ascii;     /* the locale is not UTF-8: clusters but ASCII are drawn as '?' */
+    int lossy;     /* 1: a cluster was drawn as '?' and not said yet; 2: said */
+    screen *top;   /* the screen stack (screen.h) */
+    int leave;     /* tui_leave was called: the loop ends with `result` */
+    int result;    /* lec_tui_result */
+    uint32_t node; /* for the PRINT results */
     SCREEN *scr;
     FILE *in, *out;
     lec_line line;    /* scratch row */
@@ -44,12 +51,16 @@ typedef struct tui {
     wint_t pushed_wc;
     short pairs[9][9]; /* colour pair of (fg + 1, bg + 1), 0: not made */
     short npairs;
-    /* test mode */
+    /* test mode (tui_test.c) */
     FILE *script;
     long script_line;
     char *sline; /* the script line being read, and where we are in it */
     size_t sline_cap;
     const char *sp;
+    int feed_fd;  /* the write end of the pipe curses reads keys from */
+    int burst;    /* the keys of the line in hand go all at once (!burst) */
+    int waiting;  /* at a !wait: until no screen has background work */
+    int ended;    /* the script is over and the pipe closed */
     char *shadow; /* attribute letter of every cell (tui.h) */
     int shadow_rows, shadow_cols;
 } tui;
@@ -82,48 +93,36 @@ void tui_mark(tui *t, int y, int x, int w, char letter);
 void tui_begin(tui *t);
 /* Draws the document rows (every one: curses sends only what changed). */
 void tui_draw_rows(tui *t);
-/* Draws the status line: the message or the breadcrumb, then the right
- * part. */
+/* Draws the document's status line: the message or the breadcrumb, then
+ * the right part. */
 void tui_draw_status(tui *t);
-/* The next key, LEC_KEY_* for special keys; -1 when the browser must
- * quit (signal, end of the test script, terminal gone). */
-int tui_key(tui *t);
+/* A status line of two parts, as the lists and the help have. */
+void tui_status_line(tui *t, const char *left, const char *right);
 /* Nonzero when another key has already arrived (a paste): work done
- * after each key can wait for the last one.  Always 0 in test mode. */
+ * after each key can wait for the last one. */
 int tui_key_waiting(tui *t);
-/* The screen changed size (LINES and COLS are new): the view follows. */
-void tui_resized(tui *t);
 /* Sends the screen to the terminal; with a prompt, the terminal's cursor
  * is shown at (y, x) (input methods put their window there), else
  * hidden. */
 void tui_refresh(int cursor_y, int cursor_x);
 /* Sets the transient message. */
-/* Puts the whole document (o->later) in the browser: its view takes over
+void tui_message(tui *t, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Cuts s[0..n) to at most `cols` cells at a cluster boundary; returns the
+ * bytes kept. */
+size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width);
+/* The rows a screen has above the status line. */
+int tui_height(void);
+
+/* tui_doc.c: the document screen */
+/* Opens the document screen on t->doc (t->v, t->later). */
+void tui_doc_open(tui *t);
+/* Puts the whole document (t->later) in the browser: its view takes over
  * the folds and the place.  wait: wait for it if it is not ready (saying
  * so).  Returns 1 when it was taken, 0 when there is nothing to take (or
  * not yet), -1 when it could not be made (t->failed, t->quit). */
 int tui_take_whole(tui *t, int wait);
 
-void tui_message(tui *t, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Cuts s[0..n) to at most `cols` cells at a cluster boundary; returns the
- * bytes kept. */
-size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width);
-
-/* prompt.c */
-typedef struct prompt_ops {
-    /* After each edit (incremental search, filter). */
-    void (*changed)(tui *t, void *ctx, const char *text);
-    /* Draws the screen above the prompt line. */
-    void (*draw)(tui *t, void *ctx);
-    /* Text for the right end of the prompt line ("3/17"). */
-    void (*right)(tui *t, void *ctx, lec_buf *out);
-} prompt_ops;
-/* Edits a line on the last screen row after `lead` ("/", ":"), starting
- * from *text.  Returns 1 for Enter, 0 for Esc (or Backspace on an empty
- * line), -1 when the browser must quit. */
-int tui_prompt(tui *t, const char *lead, lec_buf *text, const prompt_ops *ops, void *ctx);
-
-/* The / and ? incremental search (dir 1 or -1), and : go to. */
+/* prompt.c: the / and ? incremental search (dir 1 or -1), and : go to. */
 void tui_search(tui *t, int dir);
 void tui_goto(tui *t);
 
@@ -132,10 +131,16 @@ void tui_outline(tui *t);
 void tui_help(tui *t);
 
 /* tui_test.c */
-/* Opens the virtual screen of test mode; returns 0, or -1 with *why. */
+/* Opens the virtual screen of test mode, whose keys come through a pipe
+ * (t->in); returns 0, or -1 with *why. */
 int tui_test_open(tui *t, const char *script, const char **why);
 void tui_test_close(tui *t);
-/* The next key of the script (running !dump and !resize lines). */
-int tui_test_key(tui *t);
+/* Before each read of a key: writes the script's next key to the pipe
+ * curses reads (running !dump, !resize, !wait lines on the way), unless
+ * a key is on its way already. */
+void tui_test_feed(tui *t);
+/* The shortest s->tick_ms on the stack, -1 when no screen has background
+ * work (tui.c). */
+int tui_tick_wanted(tui *t);
 
 #endif

@@ -3,14 +3,29 @@
  * writes to /dev/null, keys read from a script, and screen dumps with one
  * attribute letter per cell.
  *
+ * The keys go where a terminal's would: the script's keys are written,
+ * as the bytes a terminal sends for them, to a pipe that curses reads
+ * with wget_wch, so the tests run the real key reading (escape sequences,
+ * UTF-8, the Esc delay), the idle work between keys and the way out.
+ * One key is written when the browser wants the next one, so each is
+ * handled and drawn before the next comes; !burst sends a line's keys at
+ * once, as a paste does.
+ *
  * The terminal type is fixed (not TERM, which make check sets to dumb) so
  * that dumps do not depend on where the tests run.
  */
 #include "tui_priv.h"
 
+#include "lectern/utf8.h"
+
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
 
 /* Tried in order: any one with cursor addressing will do. */
 static const char *const test_terms[] = {"xterm-256color", "xterm", "vt100", "ansi"};
@@ -31,7 +46,16 @@ int tui_test_open(tui *t, const char *script, const char **why)
         return -1;
     }
     t->out = fopen("/dev/null", "w");
-    t->in = fopen("/dev/null", "r");
+    int fds[2];
+    if (pipe(fds) == 0) {
+        fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+        fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+        /* Never block on a full pipe: a key that does not fit waits. */
+        fcntl(fds[1], F_SETFL, O_NONBLOCK);
+        t->in = fdopen(fds[0], "r");
+        if (!t->in) close(fds[0]);
+        t->feed_fd = fds[1];
+    }
     /* The size is the script's: a SIGWINCH from the terminal the tests
      * happen to run in must not change it (curses installs its handler
      * only where the signal is at its default). */
@@ -46,7 +70,7 @@ int tui_test_open(tui *t, const char *script, const char **why)
     }
     set_term(t->scr);
     resize_term(rows, cols);
-    /* Input is /dev/null: curses must not take it for typeahead. */
+    /* Input is the pipe: curses must not stop drawing for typeahead. */
     typeahead(-1);
     t->test = 1;
     return 0;
@@ -57,6 +81,8 @@ void tui_test_close(tui *t)
     if (t->script) fclose(t->script);
     if (t->out) fclose(t->out);
     if (t->in) fclose(t->in);
+    if (t->feed_fd >= 0) close(t->feed_fd);
+    t->feed_fd = -1;
     t->script = NULL;
     t->out = t->in = NULL;
     free(t->sline);
@@ -103,27 +129,113 @@ static void dump(tui *t, const char *name)
         fflush(f);
 }
 
-int tui_test_key(tui *t)
+/* The terminfo capability a special key is sent as. */
+static const struct {
+    int key;
+    const char *cap;
+} key_caps[] = {
+    {LEC_KEY_UP, "kcuu1"},    {LEC_KEY_DOWN, "kcud1"}, {LEC_KEY_LEFT, "kcub1"},
+    {LEC_KEY_RIGHT, "kcuf1"}, {LEC_KEY_PGUP, "kpp"},   {LEC_KEY_PGDN, "knp"},
+    {LEC_KEY_HOME, "khome"},  {LEC_KEY_END, "kend"},   {LEC_KEY_DEL, "kdch1"},
+    {LEC_KEY_BTAB, "kcbt"},   {LEC_KEY_F1, "kf1"},
+};
+
+/* Appends the bytes a terminal sends for key; 0 when it sends none. */
+static int key_bytes(tui *t, int key, lec_buf *out)
 {
-    for (;;) {
-        if (t->quit) return -1;
-        if (t->sp && *t->sp) {
-            int unknown = 0;
-            int key = lec_key_parse(&t->sp, &unknown);
-            if (unknown)
-                fprintf(stderr, "lectern: test script line %ld: unknown key name after '<'\n",
-                        t->script_line);
-            return key;
+    if (key >= 0 && key < LEC_KEY_SPECIAL) {
+        char u[4];
+        int n = lec_utf8_encode(key, u);
+        lec_buf_put(out, u, (size_t)n);
+        return n > 0;
+    }
+    if (key == LEC_KEY_WHEEL_UP || key == LEC_KEY_WHEEL_DOWN) {
+        /* Only a terminal asked for mouse reports sends them (--mouse);
+         * the test terminal's are xterm's SGR reports (kmous \E[<). */
+        if (!t->o->mouse) return 0;
+        lec_buf_printf(out, "\033[<%d;1;1M", key == LEC_KEY_WHEEL_UP ? 64 : 65);
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof key_caps / sizeof *key_caps; i++) {
+        if (key_caps[i].key != key) continue;
+        const char *s = tigetstr(key_caps[i].cap);
+        if (!s || s == (char *)-1) return 0;
+        lec_buf_puts(out, s);
+        return 1;
+    }
+    return 0;
+}
+
+/* Bytes written to the pipe and not read by curses yet. */
+static int pending(tui *t)
+{
+    int n = 0;
+    if (!t->in || ioctl(fileno(t->in), FIONREAD, &n) != 0) return 0;
+    return n;
+}
+
+/* Writes the next key(s) of the line in hand; 1 when something was
+ * written. */
+static int feed_keys(tui *t)
+{
+    lec_buf b = LEC_BUF_INIT;
+    while (t->sp && *t->sp && b.len < 1024) {
+        const char *at = t->sp;
+        int unknown = 0;
+        int key = lec_key_parse(&t->sp, &unknown);
+        if (unknown)
+            fprintf(stderr, "lectern: test script line %ld: unknown key name after '<'\n",
+                    t->script_line);
+        if (key < 0) break;
+        size_t before = b.len;
+        if (!key_bytes(t, key, &b)) continue;
+        if (b.len > 1024 && before > 0) { /* the next time */
+            b.len = before;
+            t->sp = at;
+            break;
         }
+        if (!t->burst) break;
+    }
+    size_t done = 0;
+    while (done < b.len) {
+        ssize_t w = write(t->feed_fd, b.data + done, b.len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break; /* cannot happen: the pipe was empty */
+        done += (size_t)w;
+    }
+    lec_buf_free(&b);
+    return done > 0;
+}
+
+/* The script is over: the input ends, as a terminal's does. */
+static void end_script(tui *t)
+{
+    if (t->feed_fd >= 0) close(t->feed_fd);
+    t->feed_fd = -1;
+    t->ended = 1;
+}
+
+void tui_test_feed(tui *t)
+{
+    if (t->ended || pending(t)) return;
+    if (t->waiting) {
+        /* !wait: until the screens' background work is done; the loop
+         * runs it while no key comes. */
+        if (tui_tick_wanted(t) >= 0) return;
+        t->waiting = 0;
+    }
+    for (;;) {
+        if (t->sp && *t->sp && feed_keys(t)) return;
         ssize_t n = getline(&t->sline, &t->sline_cap, t->script);
-        if (n < 0) { /* the end of the script: quit, as q */
-            t->quit = 1;
-            return -1;
+        if (n < 0) {
+            end_script(t);
+            return;
         }
         t->script_line++;
         while (n > 0 && (t->sline[n - 1] == '\n' || t->sline[n - 1] == '\r'))
             t->sline[--n] = 0;
         t->sp = NULL;
+        t->burst = 0;
         if (t->sline[0] == '#') continue;
         if (strncmp(t->sline, "!dump", 5) == 0) {
             const char *name = t->sline + 5;
@@ -136,15 +248,23 @@ int tui_test_key(tui *t)
             int cols, rows;
             if (sscanf(t->sline + 7, " %dx%d", &cols, &rows) == 2 && cols > 0 && rows > 0 &&
                 cols <= 1000 && rows <= 1000) {
+                /* As curses does on SIGWINCH: the new size, then the key. */
                 resize_term(rows, cols);
-                return LEC_KEY_RESIZE;
+                ungetch(KEY_RESIZE);
+                return;
             }
             fprintf(stderr, "lectern: test script line %ld: !resize wants COLSxROWS\n",
                     t->script_line);
             continue;
         }
         if (strcmp(t->sline, "!wait") == 0) {
-            if (tui_take_whole(t, 1) < 0) return -1;
+            if (tui_tick_wanted(t) < 0) continue;
+            t->waiting = 1;
+            return;
+        }
+        if (strncmp(t->sline, "!burst ", 7) == 0) {
+            t->sp = t->sline + 7;
+            t->burst = 1;
             continue;
         }
         if (t->sline[0] == '!') {

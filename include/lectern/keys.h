@@ -37,7 +37,7 @@
     _(FOLD, FOLD_NONE, "open every fold")                                                          \
     _(FOLD, FOLD_CYCLE, "cycle: overview, contents, everything")                                   \
     _(FOLD, PARENT, "to the section's start, fold it, then its parent")                            \
-    _(FOLD, ENTER, "open the fold and step into it")                                               \
+    _(FOLD, ENTER, "open the fold and step into it (in a list: open the row)")                     \
     _(JUMP, NEXT_NODE, "next section or point")                                                    \
     _(JUMP, PREV_NODE, "previous section or point")                                                \
     _(JUMP, NEXT_SIBLING, "next one at the same level")                                            \
@@ -53,7 +53,9 @@
     _(OTHER, HELP, "this help")                                                                    \
     _(OTHER, REDRAW, "redraw the screen")                                                          \
     _(OTHER, SUSPEND, "suspend (fg resumes)")                                                      \
-    _(OTHER, QUIT, "quit")
+    _(OTHER, CANCEL, "close the outline or help, clear a list's filter")                           \
+    _(OTHER, QUIT, "quit (over another screen: close it)")                                         \
+    _(OTHER, QUIT_ALL, "quit from any screen")
 
 typedef enum lec_group {
     LEC_GROUP_MOVE,
@@ -125,8 +127,7 @@ enum { LEC_KEYS_PENDING = -1 };
 int lec_keys_feed(lec_keyseq *st, int key, long *count);
 /* Appends what is pending ("5", "z") for the status line. */
 void lec_keys_pending(const lec_keyseq *st, lec_buf *out);
-/* The request a single key is bound to, for the outline and the help
- * screen, which move with the same keys; LEC_REQ_NONE if none. */
+/* The request a single key is bound to; LEC_REQ_NONE if none. */
 lec_request lec_keys_lookup(int key);
 
 const char *lec_request_help(lec_request r);

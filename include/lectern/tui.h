@@ -10,18 +10,25 @@
  * Headless test mode (for make check): when LECTERN_TEST_SCRIPT names a
  * file, no terminal is opened; the screen is a curses virtual screen of
  * LECTERN_TEST_SIZE ("80x24", default) cells whose output goes to
- * /dev/null, and keys come from the script:
+ * /dev/null, and keys come from the script, written as a terminal sends
+ * them (xterm's escape sequences) to a pipe that curses reads: the keys
+ * take the way a reader's do.  Each key is written when the browser
+ * waits for the next one, so it is handled and drawn first.
  *   - each line is a sequence of keys: characters stand for themselves
  *     (UTF-8), and <...> names a special key: <Tab> <S-Tab> <Esc> <Enter>
  *     <Space> <BS> <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End>
  *     <F1> <C-c> <C-l> <C-z> <WheelUp> <WheelDown> <lt> (a '<');
- *     the line break at the end of a line is not a key;
+ *     the line break at the end of a line is not a key; the wheel sends
+ *     something only with --mouse, as a terminal does;
+ *   - a line "!burst KEYS" sends its keys at once, as a paste does;
  *   - a line "!dump NAME" appends the screen to LECTERN_TEST_DUMP;
- *   - a line "!resize COLSxROWS" resizes the screen (as KEY_RESIZE);
- *   - a line "!wait" waits for the whole document (lec_tui_opts.later)
- *     and puts it in the browser;
+ *   - a line "!resize COLSxROWS" resizes the screen (curses' KEY_RESIZE);
+ *   - a line "!wait" sends no key until the screens' background work is
+ *     done (the whole document, lec_tui_opts.later, is taken in by the
+ *     browser's own idle work);
  *   - a line starting with "#" is a comment;
- *   - at the end of the script the browser quits (as q).
+ *   - at the end of the script the input ends and the browser quits (as
+ *     when the terminal goes).
  * A dump is "=== NAME COLSxROWS\n", then every screen row as text
  * (trailing blanks removed), then "--- attributes\n" and every row again
  * as one letter per cell: '.' plain, 'c' the cursor row, 'h' heading,

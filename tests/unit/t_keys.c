@@ -59,7 +59,8 @@ static void test_feed(void)
     is_int(feed(&st, "za", &count), LEC_REQ_FOLD_TOGGLE, "za");
     is_int(feed(&st, "<Tab>", &count), LEC_REQ_FOLD_TOGGLE, "<Tab>");
     is_int(feed(&st, "zj", &count), LEC_REQ_DOWN, "z then j: j starts afresh");
-    is_int(feed(&st, "z<Esc>", &count), LEC_REQ_NONE, "z then Esc: nothing");
+    is_int(feed(&st, "z<Esc>", &count), LEC_REQ_CANCEL,
+           "z then Esc: the z is dropped, Esc cancels");
     is_int(st.n, 0, "nothing pending after Esc");
 
     is_int(feed(&st, "12", &count), LEC_KEYS_PENDING, "a count waits");
@@ -76,7 +77,11 @@ static void test_feed(void)
     is_int(feed(&st, "3x", &count), LEC_REQ_NONE, "an unbound key drops the count");
     is_int(feed(&st, "n", &count), LEC_REQ_SEARCH_NEXT, "n");
     is_int(count, 0, "... with no count");
-    is_int(feed(&st, "<C-c>", &count), LEC_REQ_QUIT, "<C-c> quits");
+    is_int(feed(&st, "<C-c>", &count), LEC_REQ_QUIT_ALL, "<C-c> quits");
+    is_int(feed(&st, "Q", &count), LEC_REQ_QUIT_ALL, "Q quits from anywhere");
+    is_int(feed(&st, "q", &count), LEC_REQ_QUIT, "q closes the screen");
+    is_int(feed(&st, "<Esc>", &count), LEC_REQ_CANCEL, "<Esc> cancels");
+    is_int(feed(&st, "<Enter>", &count), LEC_REQ_ENTER, "<Enter> opens");
     is_int(feed(&st, "<F1>", &count), LEC_REQ_HELP, "<F1>");
     is_int(feed(&st, "H", &count), LEC_REQ_HELP, "H");
     is_int(feed(&st, "<WheelDown>", &count), LEC_REQ_WHEEL_DOWN, "<WheelDown>");

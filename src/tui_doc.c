@@ -1,0 +1,271 @@
+/*
+ * tui_doc.c - the document screen: the rows of the view (view.h), its
+ * status line, and the requests that move, fold, jump and search in it.
+ *
+ * A large file opens with its first part while the whole is made on a
+ * second thread (later.h): the screen takes the whole when it is ready
+ * (its tick) or when a request needs it (part_will_do).
+ */
+#include "tui_priv.h"
+
+#include <stdlib.h>
+
+/* ---- the whole document, when the first part was shown ------------------ */
+
+int tui_take_whole(tui *t, int wait)
+{
+    if (!t->later || (!wait && !lec_later_ready(t->later))) return 0;
+    if (!lec_later_ready(t->later)) {
+        tui_message(t, 0, "reading the whole document");
+        tui_draw(t);
+    }
+    char *why;
+    lec_doc *d = lec_later_take(t->later, &why);
+    t->later = NULL;
+    lec_buf_reset(&t->msg);
+    if (!d) {
+        t->failed = why ? why : lec_xstrndup("cannot be read", 14);
+        t->quit = 1;
+        return -1;
+    }
+    lec_view *v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
+    lec_view_adopt(v, t->v);
+    lec_view_free(t->v);
+    t->v = v;
+    t->doc = d;
+    if (why) tui_message(t, 1, "%s", why);
+    free(why);
+    tui_draw(t);
+    return 1;
+}
+
+/* Requests that the first part of a document can serve: moving, and
+ * folding the node at hand.  The rest (the end, jumps, search, the
+ * outline, folding everything, printing) wait for the whole. */
+static int part_will_do(lec_request req)
+{
+    switch (req) {
+    case LEC_REQ_DOWN:
+    case LEC_REQ_UP:
+    case LEC_REQ_PAGE_DOWN:
+    case LEC_REQ_PAGE_UP:
+    case LEC_REQ_HALF_DOWN:
+    case LEC_REQ_HALF_UP:
+    case LEC_REQ_TOP:
+    case LEC_REQ_WHEEL_DOWN:
+    case LEC_REQ_WHEEL_UP:
+    case LEC_REQ_FOLD_TOGGLE:
+    case LEC_REQ_FOLD_OPEN:
+    case LEC_REQ_FOLD_CLOSE:
+    case LEC_REQ_PARENT:
+    case LEC_REQ_ENTER:
+    case LEC_REQ_HELP:
+    case LEC_REQ_REDRAW:
+    case LEC_REQ_SUSPEND:
+    case LEC_REQ_QUIT:
+    case LEC_REQ_QUIT_ALL:
+    case LEC_REQ_CANCEL:
+    case LEC_REQ_NONE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- requests ----------------------------------------------------------- */
+
+static void wrapped_message(tui *t, int dir)
+{
+    tui_message(t, 0, dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
+}
+
+static void search_next(tui *t, int dir, long n)
+{
+    size_t k, total;
+    lec_view_search_state(t->v, &k, &total);
+    if (!t->last_pat.len && !total) {
+        tui_message(t, 1, "no search yet: / searches");
+        return;
+    }
+    for (long i = 0; i < n; i++) {
+        int wrapped = 0;
+        if (!lec_view_search_next(t->v, dir, &wrapped)) {
+            tui_message(t, 1, "no match for '%s'", t->last_pat.data ? t->last_pat.data : "");
+            return;
+        }
+        if (wrapped) wrapped_message(t, dir * (t->last_dir ? t->last_dir : 1));
+    }
+}
+
+static void jump(tui *t, int (*fn)(lec_view *, int), int dir, long n, const char *none)
+{
+    for (long i = 0; i < n; i++) {
+        if (!fn(t->v, dir)) {
+            if (i == 0) tui_message(t, 1, "%s", none);
+            return;
+        }
+    }
+}
+
+static void fold(tui *t, int how)
+{
+    if (!lec_view_fold(t->v, how)) tui_message(t, 1, "no section or point here to fold");
+}
+
+/* The document screen's requests. */
+static int doc_request(tui *t, screen *s, lec_request req, long count)
+{
+    (void)s;
+    long n = count > 0 ? count : 1;
+    if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return SCREEN_DONE;
+    int half = t->rows / 2 > 0 ? t->rows / 2 : 1;
+    switch (req) {
+    case LEC_REQ_DOWN:
+        lec_view_move(t->v, (int)n);
+        break;
+    case LEC_REQ_UP:
+        lec_view_move(t->v, (int)-n);
+        break;
+    case LEC_REQ_PAGE_DOWN:
+        lec_view_scroll(t->v, (int)n * t->rows);
+        break;
+    case LEC_REQ_PAGE_UP:
+        lec_view_scroll(t->v, (int)-n * t->rows);
+        break;
+    case LEC_REQ_HALF_DOWN:
+        lec_view_scroll(t->v, (int)n * half);
+        break;
+    case LEC_REQ_HALF_UP:
+        lec_view_scroll(t->v, (int)-n * half);
+        break;
+    case LEC_REQ_TOP:
+        lec_view_top(t->v);
+        break;
+    case LEC_REQ_BOTTOM:
+        lec_view_bottom(t->v);
+        break;
+    case LEC_REQ_WHEEL_DOWN:
+        if (t->o->mouse) lec_view_wheel(t->v, 3);
+        break;
+    case LEC_REQ_WHEEL_UP:
+        if (t->o->mouse) lec_view_wheel(t->v, -3);
+        break;
+    case LEC_REQ_FOLD_TOGGLE:
+        fold(t, LEC_FOLD_TOGGLE);
+        break;
+    case LEC_REQ_FOLD_OPEN:
+        fold(t, LEC_FOLD_OPEN);
+        break;
+    case LEC_REQ_FOLD_CLOSE:
+        fold(t, LEC_FOLD_CLOSE);
+        break;
+    case LEC_REQ_FOLD_ALL:
+        fold(t, LEC_FOLD_ALL);
+        break;
+    case LEC_REQ_FOLD_NONE:
+        fold(t, LEC_FOLD_NONE);
+        break;
+    case LEC_REQ_FOLD_CYCLE:
+        fold(t, LEC_FOLD_CYCLE);
+        break;
+    case LEC_REQ_PARENT:
+        lec_view_parent(t->v);
+        break;
+    case LEC_REQ_ENTER:
+        lec_view_enter(t->v);
+        break;
+    case LEC_REQ_NEXT_NODE:
+        jump(t, lec_view_next_node, 1, n, "no section or point after this");
+        break;
+    case LEC_REQ_PREV_NODE:
+        jump(t, lec_view_next_node, -1, n, "no section or point before this");
+        break;
+    case LEC_REQ_NEXT_SIBLING:
+        jump(t, lec_view_next_sibling, 1, n, "the last one at this level");
+        break;
+    case LEC_REQ_PREV_SIBLING:
+        jump(t, lec_view_next_sibling, -1, n, "the first one at this level");
+        break;
+    case LEC_REQ_GOTO:
+        tui_goto(t);
+        break;
+    case LEC_REQ_OUTLINE:
+        tui_outline(t);
+        break;
+    case LEC_REQ_SEARCH_FWD:
+        tui_search(t, 1);
+        break;
+    case LEC_REQ_SEARCH_BACK:
+        tui_search(t, -1);
+        break;
+    case LEC_REQ_SEARCH_NEXT:
+        search_next(t, 1, n);
+        break;
+    case LEC_REQ_SEARCH_PREV:
+        search_next(t, -1, n);
+        break;
+    case LEC_REQ_PRINT:
+    case LEC_REQ_PRINT_PLAIN:
+        /* The root (before the first section) prints the whole document. */
+        t->node = lec_view_current(t->v);
+        tui_leave(t, req == LEC_REQ_PRINT ? LEC_TUI_PRINT : LEC_TUI_PRINT_PLAIN);
+        return SCREEN_DONE;
+    default:
+        return SCREEN_PASS;
+    }
+    /* The reader reached the end of the part: on with the whole. */
+    if (t->later && lec_view_percent(t->v) >= 100) tui_take_whole(t, 1);
+    return SCREEN_DONE;
+}
+
+/* ---- the screen --------------------------------------------------------- */
+
+static void doc_draw(tui *t, screen *s)
+{
+    (void)s;
+    tui_draw_rows(t);
+}
+
+static int doc_status(tui *t, screen *s)
+{
+    (void)s;
+    tui_draw_status(t);
+    /* Once, when the first '?' stood for a character the locale cannot
+     * show (and no other message is up). */
+    if (t->lossy == 1 && !t->msg.len) {
+        tui_message(t, 0, "the locale is not UTF-8: characters it cannot show are drawn as ?");
+        t->lossy = 2;
+        tui_draw_status(t);
+    }
+    return -1;
+}
+
+static void doc_resize(tui *t, screen *s)
+{
+    (void)s;
+    lec_view_resize(t->v, COLS > 0 ? COLS : 1, t->rows);
+}
+
+/* While the whole is being made, look every 100 ms whether it is ready. */
+static int doc_tick(tui *t, screen *s)
+{
+    (void)s;
+    if (!t->later) return -1;
+    tui_take_whole(t, 0);
+    return t->later ? 100 : -1;
+}
+
+static const screen_ops doc_ops = {
+    .name = "document",
+    .draw = doc_draw,
+    .status = doc_status,
+    .request = doc_request,
+    .resize = doc_resize,
+    .tick = doc_tick,
+};
+
+void tui_doc_open(tui *t)
+{
+    screen *s = tui_push(t, &doc_ops, NULL);
+    s->tick_ms = t->later ? 100 : -1;
+}
