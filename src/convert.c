@@ -12,9 +12,13 @@
  *    （一） 1. when every one of them stands on its own line) become headings,
  *    levels in the order the tree shows them; the rest stay paragraphs that
  *    begin with their marker (points);
- *  - a heading that runs into its body is cut (fuse.h).
+ *  - a heading that runs into its body is cut (fuse.h);
+ *  - a photo caption pasted into the text (caption.h) becomes a block of
+ *    its own, in italics; what it holds numbers nothing, and a marker
+ *    right after its credit starts a point as after a sentence end.
  */
 #include "lectern/convert.h"
+#include "lectern/caption.h"
 #include "lectern/fuse.h"
 #include "lectern/marker.h"
 #include "lectern/outline.h"
@@ -36,10 +40,18 @@ typedef struct cand {
     uint32_t node; /* its node when accepted, else LEC_NONE */
 } cand;
 
+typedef struct capt {
+    uint32_t start, end; /* the caption in the segmented text */
+    uint32_t para;
+    uint8_t block; /* it follows a sentence end: a block of its own */
+} capt;
+
 typedef struct conv {
     lec_tdoc d;
     cand *c;
     size_t nc, cap;
+    capt *caps;
+    size_t ncaps, cap_caps;
     lec_outline *tree;
     /* per accepted node: index of its candidate */
     size_t *node_cand;
@@ -79,13 +91,52 @@ static size_t skip_closers(const char *s, size_t n, size_t i)
     }
 }
 
+/* Whether s[0..at) is empty or ends a sentence (blanks after it aside). */
+static int after_sentence(const char *s, size_t at)
+{
+    static const char *const ends[] = {"。", "！", "？", "”", "’", "）", "」"};
+    for (;;) {
+        if (at == 0) return 1;
+        unsigned char c = (unsigned char)s[at - 1];
+        if (c == ' ' || c == '\t') {
+            at--;
+        } else if (at >= 3 && memcmp(s + at - 3, "\xe3\x80\x80", 3) == 0) {
+            at -= 3; /* U+3000 */
+        } else {
+            if (c == '.' || c == '!' || c == '?') return 1;
+            for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+                if (at >= 3 && memcmp(s + at - 3, ends[k], 3) == 0) return 1;
+            return 0;
+        }
+    }
+}
+
+/* The photo captions of paragraph pi. */
+static void find_captions(conv *cv, uint32_t pi, size_t *first)
+{
+    const lec_tpara *p = &cv->d.p[pi];
+    const char *s = cv->d.text.data + p->off;
+    lec_caption c;
+    *first = cv->ncaps;
+    for (size_t from = 0; lec_caption_next(s, p->len, from, &c); from = c.end) {
+        LEC_GROW(cv->caps, cv->cap_caps, cv->ncaps + 1);
+        capt *k = &cv->caps[cv->ncaps++];
+        k->start = p->off + (uint32_t)c.start;
+        k->end = p->off + (uint32_t)c.end;
+        k->para = pi;
+        k->block = (uint8_t)after_sentence(s, c.start);
+    }
+}
+
 static void find_candidates(conv *cv, uint32_t pi)
 {
     const lec_tpara *p = &cv->d.p[pi];
     if (p->head || p->salute) return;
     const char *s = cv->d.text.data + p->off;
-    size_t n = p->len;
+    size_t n = p->len, first_cap, first_cand = cv->nc;
     lec_marker m;
+    find_captions(cv, pi, &first_cap);
+    size_t kc = first_cap; /* the next caption that may hold a candidate */
     if (lec_marker_scan(s, n, LEC_MARK_BLOCK, &m)) add_cand(cv, p->off + (uint32_t)m.skip, pi, B_START, &m);
     for (size_t i = 0; i < n;) {
         /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
@@ -122,6 +173,29 @@ static void find_candidates(conv *cv, uint32_t pi)
         if (!lec_marker_scan(s + at, n - at, ctx, &m)) continue;
         if (cp == '.' && m.family != LEC_FAM_EN && m.family != LEC_FAM_ROMAN) continue;
         add_cand(cv, p->off + (uint32_t)(at + m.skip), pi, boundary, &m);
+    }
+    if (first_cap == cv->ncaps) return;
+    /* What a caption holds numbers nothing; right after its credit a
+     * marker starts a point as after a sentence end. */
+    size_t w = first_cand;
+    for (size_t j = first_cand; j < cv->nc; j++) {
+        while (kc < cv->ncaps && cv->caps[kc].end <= cv->c[j].pos) kc++;
+        if (kc < cv->ncaps && cv->c[j].pos >= cv->caps[kc].start) continue;
+        cv->c[w++] = cv->c[j];
+    }
+    cv->nc = w;
+    for (size_t k = first_cap; k < cv->ncaps; k++) {
+        size_t at = cv->caps[k].end - p->off;
+        if (!lec_marker_scan(s + at, n - at, LEC_MARK_BLOCK, &m)) continue;
+        uint32_t pos = p->off + (uint32_t)(at + m.skip);
+        /* in order among the paragraph's candidates */
+        size_t j = cv->nc;
+        while (j > first_cand && cv->c[j - 1].pos >= pos) j--;
+        if (j < cv->nc && cv->c[j].pos == pos) continue;
+        add_cand(cv, pos, pi, B_SENT, &m);
+        cand moved = cv->c[cv->nc - 1];
+        memmove(&cv->c[j + 1], &cv->c[j], (cv->nc - 1 - j) * sizeof *cv->c);
+        cv->c[j] = moved;
     }
 }
 
@@ -218,14 +292,35 @@ static void decide_headings(conv *cv)
 
 /* ---- fused headings ------------------------------------------------- */
 
-/* End of the text of candidate k: the next accepted candidate in the same
- * paragraph, or the paragraph's end. */
+/* The first caption that ends after pos (binary search; captions are in
+ * text order and do not overlap). */
+static size_t caption_after(const conv *cv, uint32_t pos)
+{
+    size_t lo = 0, hi = cv->ncaps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cv->caps[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* End of the text of candidate k: the next accepted candidate or caption
+ * in the same paragraph, or the paragraph's end. */
 static uint32_t cand_end(const conv *cv, size_t k)
 {
     const lec_tpara *p = &cv->d.p[cv->c[k].para];
+    uint32_t end = p->off + p->len;
     for (size_t j = k + 1; j < cv->nc && cv->c[j].para == cv->c[k].para; j++)
-        if (cv->c[j].node != LEC_NONE) return cv->c[j].pos;
-    return p->off + p->len;
+        if (cv->c[j].node != LEC_NONE) {
+            end = cv->c[j].pos;
+            break;
+        }
+    size_t q = caption_after(cv, cv->c[k].pos);
+    if (q < cv->ncaps && cv->caps[q].block && cv->caps[q].start < end) end = cv->caps[q].start;
+    return end;
 }
 
 static void cut_headings(conv *cv)
@@ -305,13 +400,21 @@ static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
     lec_buf_put(o, s + run, n - run);
 }
 
-static void put_para(conv *cv, const char *s, size_t n)
+/* A block caption, in italics.  (One inside a sentence stays plain text:
+ * emphasis closed before an ideograph after a bracket would show its
+ * asterisks.) */
+static void put_caption(conv *cv, const capt *k)
 {
-    /* Leading white space would make an indented code block. */
-    while (n && (s[0] == ' ' || s[0] == '\t')) s++, n--;
-    if (!n) return;
+    const char *s = cv->d.text.data + k->start;
+    size_t n = k->end - k->start;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    if (!k->block) {
+        put_escaped(&cv->out, s, n, 0);
+        return;
+    }
+    lec_buf_putc(&cv->out, '*');
     put_escaped(&cv->out, s, n, 0);
-    lec_buf_puts(&cv->out, "\n\n");
+    lec_buf_puts(&cv->out, "*\n\n");
 }
 
 static void put_heading(conv *cv, int level, const char *s, size_t n, int unsure)
@@ -334,24 +437,52 @@ static void put_front_matter(conv *cv)
     lec_buf_puts(&cv->out, "---\n\n");
 }
 
+/* Writes text[at..to) of a paragraph, with the captions that start in it:
+ * a block caption ends the paragraph before it and stands alone, one
+ * inside a sentence stays in it. */
+static void put_text(conv *cv, uint32_t at, uint32_t to, size_t *kc)
+{
+    const char *base = cv->d.text.data;
+    int open = 0; /* a paragraph is begun and not ended */
+    for (; *kc < cv->ncaps && cv->caps[*kc].start < to; (*kc)++) {
+        const capt *k = &cv->caps[*kc];
+        const char *s = base + at;
+        size_t n = k->start - at;
+        if (!open)
+            while (n && (*s == ' ' || *s == '\t')) s++, n--;
+        if (n) put_escaped(&cv->out, s, n, 0), open = 1;
+        if (k->block && open) lec_buf_puts(&cv->out, "\n\n"), open = 0;
+        put_caption(cv, k);
+        open = !k->block;
+        at = k->end;
+    }
+    const char *s = base + at;
+    size_t n = to > at ? to - at : 0;
+    if (!open)
+        while (n && (*s == ' ' || *s == '\t')) s++, n--;
+    if (n) put_escaped(&cv->out, s, n, 0), open = 1;
+    if (open) lec_buf_puts(&cv->out, "\n\n");
+}
+
 static void write_markdown(conv *cv)
 {
     put_front_matter(cv);
     const char *base = cv->d.text.data;
-    size_t k = 0;
+    size_t k = 0, kc = 0;
     for (uint32_t pi = 0; pi < cv->d.n; pi++) {
         const lec_tpara *p = &cv->d.p[pi];
         if (p->title) {
             put_heading(cv, 1, base + p->off, p->len, 0);
             continue;
         }
-        /* The pieces of this paragraph: cut before every accepted candidate. */
+        /* The pieces of this paragraph: cut before every accepted
+         * candidate and around every block caption. */
         uint32_t at = p->off, end = p->off + p->len;
         while (k < cv->nc && cv->c[k].para < pi) k++;
         for (; k < cv->nc && cv->c[k].para == pi; k++) {
             const cand *c = &cv->c[k];
             if (c->node == LEC_NONE) continue;
-            if (c->pos > at) put_para(cv, base + at, c->pos - at);
+            if (c->pos > at) put_text(cv, at, c->pos, &kc);
             at = c->pos;
             if (!cv->heading_fam[c->family]) continue;
             uint32_t stop = cand_end(cv, k);
@@ -361,7 +492,7 @@ static void write_markdown(conv *cv)
                          cv->how[k] == LEC_CUT_UNSURE);
             at = c->pos + (uint32_t)cut;
         }
-        if (end > at) put_para(cv, base + at, end - at);
+        if (end > at) put_text(cv, at, end, &kc);
     }
 }
 
@@ -412,6 +543,7 @@ char *lec_convert_valid(const char *text, size_t len, size_t *out_len)
     lec_outline_free(cv.tree);
     free(cv.node_cand);
     free(cv.c);
+    free(cv.caps);
     free(cv.cut);
     free(cv.how);
     lec_tdoc_free(&cv.d);

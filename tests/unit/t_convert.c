@@ -179,6 +179,38 @@ static void test_nothing_invented(void)
           "P `代码` 与 <b>标签</b> 与 [链接](x) 与 &amp;\nP ---\n");
 }
 
+/* The Markdown itself, for what blocks() does not show (emphasis). */
+static void check_md(const char *name, const char *text, const char *want)
+{
+    size_t n;
+    char *md = lec_convert(text, strlen(text), &n);
+    is_str(md, want, "%s", name);
+    free(md);
+}
+
+static void test_captions(void)
+{
+    check_md("a caption fused before a heading is a block in italics; the heading follows it",
+             "今天讲两点。一、关于书屋建设。书屋是基础。2025年4月3日，市长在新区看望群众。"
+             " 本报记者 王小明/摄二、关于阅读活动。活动要常办。\n",
+             "今天讲两点。\n\n## 一、关于书屋建设。\n\n书屋是基础。\n\n"
+             "*2025年4月3日，市长在新区看望群众。 本报记者 王小明/摄*\n\n"
+             "## 二、关于阅读活动。\n\n活动要常办。\n\n");
+    check("a marker right after a credit starts a point; one inside a caption does not",
+          "要做好两件事。第一，建好书屋。这是新建的书屋。第二，这是旧馆。 新华社发 李四/摄"
+          "第二，办好活动。最后总结。\n",
+          "P 要做好两件事。\nP 第一，建好书屋。\nP 这是新建的书屋。第二，这是旧馆。 新华社发 李四/摄\n"
+          "P 第二，办好活动。最后总结。\n");
+    check_md("a caption inside a sentence stays in its paragraph",
+             "我们在 （新华社记者 周八 摄）书屋里读书。\n",
+             "我们在 （新华社记者 周八 摄）书屋里读书。\n\n");
+    check("a caption in the middle of a point does not end the run",
+          "第一，建好书屋。要多建。2025年1月2日，市长看望老人。 本报记者 甲乙/摄要建好。"
+          "第二，办好活动。\n",
+          "P 第一，建好书屋。要多建。\nP 2025年1月2日，市长看望老人。 本报记者 甲乙/摄\n"
+          "P 要建好。\nP 第二，办好活动。\n");
+}
+
 static void test_head(void)
 {
     const char *t = "张明远：把书香送到百姓家门口\n来源：岚江日报 更新时间：2026-03-18\n\n"
@@ -204,6 +236,7 @@ int main(void)
     test_headings();
     test_inline();
     test_nothing_invented();
+    test_captions();
     test_head();
     return tap_done();
 }
