@@ -9,6 +9,7 @@
  */
 #include "tui_priv.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -16,15 +17,8 @@
 #include <string.h>
 #include <term.h>
 
-/* Set by the handlers of SIGINT, SIGTERM and SIGHUP: the loop leaves. */
-static volatile sig_atomic_t got_signal;
 /* curses is active (for the atexit handler). */
 static int active;
-
-static void on_signal(int sig)
-{
-    got_signal = sig;
-}
 
 /* lec_x* allocators end the program on failure: the terminal comes back
  * first. */
@@ -82,8 +76,9 @@ static int next_key(tui *t)
 {
     int errors = 0;
     for (;;) {
-        if (got_signal) t->quit = 1;
         if (t->quit || t->leave) return -1;
+        /* Back from Ctrl-Z (tui_signal.c): redraw, at the new size. */
+        if (tui_signals_resumed(t)) return LEC_KEY_RESIZE;
         wint_t wc;
         int rc;
         int wait = tui_tick_wanted(t);
@@ -95,20 +90,21 @@ static int next_key(tui *t)
             /* Test mode writes the script's next key where curses reads. */
             if (t->test) tui_test_feed(t);
             wtimeout(stdscr, wait);
+            errno = 0;
             rc = wget_wch(stdscr, &wc);
         }
         if (rc == ERR && t->test && t->ended) {
             t->quit = 1; /* the script is over: as the terminal going */
             continue;
         }
-        if (rc == ERR && wait >= 0 && !got_signal) {
+        if (rc == ERR && wait >= 0 && errno != EINTR) {
             tick(t);
             continue;
         }
         if (rc == ERR) {
             /* A signal (the handlers do not restart the read), or a
              * terminal that went away: reads fail again and again. */
-            if (!got_signal && ++errors > 100) t->quit = 1;
+            if (errno != EINTR && ++errors > 100) t->quit = 1;
             continue;
         }
         errors = 0;
@@ -147,6 +143,7 @@ static void resized(tui *t)
         if (stack[n]->ops->resize) stack[n]->ops->resize(t, stack[n]);
     /* Terminals reflow or keep odd bits on a resize: repaint it all. */
     clearok(curscr, TRUE);
+    if (!t->test) tui_signals_prepare(t);
 }
 
 int tui_height(void)
@@ -196,7 +193,7 @@ void tui_request(tui *t, lec_request req, long count)
         clearok(curscr, TRUE);
         break;
     case LEC_REQ_SUSPEND:
-        /* With ISIG on, Ctrl-Z stops us through the terminal and curses'
+        /* With ISIG on, Ctrl-Z stops us through the terminal and our
          * SIGTSTP handler; this is for a Ctrl-Z that arrives as a key. */
         if (!t->test) raise(SIGTSTP);
         break;
@@ -338,12 +335,6 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
      * line says so once (draw). */
     t.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
-    /* The dispositions before curses put its own handlers in. */
-    struct sigaction sa, old_int, old_term, old_hup;
-    sigaction(SIGINT, NULL, &old_int);
-    sigaction(SIGTERM, NULL, &old_term);
-    sigaction(SIGHUP, NULL, &old_hup);
-
     const char *script = getenv("LECTERN_TEST_SCRIPT");
     if (script && *script) {
         if (tui_test_open(&t, script, why)) return LEC_TUI_NO_TERMINAL;
@@ -356,16 +347,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     }
     setup_screen(&t);
 
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: the blocked read must return */
-    got_signal = 0;
-    if (!t.test) {
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-    }
+    if (!t.test) tui_signals_on(&t);
 
     t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
     tui_doc_open(&t);
@@ -388,6 +370,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     lec_line_free(&t.line);
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
+    if (!t.test) tui_signals_off();
     endwin();
     active = 0;
     delscreen(t.scr);
@@ -395,14 +378,5 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         tui_test_close(&t);
     else
         fclose(t.out);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
-    /* Killed (not Ctrl-C, which is q): die of the signal, now that the
-     * terminal is back, so the parent sees it. */
-    if (got_signal == SIGTERM || got_signal == SIGHUP) {
-        signal(got_signal, SIG_DFL);
-        raise(got_signal);
-    }
     return r;
 }

@@ -130,6 +130,18 @@ void tui_goto(tui *t);
 void tui_outline(tui *t);
 void tui_help(tui *t);
 
+/* tui_signal.c */
+/* Installs the handlers that leave the terminal as it was found on a
+ * signal that ends the program (then end it by that signal) and on
+ * Ctrl-Z; tui_signals_off puts the old ones back. */
+void tui_signals_on(tui *t);
+void tui_signals_off(void);
+/* Makes again the bytes the handlers write (after a resize). */
+void tui_signals_prepare(tui *t);
+/* Nonzero once after the program was resumed from Ctrl-Z: the screen is
+ * to be drawn anew, at the terminal's size, which curses now has. */
+int tui_signals_resumed(tui *t);
+
 /* tui_test.c */
 /* Opens the virtual screen of test mode, whose keys come through a pipe
  * (t->in); returns 0, or -1 with *why. */

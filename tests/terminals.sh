@@ -11,8 +11,11 @@
 #  - sizes 1x1, 2x1, 10x3 and 500x200, and a storm of 100 resizes in two
 #    seconds during an incremental search and during folding;
 #  - TERM unset, dumb, vt100, linux, screen, xterm-256color; LANG=C;
-#  - stdout closed, stdin closed or empty, SIGPIPE after p, SIGTERM and
-#    SIGHUP: the terminal is left as it was found.
+#  - stdout closed, stdin closed or empty, SIGPIPE after p, and every
+#    signal that ends a program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1,
+#    SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ): the terminal is left as it was
+#    found and the program ends by the signal;
+#  - Ctrl-Z, a resize while stopped, fg: drawn again at the new size.
 # Skipped when tmux is not installed.
 # shellcheck source=tests/lib.sh
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
@@ -471,9 +474,16 @@ tmux_capture
 tap_is "$(grep -c 'lectern' "$T/screen")" 0 "p into a closed pipe: no message"
 
 # ---- signals ---------------------------------------------------------------
-for sig in TERM HUP; do
-	case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
-	wrap "sig$sig" "$(lec -- "$speech")"
+# Every signal that ends the program leaves the terminal as it was, and
+# the program ends by it (the status is 128 + its number; SIGQUIT,
+# Ctrl-\ in the terminal, is one keystroke away).  (12.2: all but TERM
+# and HUP left the screen and the modes of the browser.)
+for sig in TERM HUP INT QUIT USR1 USR2 ALRM XCPU XFSZ; do
+	case $sig in
+	HUP) want=129 ;; INT) want=130 ;; QUIT) want=131 ;; USR1) want=138 ;;
+	USR2) want=140 ;; ALRM) want=142 ;; TERM) want=143 ;; XCPU) want=152 ;; XFSZ) want=153 ;;
+	esac
+	wrap "sig$sig" "ulimit -c 0; $(lec -- "$speech")"
 	up
 	tmux_text zM
 	tmux_text /书
@@ -481,6 +491,51 @@ for sig in TERM HUP; do
 	kill -s $sig "$(cat "$T/pid")"
 	finished "sig$sig" "$want"
 done
+# Ctrl-\ typed.  (Ctrl-C typed would end the shell around lectern too.)
+wrap ctrl-backslash "ulimit -c 0; $(lec -- "$speech")"
+up
+tmux_keys 'C-\'
+finished ctrl-backslash 131
+
+# Ctrl-Z, a resize while stopped, fg: the screen comes back at the new
+# size without a key (12.6: it came back at the old size).  Job control
+# needs an interactive shell.
+tmux_run "PS1='$ ' exec sh -i"
+tmux_wait '$'
+tmux_text "$(lec -- "$speech")"
+tmux_keys Enter
+up
+check $? "Ctrl-Z: the browser shows the document"
+tmux_keys C-z
+poll "$TMUX_TIMEOUT" fmt_is '#{alternate_on}' 0
+check $? "Ctrl-Z: the browser leaves the screen"
+resized 100 30
+tmux_text fg
+tmux_keys Enter
+poll "$TMUX_TIMEOUT" fmt_is '#{alternate_on}' 1
+check $? "fg: the browser is back"
+# bottom_status: the status line is the 30th row and reaches column 100
+# (its last cell is a blank).
+# shellcheck disable=SC2317 # called through poll
+bottom_status() {
+	tmux_capture
+	[ "$(awk 'END { print NR }' "$T/screen")" = 30 ] &&
+		tail -n 1 "$T/screen" | grep -q 'F1 help$' &&
+		[ "$(tail -n 1 "$T/screen" | python3 -c 'import sys, unicodedata
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in sys.stdin.read().rstrip("\n")))')" = 99 ]
+}
+poll "$TMUX_TIMEOUT" bottom_status
+check $? "fg after a resize: the screen is drawn at the new size (100x30) without a key"
+tmux_text q
+# (What is typed before the terminal is the shell's again is read in the
+# browser's modes: wait.)
+poll "$TMUX_TIMEOUT" fmt_is '#{alternate_on}' 0
+tmux_text 'echo "[exit $?]"'
+tmux_keys Enter
+tmux_wait '[exit 0]'
+check $? "Ctrl-Z, fg, q: exit 0"
+tap_is "$(tmux_fmt '#{alternate_on} #{cursor_flag}')" "0 1" "Ctrl-Z, fg, q: normal screen, cursor shown"
+resized 80 24
 
 tmux_stop
 tap_done

@@ -55,7 +55,7 @@ launch() {
 		esac
 		_args="$_args $(q "$_a")"
 	done
-	tmux_run "s=\$(stty -g); ${_pipe}env$_env $(q "$LECTERN")$_args >$(q "$T/$_name.out"); \
+	tmux_run "${launch_pre:-}s=\$(stty -g); ${_pipe}env$_env $(q "$LECTERN")$_args >$(q "$T/$_name.out"); \
 rc=\$?; if [ \"\$(stty -g)\" = \"\$s\" ]; then echo '[tty same]'; else echo '[tty changed]'; fi; \
 echo \"[exit \$rc]\"; read -r line; echo \"[typed \$line]\""
 }
@@ -79,7 +79,8 @@ rows_ok() {
 	}
 }
 
-# finished NAME: lectern has quit and left the terminal as it found it:
+# finished NAME [STATUS]: lectern has quit (with STATUS, default 0) and
+# left the terminal as it found it:
 # the same stty settings, the normal screen, the cursor shown, and a line
 # typed afterwards is echoed and read.
 finished() {
@@ -87,7 +88,7 @@ finished() {
 		check 1 "$1: lectern exits"
 		return
 	}
-	tap_like "$(grep -F '[exit ' "$T/screen")" '\[exit 0\]' "$1: exit status 0"
+	tap_like "$(grep -F '[exit ' "$T/screen")" "\\[exit ${2:-0}\\]" "$1: exit status ${2:-0}"
 	tmux_wait '[tty same]' 1
 	check $? "$1: the terminal settings are as before"
 	tap_is "$(tmux_fmt '#{alternate_on} #{cursor_flag} #{mouse_any_flag}')" "0 1 0" \
@@ -201,12 +202,16 @@ tmux_text q
 finished "resize"
 
 # ---- Ctrl-C quits cleanly too -------------------------------------------
+# lectern ends by the signal (status 130), as the shell expects; the shell
+# around it gets SIGINT as well, and a trap keeps it running.
+launch_pre="trap 'echo [int]' INT; "
 launch ctrl-c -- "$speech"
+launch_pre=
 tmux_wait 'F1 help'
 tmux_text ']'
 tmux_wait_re '^ 一、充分认识'
 tmux_keys C-c
-finished "Ctrl-C"
+finished "Ctrl-C" 130
 
 # ---- a large file: the first part at once, the whole on its own ---------
 # 400 copies of the sample (about 2.8 MB, more than the 256 KB that open

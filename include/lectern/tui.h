@@ -66,7 +66,8 @@ typedef enum lec_tui_result {
 } lec_tui_result;
 
 /* Runs the browser on *doc until the reader leaves; the terminal is
- * restored on every way out (keys, SIGINT, SIGTERM, SIGHUP; SIGTSTP
+ * restored on every way out (keys, and every signal that ends a program,
+ * which then ends it by that signal: tui_signal.c; SIGTSTP
  * suspends and resumes).  When the browser took the whole document from
  * o->later, *doc is set to it (the caller frees both with lec_doc_free);
  * a later not taken is left running.  *node receives the node of *doc to
