@@ -7,7 +7,8 @@
  * 二、, 一 matches （一）, 四是 matches 四是), or failing that a child whose
  * number is the step's number (2 finds 二、), or failing that the child at
  * that position.  A step that is no number may also name a child by the
- * start of its title (引言).
+ * start of its title (引言), and failing all that the first node below
+ * whose marker it is (第三条, wherever the article sits).
  */
 #include "lectern/addr.h"
 #include "lectern/marker.h"
@@ -82,6 +83,32 @@ static long step_number(const char *s, size_t n)
     return cn >= 0 && used == n ? cn : -1;
 }
 
+/* Is node c inside node top? */
+static int inside(const lec_doc *doc, uint32_t c, uint32_t top)
+{
+    for (; c != LEC_NONE && c != 0; c = lec_node_parent(doc, c))
+        if (c == top) return 1;
+    return top == 0;
+}
+
+/* The first node below parent, at any depth, whose marker reads as the
+ * normalised step a: a law's articles are numbered through the whole
+ * law, so 第三条 names one article wherever it sits (under 第二章/第一节,
+ * under a book's H1).  Nodes are numbered in document order and a
+ * node's descendants follow it. */
+static uint32_t match_below(const lec_doc *doc, uint32_t parent, const lec_buf *a, lec_buf *b)
+{
+    size_t count = lec_doc_node_count(doc);
+    for (uint32_t c = parent + 1; c < count && inside(doc, c, parent); c++) {
+        size_t ml;
+        const char *m = lec_node_marker(doc, c, &ml);
+        if (!ml) continue;
+        normalise(m, ml, b);
+        if (a->len == b->len && memcmp(a->data, b->data, a->len) == 0) return c;
+    }
+    return LEC_NONE;
+}
+
 static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, size_t n,
                            lec_buf *a, lec_buf *b)
 {
@@ -103,7 +130,7 @@ static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, s
             const char *t = lec_node_title(doc, c, &tl);
             if (n && tl >= n && memcmp(t, s, n) == 0) return c;
         }
-        return LEC_NONE;
+        return a->len ? match_below(doc, parent, a, b) : LEC_NONE;
     }
     for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
          c = lec_node_next_sibling(doc, c)) {

@@ -36,6 +36,8 @@ typedef struct cand {
     uint32_t para; /* its paragraph */
     uint8_t boundary;
     uint8_t family;
+    uint8_t sub;   /* lec_marker.sub, at most 255 */
+    uint8_t apart; /* lec_marker.apart */
     int32_t ordinal;
     uint32_t node; /* its node when accepted, else LEC_NONE */
 } cand;
@@ -73,6 +75,8 @@ static void add_cand(conv *cv, uint32_t pos, uint32_t para, int boundary, const 
     c->boundary = (uint8_t)boundary;
     c->family = (uint8_t)m->family;
     c->ordinal = m->ordinal;
+    c->sub = (uint8_t)(m->sub < 255 ? m->sub : 255);
+    c->apart = m->apart != 0;
     c->node = LEC_NONE;
 }
 
@@ -209,6 +213,8 @@ static void validate(conv *cv)
         e.type = LEC_EV_BLOCK;
         e.family = cv->c[i].family;
         e.ordinal = cv->c[i].ordinal;
+        e.sub = cv->c[i].sub;
+        if (cv->c[i].apart) e.flags |= LEC_EVF_APART;
         e.start = cv->c[i].pos;
         e.end = cv->c[i].pos + 1;
         lec_outline_add(cv->tree, &e);
@@ -247,8 +253,9 @@ static int stands_alone(const conv *cv, const cand *c)
 
 static int heads_parts(int fam)
 {
-    return fam == LEC_FAM_PART || fam == LEC_FAM_CHAPTER || fam == LEC_FAM_SECTION ||
-           fam == LEC_FAM_QUESTION || fam == LEC_FAM_CN || fam == LEC_FAM_ROMAN;
+    return fam == LEC_FAM_PART || fam == LEC_FAM_SUBPART || fam == LEC_FAM_CHAPTER ||
+           fam == LEC_FAM_SECTION || fam == LEC_FAM_QUESTION || fam == LEC_FAM_CN ||
+           fam == LEC_FAM_ROMAN;
 }
 
 static void decide_headings(conv *cv)

@@ -22,24 +22,29 @@ void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level)
     b->level = (uint8_t)level;
 }
 
-/* Trims ASCII and ideographic white space at both ends of s[0..*n). */
+/* Length of the white space character at s[0..n) (ASCII blank, U+3000,
+ * NBSP, and U+2000-U+200A such as the EN SPACE laws set after an article
+ * number), else 0. */
+static size_t ws_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n && (u[0] == ' ' || u[0] == '\t')) return 1;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;
+    if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) return 3;
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x80 && u[2] <= 0x8A) return 3;
+    return 0;
+}
+
+/* Trims white space (ws_len) at both ends of s[0..*n). */
 static const char *trim_ws(const char *s, size_t *n)
 {
-    for (;;) {
-        if (*n && (s[0] == ' ' || s[0] == '\t')) {
-            s++, (*n)--;
-        } else if (*n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) {
-            s += 3, *n -= 3;
-        } else if (*n >= 2 && memcmp(s, "\xc2\xa0", 2) == 0) {
-            s += 2, *n -= 2;
-        } else {
-            break;
-        }
-    }
+    for (size_t l; (l = ws_len(s, *n)) != 0;) s += l, *n -= l;
     for (;;) {
         if (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
             (*n)--;
-        else if (*n >= 3 && memcmp(s + *n - 3, "\xe3\x80\x80", 3) == 0)
+        else if (*n >= 2 && ws_len(s + *n - 2, 2) == 2)
+            *n -= 2;
+        else if (*n >= 3 && ws_len(s + *n - 3, 3) == 3)
             *n -= 3;
         else
             break;
@@ -79,16 +84,42 @@ static size_t strip_end_punct(const char *s, size_t n)
     return n;
 }
 
+/* An article's title: its first sentence, up to 。！？ or a line end; a
+ * ； or ： inside it does not end it (第三条 甲；乙。 is titled 甲；乙). */
+static size_t article_title_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] == '\n' || u[i] == '\r' || u[i] == '!' || u[i] == '?') return i;
+        if (i + 2 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+                          (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
+            return i;
+    }
+    return n;
+}
+
+/* Nothing but white space in s[0..n)? */
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return 0;
+    return 1;
+}
+
 /* A point's title: its lead sentence.  A lead of fewer than 8 characters
  * (一要狠抓工作落实。 （一）指导思想。) is a label that says too little to stand
  * alone in an outline, so the title goes on to the end of the first clause
- * after it (指导思想。全面贯彻党的十九大精神). */
-static size_t point_title_len(const char *s, size_t n)
+ * after it (指导思想。全面贯彻党的十九大精神).  A short item of a list that
+ * ends with its ； keeps it (（二）标的；), and an article is titled by its
+ * first sentence (article_title_len). */
+static size_t point_title_len(const char *s, size_t n, int family)
 {
+    if (family == LEC_FAM_ARTICLE) return article_title_len(s, n);
     size_t lead = lec_lead_sentence(s, n);
     if (lead >= n || count_chars(s, lead) >= 8) return lead;
     int32_t cp;
     size_t term = (size_t)lec_utf8_decode(s + lead, n - lead, &cp);
+    if ((cp == 0xFF1B || cp == ';') && blank(s + lead + term, n - lead - term)) return lead + term;
     if (cp != 0x3002 && cp != 0xFF0E) return lead; /* only after 。 */
     size_t at = lead + term;
     while (at < n) {
@@ -107,9 +138,12 @@ void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, in
     lec_outline *o = w->tree;
     lec_marker m;
     size_t title_at = 0;
+    m.family = LEC_FAM_NONE;
     if (lec_marker_scan(t, n, ctx, &m)) {
         ev->family = (uint8_t)m.family;
         ev->ordinal = m.ordinal;
+        ev->sub = (uint8_t)(m.sub < 255 ? m.sub : 255);
+        if (m.apart) ev->flags |= LEC_EVF_APART;
         ev->marker_off = lec_outline_intern(o, t + m.skip, m.len);
         ev->marker_len = (uint32_t)m.len;
         title_at = m.title;
@@ -119,7 +153,7 @@ void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, in
     const char *title = t + title_at;
     size_t tl = n - title_at;
     if (!heading) {
-        tl = point_title_len(title, tl);
+        tl = point_title_len(title, tl, m.family);
         if (tl > TITLE_MAX) tl = utf8_floor(title, TITLE_MAX);
     }
     title = trim_ws(title, &tl);

@@ -70,7 +70,20 @@ static size_t starts(const char *s, size_t n, size_t i, const char *w)
  * ideographic space (paragraph indent), NBSP, ZWSP and a stray BOM. */
 static int is_space(long cp)
 {
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 || cp == 0x200B || cp == 0xFEFF;
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 || cp == 0x200B || cp == 0xFEFF ||
+           (cp >= 0x2000 && cp <= 0x200A) /* EN SPACE and its kin, as laws set them */ ||
+           cp == 0x202F || cp == 0x205F;
+}
+
+/* Does the text at s[i..n) set a marker apart from what follows: white
+ * space, a line end, the end of the text, or punctuation?  第三条　本法… is
+ * an article; 第三条规定… is a reference to one. */
+static int apart_at(const char *s, size_t n, size_t i)
+{
+    size_t len;
+    long cp = cp_at(s, n, i, &len);
+    return i >= n || is_space(cp) || cp == '\n' || cp == '\r' ||
+           set_index(cp, "：:、，,.．;；—–-") >= 0;
 }
 
 static size_t skip_space(const char *s, size_t n, size_t i)
@@ -148,12 +161,12 @@ static int cn_digit(long cp)
 
 int lec_cn_number(const char *s, size_t n, size_t *used)
 {
-    const long ten = 0x5341, hundred = 0x767E; /* 十 百 */
+    const long ten = 0x5341, hundred = 0x767E, thousand = 0x5343; /* 十 百 千 */
     size_t i = 0, good = 0, len;
     long total = 0, cp;
-    int cur = -1;    /* a digit not yet multiplied by a unit */
-    int unit = 1000; /* the last unit taken: units must fall */
-    int zero = 0;    /* 零 after 百, so the next digit is a units digit */
+    int cur = -1;     /* a digit not yet multiplied by a unit */
+    int unit = 10000; /* the last unit taken: units must fall */
+    int zero = 0;     /* 零 after 千 or 百: the next digit skips a place */
     int d;
 
     for (;;) {
@@ -164,9 +177,9 @@ int lec_cn_number(const char *s, size_t n, size_t *used)
                 *used = len;
                 return 0;
             }
-            /* only 一百零五 style: after 百, once, before the last digit;
-             * this also stops 二〇二四 (a year spelt digit by digit) */
-            if (cur >= 0 || unit != 100 || zero) break;
+            /* 一百零五, 一千零五十: after 千 or 百, once; this also stops
+             * 二〇二四 (a year spelt digit by digit) */
+            if (cur >= 0 || unit > 1000 || unit == 10 || zero) break;
             zero = 1;
             i += len; /* not "good" until a digit follows */
         } else if (d > 0) {
@@ -176,15 +189,16 @@ int lec_cn_number(const char *s, size_t n, size_t *used)
             good = i;
         } else if (cp == ten) {
             /* 十 alone leads (十二); after 百 it needs a digit (一百一十) */
-            if (unit <= 10 || zero || (cur < 0 && i != 0)) break;
+            if (unit <= 10 || (cur < 0 && i != 0)) break;
             total += (cur < 0 ? 1 : cur) * 10;
             cur = -1, unit = 10;
             i += len;
             good = i;
-        } else if (cp == hundred) {
-            if (cur < 0 || unit <= 100) break;
-            total += cur * 100;
-            cur = -1, unit = 100;
+        } else if (cp == hundred || cp == thousand) {
+            int u = cp == hundred ? 100 : 1000;
+            if (cur < 0 || unit <= u || zero) break;
+            total += cur * u;
+            cur = -1, unit = u;
             i += len;
             good = i;
         } else {
@@ -197,7 +211,7 @@ int lec_cn_number(const char *s, size_t n, size_t *used)
     }
     if (cur >= 0) {
         /* 一百零五 = 105, but colloquial 一百五 = 150 */
-        if (zero || unit == 1000)
+        if (zero || unit == 10000 || unit == 10)
             total += cur;
         else
             total += cur * (unit / 10);
@@ -256,12 +270,12 @@ static size_t try_di(const char *p, size_t n, int ctx, lec_marker *m)
         const char *word;
         lec_family fam;
     } heads[] = {
-        {"部分", LEC_FAM_PART},       {"篇", LEC_FAM_PART},         {"编", LEC_FAM_PART},
-        {"章", LEC_FAM_CHAPTER},      {"节", LEC_FAM_SECTION},      {"条", LEC_FAM_ARTICLE},
-        {"个问题", LEC_FAM_QUESTION}, {"个方面", LEC_FAM_QUESTION},
+        {"部分", LEC_FAM_PART},         {"篇", LEC_FAM_PART},         {"编", LEC_FAM_PART},
+        {"分编", LEC_FAM_SUBPART},      {"章", LEC_FAM_CHAPTER},      {"节", LEC_FAM_SECTION},
+        {"条", LEC_FAM_ARTICLE},        {"个问题", LEC_FAM_QUESTION}, {"个方面", LEC_FAM_QUESTION},
     };
-    size_t i = starts(p, n, 0, "第"), used, j, k, c;
-    int val;
+    size_t i = starts(p, n, 0, "第"), used, j, k, c, u;
+    int val, sub;
 
     (void)ctx;
     if (!i) return 0;
@@ -275,6 +289,14 @@ static size_t try_di(const char *p, size_t n, int ctx, lec_marker *m)
                 j += c;
                 m->family = heads[k].fam;
                 m->ordinal = val;
+                /* an article inserted after 第十七条 without renumbering
+                 * the rest: 第十七条之一 (第十七条之规定 is prose) */
+                if (m->family == LEC_FAM_ARTICLE && (c = starts(p, n, j, "之")) != 0 &&
+                    (u = small_cn(p, n, j + c, &sub)) != 0) {
+                    j += c + u;
+                    m->sub = sub;
+                }
+                m->apart = apart_at(p, n, j);
                 return j + take(p, n, j, "：:、，,");
             }
         }
@@ -445,33 +467,88 @@ static size_t try_num(const char *p, size_t n, int ctx, lec_marker *m)
     return 0;
 }
 
-/* I. II. ... XXXIX., canonical forms only, then a space or the end */
-static size_t try_roman(const char *p, size_t n, int ctx, lec_marker *m)
+/* A Roman numeral I ... XXXIX at p[0..n) in its canonical form: returns
+ * its length with its value in *val, or 0. */
+static size_t roman(const char *p, size_t n, int *val)
 {
     static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
     char canon[16];
-    size_t i = 0, len;
-    long cp;
-    int val = 0, prev = 0, v, k;
+    size_t i = 0;
+    int prev = 0, v, k;
 
-    (void)ctx;
+    *val = 0;
     while (i < n && i < 8 && (p[i] == 'I' || p[i] == 'V' || p[i] == 'X')) {
         v = p[i] == 'I' ? 1 : p[i] == 'V' ? 5 : 10;
-        val += v > prev && prev ? v - 2 * prev : v;
+        *val += v > prev && prev ? v - 2 * prev : v;
         prev = v;
         i++;
     }
-    if (i == 0 || val < 1 || val > 39 || !starts(p, n, i, ".")) return 0;
+    if (i == 0 || *val < 1 || *val > 39) return 0;
     /* reject IIII, VX, IIX and the like by writing val back out */
-    for (k = 0; k < val / 10; k++)
+    for (k = 0; k < *val / 10; k++)
         canon[k] = 'X';
-    strcpy(canon + k, units[val % 10]);
+    strcpy(canon + k, units[*val % 10]);
     if (strlen(canon) != i || memcmp(canon, p, i) != 0) return 0;
+    return i;
+}
+
+/* I. II. ... XXXIX., canonical forms only, then a space or the end */
+static size_t try_roman(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    size_t i, len;
+    long cp;
+    int val;
+
+    (void)ctx;
+    if ((i = roman(p, n, &val)) == 0 || !starts(p, n, i, ".")) return 0;
     cp = cp_at(p, n, i + 1, &len);
     if (i + 1 < n && !is_space(cp) && cp != '\n' && cp != '\r') return 0;
     m->family = LEC_FAM_ROMAN;
     m->ordinal = val;
     return i + 1;
+}
+
+/* Article 12, ARTICLE IV, Section 5, SECTION 5., SEC. 2., Sec. 3: the
+ * numbered divisions of English legal texts.  Set apart by a full stop, a
+ * colon, a dash, a line end or the end of the text; "Article 5 of the
+ * Treaty" is a reference (apart = 0). */
+static size_t try_en_legal(const char *p, size_t n, int ctx, lec_marker *m)
+{
+    static const struct {
+        const char *word;
+        lec_family fam;
+    } words[] = {
+        {"Article ", LEC_FAM_EN_ARTICLE}, {"ARTICLE ", LEC_FAM_EN_ARTICLE},
+        {"Section ", LEC_FAM_EN_SECTION}, {"SECTION ", LEC_FAM_EN_SECTION},
+        {"Sec. ", LEC_FAM_EN_SECTION},    {"SEC. ", LEC_FAM_EN_SECTION},
+    };
+    size_t k, j, used, len;
+    int val;
+    long cp;
+
+    (void)ctx;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        if ((j = starts(p, n, 0, words[k].word)) == 0) continue;
+        /* 1-4 digits (Section 1201) or a Roman numeral (Article IV) */
+        val = 0;
+        for (used = 0; used < 5 && j + used < n && p[j + used] >= '0' && p[j + used] <= '9'; used++)
+            val = val * 10 + (p[j + used] - '0');
+        if (used == 0) used = roman(p + j, n - j, &val);
+        if (used == 0 || used > 4 || val < 1) return 0;
+        j += used;
+        cp = cp_at(p, n, j, &len);
+        /* Section 5a, Section 2.1, Article 12(3): a part of one, or prose */
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || digit_val(cp) >= 0 ||
+            cp == '(')
+            return 0;
+        if ((cp == '.' || cp == ':') && digit_at(p, n, j + 1)) return 0;
+        m->family = words[k].fam;
+        m->ordinal = val;
+        m->apart = j >= n || cp == '.' || cp == ':' || cp == '\n' || cp == '\r' ||
+                   set_index(cp, "—–") >= 0 || (cp == ' ' && apart_at(p, n, j + 1));
+        return j + take(p, n, j, ".:");
+    }
+    return 0;
 }
 
 /* First, Second, ... Twelfth, Firstly, Finally, Lastly, First of all, */
@@ -558,8 +635,9 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
 {
     typedef size_t (*try_fn)(const char *, size_t, int, lec_marker *);
     /* 其次 must reach try_seq after try_qi fails; 一是 is tried before 一、 */
-    static const try_fn tries[] = {try_di,    try_qi,       try_seq, try_shi_yao, try_cn,
-                                   try_paren, try_enclosed, try_num, try_roman,   try_en};
+    static const try_fn tries[] = {try_di,       try_qi,  try_seq,   try_shi_yao,  try_cn,
+                                   try_paren,    try_enclosed, try_num, try_roman, try_en_legal,
+                                   try_en};
     size_t skip = skip_space(s, n, 0), k, len, t, c;
     const char *p = s + skip;
     lec_marker c_m;
@@ -624,16 +702,33 @@ size_t lec_lead_sentence(const char *s, size_t n)
 int lec_family_rank(lec_family f)
 {
     static const int rank[LEC_FAM_COUNT] = {
-        [LEC_FAM_NONE] = 99,   [LEC_FAM_PART] = 1,      [LEC_FAM_CHAPTER] = 2,
-        [LEC_FAM_SECTION] = 3, [LEC_FAM_ARTICLE] = 4,   [LEC_FAM_QUESTION] = 5,
-        [LEC_FAM_ROMAN] = 5,   [LEC_FAM_CN] = 5,        [LEC_FAM_CN_PAREN] = 6,
-        [LEC_FAM_NUM] = 7,     [LEC_FAM_NUM_PAREN] = 8, [LEC_FAM_NUM_RPAREN] = 8,
-        [LEC_FAM_CIRCLED] = 9, [LEC_FAM_SHI] = 10,      [LEC_FAM_YAO] = 10,
-        [LEC_FAM_DI] = 10,     [LEC_FAM_QI] = 10,       [LEC_FAM_SEQ] = 10,
-        [LEC_FAM_EN] = 10,     [LEC_FAM_LIST] = 11,
+        [LEC_FAM_NONE] = 990,      [LEC_FAM_PART] = 10,       [LEC_FAM_SUBPART] = 15,
+        [LEC_FAM_CHAPTER] = 20,    [LEC_FAM_SECTION] = 30,    [LEC_FAM_EN_SECTION] = 30,
+        [LEC_FAM_ARTICLE] = 40,    [LEC_FAM_EN_ARTICLE] = 40, [LEC_FAM_QUESTION] = 50,
+        [LEC_FAM_ROMAN] = 50,      [LEC_FAM_CN] = 50,         [LEC_FAM_CN_PAREN] = 60,
+        [LEC_FAM_NUM] = 70,        [LEC_FAM_NUM_PAREN] = 80,  [LEC_FAM_NUM_RPAREN] = 80,
+        [LEC_FAM_CIRCLED] = 90,    [LEC_FAM_SHI] = 100,       [LEC_FAM_YAO] = 100,
+        [LEC_FAM_DI] = 100,        [LEC_FAM_QI] = 100,        [LEC_FAM_SEQ] = 100,
+        [LEC_FAM_EN] = 100,        [LEC_FAM_LIST] = 110,
     };
 
-    return (int)f >= 0 && (int)f < LEC_FAM_COUNT ? rank[f] : 99;
+    return (int)f >= 0 && (int)f < LEC_FAM_COUNT ? rank[f] : 990;
+}
+
+int lec_family_document_wide(lec_family f)
+{
+    switch (f) {
+    case LEC_FAM_PART:
+    case LEC_FAM_SUBPART:
+    case LEC_FAM_CHAPTER:
+    case LEC_FAM_SECTION:
+    case LEC_FAM_ARTICLE:
+    case LEC_FAM_EN_ARTICLE:
+    case LEC_FAM_EN_SECTION:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 const char *lec_family_name(lec_family f)
@@ -641,6 +736,9 @@ const char *lec_family_name(lec_family f)
     static const char *const name[LEC_FAM_COUNT] = {
         [LEC_FAM_NONE] = "none",
         [LEC_FAM_PART] = "part",
+        [LEC_FAM_SUBPART] = "subpart",
+        [LEC_FAM_EN_ARTICLE] = "en-article",
+        [LEC_FAM_EN_SECTION] = "en-section",
         [LEC_FAM_CHAPTER] = "chapter",
         [LEC_FAM_SECTION] = "section",
         [LEC_FAM_ARTICLE] = "article",

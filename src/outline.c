@@ -100,19 +100,34 @@ size_t lec_outline_count(const lec_outline *o)
     return o->nnodes;
 }
 
-/* ---- confirmation: is this "1" followed by a "2"? ----------------------
+/* ---- what the whole document says ------------------------------------
  *
- * One forward pass.  Candidates are grouped by scope: the run of events
- * between two headings, narrowed by list items.  In each scope frame we
- * remember, per family, the last candidate numbered 1 that is still
- * waiting; the next candidate of that family in the same frame settles it
- * (confirmed when it is a 2, or a "last one" such as 最后).  A candidate
- * of a higher rank ends the wait of the lower ranks (the 1 was under a
- * parent that is now over), and so does the end of the frame. */
+ * Before the tree is built, three passes over the events read what the
+ * document as a whole shows:
+ *  - the numbering of the families whose numbers run through a document
+ *    (the divisions of a law, 第N条, Article, Section: document_wide());
+ *  - division titles written as points (二、关于保证合同 before 第二十五条),
+ *    which rank above the articles they head (divisions());
+ *  - which candidate numbered 1 is followed by a 2 (confirm_ones()).
+ * Their findings are flags per event. */
 
-typedef struct wait_frame {
-    long pending[LEC_FAM_COUNT]; /* event index of a waiting 1, or -1 */
-} wait_frame;
+enum {
+    EV_DW_OK = 1,    /* a document-wide family's candidate that numbers a point */
+    EV_DIVISION = 2, /* a point that heads articles: ranks just above them */
+    EV_CONFIRMED = 4 /* a 1 that a 2 of its family follows under the same parent */
+};
+
+/* How far the numbers of a document-wide run may jump: a label missing in
+ * the source (第一条, 第三条) is a gap, not the end of the run. */
+#define MAX_GAP 5
+
+/* The rank of a division that is written as a point: below 节, above 条. */
+#define DIVISION_RANK (lec_family_rank(LEC_FAM_ARTICLE) - 5)
+
+typedef struct analysis {
+    unsigned char *flags;    /* per event, EV_* */
+    int rank[LEC_FAM_COUNT]; /* the nesting rank of each family in this document */
+} analysis;
 
 static int is_candidate(const lec_event *e)
 {
@@ -120,14 +135,184 @@ static int is_candidate(const lec_event *e)
            e->family != LEC_FAM_NONE;
 }
 
+static int ev_rank(const analysis *an, const lec_event *e, size_t i)
+{
+    return an->flags[i] & EV_DIVISION ? DIVISION_RANK : an->rank[e->family];
+}
+
+/* Does (b, bs) follow (a, as) in a run, allowing a gap?  第十七条之一
+ * follows 第十七条, 第十八条 follows both. */
+static int follows(int a, int as, int b, int bs)
+{
+    return (b > a && b - a <= MAX_GAP) || (b == a && bs > as);
+}
+
+/* English Article and Section rank as 条 and 节 (Section 1 holds Articles,
+ * as in treaties and regulations), unless the document shows the other
+ * order: a Section 1 right after an Article (Article I. / Section 1.). */
+static void english_ranks(const lec_outline *o, analysis *an)
+{
+    for (size_t i = 1; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i], *p = &o->ev[i - 1];
+        if (e->family == LEC_FAM_EN_SECTION && e->ordinal == 1 && p->family == LEC_FAM_EN_ARTICLE &&
+            e->type != LEC_EV_ITEM_END && p->type != LEC_EV_ITEM_END) {
+            an->rank[LEC_FAM_EN_ARTICLE] = lec_family_rank(LEC_FAM_EN_SECTION);
+            an->rank[LEC_FAM_EN_SECTION] = lec_family_rank(LEC_FAM_ARTICLE);
+            return;
+        }
+    }
+}
+
+/* The numbering of the document-wide families.  Their numbers continue
+ * across the headings and divisions of the document (第一章 holds 第一条-
+ * 第二条, 第二章 starts at 第三条), a file may start anywhere (a book of the
+ * Civil Code at 第四百六十三条) and a missing label leaves a gap.  A
+ * candidate numbers a point when
+ *  - it continues the document's run (the next number, or 之一 after its
+ *    article), or
+ *  - the next candidate of its family follows it (a run starts, at any
+ *    number when the marker is set apart from its text, else only at 1), or
+ *  - it comes after a gap of at most MAX_GAP, set apart or followed by
+ *    its next number, or
+ *  - it is a 节 or 条 numbered 1, set apart, right after a heading or a
+ *    higher division (a chapter with a single section).
+ * Where the family is mostly written set apart (第三条　…), the candidates
+ * that are not (第三条规定的…) are references and never number a point. */
+static void document_wide(const lec_outline *o, analysis *an)
+{
+    int apart[LEC_FAM_COUNT] = {0}, bare[LEC_FAM_COUNT] = {0}, strict[LEC_FAM_COUNT];
+    for (size_t i = 0; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i];
+        if (!is_candidate(e) || !lec_family_document_wide(e->family)) continue;
+        if ((e->flags & LEC_EVF_APART))
+            apart[e->family]++;
+        else
+            bare[e->family]++;
+    }
+    int any = 0;
+    for (int f = 0; f < LEC_FAM_COUNT; f++) {
+        strict[f] = apart[f] >= 2 && apart[f] > bare[f];
+        any |= apart[f] + bare[f] > 0;
+    }
+    if (!any) return;
+
+    /* next[i]: the next candidate of the same family that may number a point */
+    size_t *next = lec_xmalloc(o->nev * sizeof *next);
+    size_t after[LEC_FAM_COUNT];
+    for (int f = 0; f < LEC_FAM_COUNT; f++) after[f] = (size_t)-1;
+    for (size_t i = o->nev; i-- > 0;) {
+        const lec_event *e = &o->ev[i];
+        next[i] = (size_t)-1;
+        if (!is_candidate(e) || !lec_family_document_wide(e->family)) continue;
+        if (strict[e->family] && !(e->flags & LEC_EVF_APART)) continue;
+        next[i] = after[e->family];
+        after[e->family] = i;
+    }
+
+    int last[LEC_FAM_COUNT] = {0}, lastsub[LEC_FAM_COUNT] = {0};
+    int opened = 0; /* a heading or a higher division was the last thing seen */
+    int open_rank = 0;
+    for (size_t i = 0; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i];
+        int f = e->family, v = e->ordinal, sub = e->sub;
+        if (e->type == LEC_EV_HEADING) {
+            if (lec_family_document_wide(f) && v > 0) last[f] = v, lastsub[f] = sub;
+            opened = 1;
+            open_rank = 0;
+            continue;
+        }
+        if (!is_candidate(e) || !lec_family_document_wide(f) || v < 1) continue;
+        if (strict[f] && !(e->flags & LEC_EVF_APART)) continue;
+        size_t nx = next[i];
+        int ahead = nx != (size_t)-1 && follows(v, sub, o->ev[nx].ordinal, o->ev[nx].sub);
+        int ok = 0;
+        if (last[f] > 0 && ((sub == 0 && v == last[f] + 1) || (v == last[f] && sub == lastsub[f] + 1)))
+            ok = 1;
+        else if (ahead && ((e->flags & LEC_EVF_APART) || (v == 1 && sub == 0)))
+            ok = 1;
+        else if (last[f] > 0 && ((e->flags & LEC_EVF_APART) || ahead) && follows(last[f], lastsub[f], v, sub))
+            ok = 1;
+        else if (v == 1 && sub == 0 && (e->flags & LEC_EVF_APART) && opened && open_rank < an->rank[f] &&
+                 an->rank[f] >= lec_family_rank(LEC_FAM_SECTION))
+            ok = 1;
+        if (!ok) continue;
+        an->flags[i] |= EV_DW_OK;
+        last[f] = v;
+        lastsub[f] = sub;
+        /* a division opens a parent for the families below it */
+        opened = 1;
+        open_rank = an->rank[f];
+    }
+    free(next);
+}
+
+/* Is family f one of this document's articles (条, or the English family
+ * that ranks as 条)? */
+static int is_article(const analysis *an, int f)
+{
+    return lec_family_document_wide(f) && an->rank[f] == lec_family_rank(LEC_FAM_ARTICLE);
+}
+
+/* Points that head articles: a point of a family that ranks below the
+ * articles (一、 （一）) whose next numbered block is an article, when it
+ * is a 1 or continues a run of such points since the last heading.  So
+ * 一、关于一般规定 / 第一条 … 二、关于保证合同 / 第二十五条 makes divisions,
+ * while the items （一）（二） of an article, which follow one another,
+ * stay its items. */
+static void divisions(const lec_outline *o, analysis *an)
+{
+    int run[LEC_FAM_COUNT] = {0};
+    size_t nextc = (size_t)-1; /* the next numbered block after i */
+    size_t *heads = lec_xmalloc(o->nev * sizeof *heads);
+    for (size_t i = o->nev; i-- > 0;) {
+        heads[i] = nextc;
+        const lec_event *e = &o->ev[i];
+        if (e->type == LEC_EV_HEADING) {
+            nextc = (size_t)-1;
+        } else if (is_candidate(e)) {
+            if (!lec_family_document_wide(e->family) || (an->flags[i] & EV_DW_OK)) nextc = i;
+        }
+    }
+    for (size_t i = 0; i < o->nev; i++) {
+        const lec_event *e = &o->ev[i];
+        if (e->type == LEC_EV_HEADING) {
+            memset(run, 0, sizeof run);
+            continue;
+        }
+        if (!is_candidate(e) || e->family == LEC_FAM_LIST ||
+            an->rank[e->family] <= lec_family_rank(LEC_FAM_ARTICLE))
+            continue;
+        size_t h = heads[i];
+        if (h == (size_t)-1 || !is_article(an, o->ev[h].family)) continue;
+        if (e->ordinal == 1 || (e->ordinal > 1 && run[e->family] == e->ordinal - 1)) {
+            an->flags[i] |= EV_DIVISION;
+            run[e->family] = e->ordinal;
+        }
+    }
+    free(heads);
+}
+
+/* One forward pass.  Candidates are grouped by scope: the run of events
+ * between two headings, narrowed by list items.  In each scope frame we
+ * remember, per family, the last candidate numbered 1 that is still
+ * waiting; the next candidate of that family in the same frame settles it
+ * (confirmed when it is a 2, or a "last one" such as 最后).  A candidate
+ * of a higher rank ends the wait of the lower ranks (the 1 was under a
+ * parent that is now over), and so does the end of the frame.  The
+ * candidates of document-wide families that number nothing are prose
+ * here. */
+
+typedef struct wait_frame {
+    long pending[LEC_FAM_COUNT]; /* event index of a waiting 1, or -1 */
+} wait_frame;
+
 static void frame_clear(wait_frame *f)
 {
     for (int i = 0; i < LEC_FAM_COUNT; i++) f->pending[i] = -1;
 }
 
-static unsigned char *confirm_ones(const lec_outline *o)
+static void confirm_ones(const lec_outline *o, analysis *an)
 {
-    unsigned char *ok = lec_xcalloc(o->nev ? o->nev : 1, 1);
     wait_frame *st = NULL;
     size_t depth = 0, cap = 0;
     LEC_GROW(st, cap, 1);
@@ -144,15 +329,17 @@ static unsigned char *confirm_ones(const lec_outline *o)
             if (depth > 1) depth--;
             continue;
         }
-        if (is_candidate(e)) {
+        if (is_candidate(e) &&
+            !(lec_family_document_wide(e->family) && !(an->flags[i] & EV_DW_OK))) {
             wait_frame *f = &st[depth - 1];
-            int fam = e->family, r = lec_family_rank(fam);
+            int fam = e->family, r = ev_rank(an, e, i);
             for (int g = 1; g < LEC_FAM_COUNT; g++) {
-                if (f->pending[g] < 0) continue;
+                long w = f->pending[g];
+                if (w < 0) continue;
                 if (g == fam) {
-                    if (e->ordinal == 2 || e->ordinal == 0) ok[f->pending[g]] = 1;
+                    if (e->ordinal == 2 || e->ordinal == 0) an->flags[w] |= EV_CONFIRMED;
                     f->pending[g] = -1;
-                } else if (lec_family_rank(g) > r) {
+                } else if (ev_rank(an, &o->ev[w], (size_t)w) > r) {
                     f->pending[g] = -1;
                 }
             }
@@ -165,7 +352,6 @@ static unsigned char *confirm_ones(const lec_outline *o)
         }
     }
     free(st);
-    return ok;
 }
 
 /* ---- building ------------------------------------------------------- */
@@ -178,11 +364,13 @@ typedef struct frame {
     uint8_t family; /* of the point, or of the marker a section's heading begins with */
     uint8_t level;  /* of the section */
     uint8_t is_item;
+    int rank;       /* of the point (ev_rank) */
     int32_t last[LEC_FAM_COUNT]; /* last accepted ordinal per family among its children */
 } frame;
 
 typedef struct builder {
     lec_outline *o;
+    const analysis *an;
     frame *st;
     size_t depth, cap;
     uint32_t last_end; /* end of the last event seen */
@@ -210,6 +398,7 @@ static uint32_t new_node(builder *b, uint32_t parent, const lec_event *e, uint8_
         n->title_len = e->title_len;
         n->ordinal = e->ordinal;
         n->family = e->family;
+        n->sub = (uint8_t)e->sub;
         n->level = kind == LEC_NODE_SECTION ? e->level : 0;
     }
     if (parent != LEC_NONE) {
@@ -224,7 +413,8 @@ static uint32_t new_node(builder *b, uint32_t parent, const lec_event *e, uint8_
     return id;
 }
 
-static void push(builder *b, uint32_t node, frame_kind kind, int family, int level, int is_item)
+static void push(builder *b, uint32_t node, frame_kind kind, int family, int rank, int level,
+                 int is_item)
 {
     LEC_GROW(b->st, b->cap, b->depth + 1);
     frame *f = &b->st[b->depth++];
@@ -232,6 +422,7 @@ static void push(builder *b, uint32_t node, frame_kind kind, int family, int lev
     f->node = node;
     f->kind = (uint8_t)kind;
     f->family = (uint8_t)family;
+    f->rank = rank;
     f->level = (uint8_t)level;
     f->is_item = (uint8_t)is_item;
 }
@@ -290,9 +481,9 @@ static int holds(const builder *b, const frame *f, size_t i)
  * same or a higher rank (their frames would close), unless one of the
  * same rank holds it, and below a section whose heading has its family.
  * Item frames and other sections are walls. */
-static size_t attach_frame(const builder *b, size_t i)
+static size_t attach_frame(const builder *b, size_t i, int r)
 {
-    int fam = b->o->ev[i].family, r = lec_family_rank(fam);
+    int fam = b->o->ev[i].family;
     size_t t = b->depth - 1;
     for (; t > 0; t--) {
         const frame *f = &b->st[t];
@@ -301,22 +492,26 @@ static size_t attach_frame(const builder *b, size_t i)
             continue;
         }
         if (f->kind != FR_POINT || f->is_item) break;
-        int fr = lec_family_rank(f->family);
+        int fr = f->rank;
         if (fr < r || (fr == r && f->family != fam && holds(b, f, i))) break;
     }
     return t;
 }
 
-/* Accepts or rejects candidate i; returns the new node or LEC_NONE. */
-static uint32_t try_point(builder *b, size_t i, int confirmed, int is_item)
+/* Accepts or rejects candidate i; returns the new node or LEC_NONE.  A
+ * document-wide family was judged on the whole document; the others
+ * continue the run of their family under the same parent. */
+static uint32_t try_point(builder *b, size_t i, int is_item)
 {
     const lec_event *e = &b->o->ev[i];
-    int fam = e->family;
-    size_t t = attach_frame(b, i);
+    int fam = e->family, flags = b->an->flags[i], r = ev_rank(b->an, e, i);
+    size_t t = attach_frame(b, i, r);
     int32_t last = b->st[t].last[fam];
     int accept = 0;
-    if (e->ordinal == 1)
-        accept = confirmed;
+    if (lec_family_document_wide(fam))
+        accept = (flags & EV_DW_OK) != 0;
+    else if (e->ordinal == 1)
+        accept = (flags & EV_CONFIRMED) != 0;
     else if (e->ordinal > 1)
         accept = last == e->ordinal - 1;
     else /* "the last one": closes an open set */
@@ -325,12 +520,11 @@ static uint32_t try_point(builder *b, size_t i, int confirmed, int is_item)
 
     while (b->depth - 1 > t) pop(b);
     const frame *up = &b->st[t];
-    if (up->kind == FR_POINT && up->family != fam &&
-        lec_family_rank(up->family) == lec_family_rank(fam))
+    if (up->kind == FR_POINT && up->family != fam && up->rank == r)
         b->nests[up->family] |= 1u << fam;
     b->st[t].last[fam] = e->ordinal > 0 ? e->ordinal : last + 1;
     uint32_t id = new_node(b, parent_node(b, t), e, LEC_NODE_POINT);
-    push(b, id, FR_POINT, fam, 0, is_item);
+    push(b, id, FR_POINT, fam, r, 0, is_item);
     return id;
 }
 
@@ -345,7 +539,7 @@ static void open_section(builder *b, const lec_event *e)
      * children, as a point would (### 二是, then a paragraph 三是). */
     if (e->family != LEC_FAM_NONE && e->ordinal > 0) b->st[b->depth - 1].last[e->family] = e->ordinal;
     uint32_t id = new_node(b, parent_node(b, b->depth - 1), e, LEC_NODE_SECTION);
-    push(b, id, FR_SECTION, e->family, e->level, 0);
+    push(b, id, FR_SECTION, e->family, 0, e->level, 0);
 }
 
 size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
@@ -361,12 +555,19 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
         title = (long)first_heading;
     if (title_ev) *title_ev = title;
 
-    unsigned char *confirmed = confirm_ones(o);
-    builder b = {.o = o};
+    analysis an;
+    an.flags = lec_xcalloc(o->nev ? o->nev : 1, 1);
+    for (int f = 0; f < LEC_FAM_COUNT; f++) an.rank[f] = lec_family_rank((lec_family)f);
+    english_ranks(o, &an);
+    document_wide(o, &an);
+    divisions(o, &an);
+    confirm_ones(o, &an);
+
+    builder b = {.o = o, .an = &an};
     o->nnodes = 0;
     uint32_t root = new_node(&b, LEC_NONE, NULL, LEC_NODE_ROOT);
     o->nodes[root].end = doc_end;
-    push(&b, root, FR_SECTION, 0, 0, 0);
+    push(&b, root, FR_SECTION, 0, 0, 0, 0);
 
     for (size_t i = 0; i < o->nev; i++) {
         const lec_event *e = &o->ev[i];
@@ -375,11 +576,11 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
             if ((long)i != title) open_section(&b, e);
             break;
         case LEC_EV_BLOCK:
-            if (e->family != LEC_FAM_NONE) try_point(&b, i, confirmed[i], 0);
+            if (e->family != LEC_FAM_NONE) try_point(&b, i, 0);
             break;
         case LEC_EV_ITEM_BEGIN:
-            if (e->family == LEC_FAM_NONE || try_point(&b, i, confirmed[i], 1) == LEC_NONE)
-                push(&b, LEC_NONE, FR_ITEM, 0, 0, 1);
+            if (e->family == LEC_FAM_NONE || try_point(&b, i, 1) == LEC_NONE)
+                push(&b, LEC_NONE, FR_ITEM, 0, 0, 0, 1);
             /* Its end is the whole item's: a point inside the item that
              * closes before ITEM_END must not reach past its own blocks. */
             continue;
@@ -394,7 +595,7 @@ size_t lec_outline_build(lec_outline *o, uint32_t doc_end, long *title_ev)
     }
     while (b.depth > 1) pop(&b);
     free(b.st);
-    free(confirmed);
+    free(an.flags);
     return o->nnodes;
 }
 

@@ -295,6 +295,26 @@ for addr in 9 1.9 1.2.1 九/一是; do
 	tap_is "$(lines "$T/out")" 0 "--print $addr: nothing on stdout"
 done
 
+# A law written for this test: articles numbered through its chapters,
+# an inserted article 之一, an article printed by its marker wherever it sits.
+printf '# 示例条例\n\n## 第一章 总则\n\n第一条 为了示例，制定本条例。\n\n第二条 本条例适用于示例。\n\n## 第二章 管理\n\n### 第一节 登记\n\n第三条 登记应当载明下列事项：\n\n（一）名称；\n\n（二）住所。\n\n第三条之一 登记可以在网上办理。\n\n第四条 第三条规定的事项变更的，应当重新登记。\n' >"$T/law.md"
+printf '第三条 登记应当载明下列事项：\n\n（一）名称；\n\n（二）住所。\n' >"$T/want"
+for addr in 第三条 第二章/第一节/第三条 2.1.1; do
+	run --print "$addr" "$T/law.md"
+	tap_is "$rc" 0 "a law, --print $addr: exit status 0"
+	tap_file_is "$T/out" "$T/want" "a law, --print $addr: the article and its items, not 第三条之一"
+done
+run --print 第三条之一 "$T/law.md"
+tap_is "$(cat "$T/out")" "第三条之一 登记可以在网上办理。" "a law, --print 第三条之一: the inserted article"
+run --print 第五条 "$T/law.md"
+tap_is "$rc" 1 "a law, --print 第五条 (no such article): exit status 1"
+run --toc "$T/law.md"
+tap_is "$(sed -n '6,7p' "$T/out")" "$(printf '    2.1.1 第三条 登记应当载明下列事项：\n      2.1.1.1 （一）名称；')" \
+	"a law, --toc: 第三条 under 第二章/第一节 holds its items"
+sed -e 's/^#* *//' "$T/law.md" >"$T/law.txt"
+run --print 第三条之一 "$T/law.txt"
+tap_is "$(cat "$T/out")" "第三条之一 登记可以在网上办理。" "a law in plain text: the same articles"
+
 run --print 1 "$T/em.md"
 has "$T/out" "**重要**"
 tap_ok $? "--print keeps Markdown emphasis"

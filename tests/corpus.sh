@@ -7,7 +7,8 @@
 #   customs-speech-2012 (the reference speech): F1, exact titles, nesting
 #     and metadata all 1.000 (its fused headings split where the gold says);
 #   every other file with numbering: F1 >= 0.95 and nest >= 0.95;
-#   a file whose gold outline has no rows: no rows.
+#   a file whose gold outline has no rows: no rows;
+#   the laws in laws/ (Markdown, read as Markdown): F1 >= 0.98 and nest >= 0.98.
 # Skipped when the shared corpus is not beside the project.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
@@ -33,9 +34,15 @@ done
 # at_least VALUE BAR: VALUE >= BAR as decimals.
 at_least() { awk -v v="$1" -v b="$2" 'BEGIN { exit !(v + 0 >= b + 0) }'; }
 
-for gold in "$corpus"/*.outline.tsv; do
+for gold in "$corpus"/*.outline.tsv "$corpus"/laws/*.outline.tsv; do
 	txt=${gold%.outline.tsv}.txt
-	name=$(basename "$txt" .txt)
+	bar=0.95
+	case $gold in
+	*/laws/*) txt=${gold%.outline.tsv}.md bar=0.98 ;;
+	# the regulation in plain text keeps the full marks it has
+	*/zh_law_*) bar=1 ;;
+	esac
+	name=$(basename "${txt%.*}")
 	[ -f "$txt" ] || continue
 	"$LECTERN" --outline "$txt" >"$T/$name.tsv" 2>"$T/err"
 	tap_ok $? "$name: --outline exits 0" || tap_diag "$(cat "$T/err")"
@@ -56,8 +63,8 @@ for gold in "$corpus"/*.outline.tsv; do
 			"$name: F1, exact titles, nesting and metadata all 1.000" ||
 			"$score" "$gold" "$T/$name.tsv" | sed 's/^/#   /'
 	else
-		at_least "$f1" 0.95 && at_least "$nest" 0.95
-		tap_ok $? "$name: F1 $f1 and nest $nest both >= 0.95" ||
+		at_least "$f1" $bar && at_least "$nest" $bar
+		tap_ok $? "$name: F1 $f1 and nest $nest both >= $bar" ||
 			"$score" "$gold" "$T/$name.tsv" | sed 's/^/#   /'
 	fi
 done

@@ -17,9 +17,12 @@
 typedef enum lec_family {
     LEC_FAM_NONE = 0,
     LEC_FAM_PART,       /* 第一部分 第一篇 第一编 */
+    LEC_FAM_SUBPART,    /* 第一分编 */
     LEC_FAM_CHAPTER,    /* 第一章 */
     LEC_FAM_SECTION,    /* 第一节 */
-    LEC_FAM_ARTICLE,    /* 第一条 */
+    LEC_FAM_ARTICLE,    /* 第一条  第十七条之一 */
+    LEC_FAM_EN_ARTICLE, /* Article 12  ARTICLE IV */
+    LEC_FAM_EN_SECTION, /* Section 5  SEC. 2. */
     LEC_FAM_QUESTION,   /* 第一个问题：  第一个方面， */
     LEC_FAM_ROMAN,      /* I.  II.  IV. */
     LEC_FAM_CN,         /* 一、 (also 一． 一.) */
@@ -55,6 +58,9 @@ typedef struct lec_marker {
                     belongs to it: "一、" "（一）" "1." "第一，" "第一个问题：" "一是" "First," */
     size_t title; /* offset (from the start of the text) where the title begins:
                      after the marker, white space and stray separators (、，,.) */
+    int sub;      /* an inserted article's second number: 2 in 第十七条之二, else 0 */
+    int apart;    /* nonzero when white space, punctuation or the end of the text
+                     follows the marker (第三条　本法…, not the reference 第三条规定…) */
 } lec_marker;
 
 /* Scans the start of s[0..n) for a marker.  Returns 1 and fills *m when one
@@ -62,7 +68,7 @@ typedef struct lec_marker {
 int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m);
 
 /* Value of the Chinese numeral at the start of s (一 二 … 十 百 零 〇 两 and
- * combinations such as 十二, 二十, 二十三, 一百零五) and its length in bytes in
+ * combinations such as 十二, 二十, 二十三, 一百零五, 一千二百六十) and its length in bytes in
  * *used; -1 (and *used = 0) when s does not start with one. */
 int lec_cn_number(const char *s, size_t n, size_t *used);
 
@@ -73,15 +79,23 @@ int lec_cn_number(const char *s, size_t n, size_t *used);
 size_t lec_lead_sentence(const char *s, size_t n);
 
 /* Nesting rank of a family: a point may hold points of families with a
- * greater rank only.  Follows GB/T 9704 (部分 > 章 > 节 > 条 > 一、 > （一） >
- * 1. > （1） > ①), with the run-in enumerations (一是 一要 第一， 其一 首先
- * First,) all at one rank below ①, and Markdown list items below that. */
+ * greater rank only.  Follows GB/T 9704 and the divisions of a law (编 >
+ * 分编 > 章 > 节 > 条 > 一、 > （一） > 1. > （1） > ①), with the run-in
+ * enumerations (一是 一要 第一， 其一 首先 First,) all at one rank below ①,
+ * and Markdown list items below that.  Ranks are multiples of 10, so that
+ * the outline can place a document's own divisions between two of them
+ * (outline.c); Section ranks with 节 and Article with 条. */
 int lec_family_rank(lec_family f);
 
 /* Nonzero when a title written after marker m[0..n) needs a space: the
  * marker ends in a letter (一是, 第三条) or in ASCII (1. First, I.), not in
  * Chinese punctuation, which has its own room (一、 （一） 第一，). */
 int lec_marker_spaced(const char *m, size_t n);
+
+/* Nonzero for the families whose numbers run through a whole document
+ * rather than restarting under each parent: the divisions of a law (编 分编
+ * 章 节 条) and Article, Section. */
+int lec_family_document_wide(lec_family f);
 
 /* A short ASCII name for messages and tests: "cn", "cn-paren", "shi" ... */
 const char *lec_family_name(lec_family f);

@@ -27,6 +27,8 @@ typedef enum lec_event_type {
 /* lec_event.flags */
 enum {
     LEC_EVF_COLON = 1, /* the text before the block ends with a colon (…注意两点：) */
+    LEC_EVF_APART = 2, /* the marker is set apart from its text (lec_marker.apart):
+                          第三条　本法…, not the reference 第三条规定… */
 };
 
 typedef struct lec_event {
@@ -42,6 +44,7 @@ typedef struct lec_event {
      * marker, or a point's lead sentence. */
     uint32_t marker_off, marker_len;
     uint32_t title_off, title_len;
+    uint8_t sub; /* 之K of an inserted article (lec_marker.sub, at most 255), else 0 */
 } lec_event;
 
 typedef enum lec_node_kind {
@@ -59,6 +62,7 @@ typedef struct lec_onode {
     uint8_t kind;   /* lec_node_kind */
     uint8_t family; /* lec_family */
     uint8_t level;  /* heading level for sections, 0 for points */
+    uint8_t sub;    /* 之K of an inserted article, else 0 */
 } lec_onode;
 
 #define LEC_NONE 0xFFFFFFFFu

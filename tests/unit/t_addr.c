@@ -92,5 +92,24 @@ int main(void)
     lec_buf_free(&near);
 
     lec_doc_free(doc);
+
+    /* A law written for this test: two H1s (code, book), articles
+     * numbered through chapters and sections. */
+    static const char law[] = "# 某法典\n\n# 第二编\n\n"
+                              "## 第一章 总则\n\n第一条 甲。\n\n第二条 乙。\n\n"
+                              "## 第二章 分则\n\n### 第一节 登记\n\n第三条 丙：\n\n（一）子；\n\n"
+                              "（二）丑。\n\n第三条之一 丙一。\n\n### 第二节 变更\n\n第四条 丁。\n";
+    doc = lec_doc_new(strdup(law), strlen(law), "law.md");
+    check("第三条", "第三条|丙：");
+    check("第二章/第一节/第三条", "第三条|丙：");
+    check("第二章/第三条", "第三条|丙：");
+    check("第二编/第二章/第二节/第四条", "第四条|丁");
+    check("第三条之一", "第三条之一|丙一");
+    check("第三条/（二）", "（二）|丑");
+    check("2.2.1.1", "第三条|丙：");
+    check("2.2.1.2", "第三条之一|丙一");
+    check("第五条", "none: 1 某法典 … 2 第二编");
+    check("第一章/第四条", "none: 2.1.1 第一条甲 … 2.1.2 第二条乙, 2.1 第一章总则");
+    lec_doc_free(doc);
     return tap_done();
 }

@@ -3,6 +3,7 @@
  * (what --print prints), front matter, line endings, and chunked parsing.
  */
 #include "../tap.h"
+#include "lectern/addr.h"
 #include "lectern/chunk.h"
 #include "lectern/doc.h"
 #include "lectern/util.h"
@@ -116,8 +117,9 @@ static void test_markers_in_markup(void)
                   "1 1.|甲\n1 2.|乙\n1 3.|丙\n");
     check_outline("a list with ) delimiters starting at 3",
                   "3) 丙\n4) 丁\n", "");
+    /* a short item keeps the ； it ends with, as in a law's list of items */
     check_outline("bullet items that begin with markers",
-                  "- （一）甲；\n- （二）乙；\n", "1 （一）|甲\n1 （二）|乙\n");
+                  "- （一）甲；\n- （二）乙；\n", "1 （一）|甲；\n1 （二）|乙；\n");
     check_outline("English", "## I. Where\n\nFirst, we act. Then.\n\nSecond, we wait.\n\n## II. Next\n",
                   "1 I.|Where\n2 First,|we act\n2 Second,|we wait\n1 II.|Next\n");
     check_outline("a heading without a marker", "## 引言\n\n## 二〇二四年工作\n",
@@ -136,6 +138,73 @@ static void test_traps(void)
                   "今天讲三个问题：（一）甲；（二）乙；（三）丙。\n", "");
     check_outline("traps inside text do not break a real sequence",
                   "一是统一是前提。\n\n二是第一次见面。\n", "1 一是|统一是前提\n1 二是|第一次见面\n");
+}
+
+/* Short laws written for these tests. */
+static const char law[] = "# 示例管理条例\n\n"
+                          "<!-- INFO END -->\n\n"
+                          "## 第一章\xe2\x80\x82\xe2\x80\x82总则\n\n"
+                          "第一条 为了规范示例管理，制定本条例。\n\n"
+                          "第二条 本条例适用于示例。\n\n"
+                          "本条例第一条规定的示例，另行公布。\n\n"
+                          "## 第二章\xe2\x80\x82管理\n\n"
+                          "### 第一节\xe2\x80\x82登记\n\n"
+                          "第三条 登记应当载明下列事项：\n\n"
+                          "（一）名称；\n\n"
+                          "（二）住所；\n\n"
+                          "（三）负责人的姓名和联系方式。\n\n"
+                          "第三条之一 登记可以在网上办理。\n\n"
+                          "第四条 第三条规定的事项变更的，应当重新登记。\n\n"
+                          "第二条规定的示例，不适用本节。\n";
+
+static void test_laws(void)
+{
+    check_outline("a short law: articles run through chapters, 之一, references stay text", law,
+                  "1 第一章|总则\n2 第一条|为了规范示例管理，制定本条例\n2 第二条|本条例适用于示例\n"
+                  "1 第二章|管理\n2 第一节|登记\n3 第三条|登记应当载明下列事项：\n"
+                  "4 （一）|名称；\n4 （二）|住所；\n4 （三）|负责人的姓名和联系方式\n"
+                  "3 第三条之一|登记可以在网上办理\n"
+                  "3 第四条|第三条规定的事项变更的，应当重新登记\n");
+
+    lec_doc *d = doc_of(law);
+    uint32_t n3 = lec_addr_resolve(d, "第三条", 0, NULL), n4 = lec_addr_resolve(d, "第四条", 0, NULL);
+    ok(n3 == 6 && n4 == 11, "第三条 and 第四条 found by their markers (%u, %u)", n3, n4);
+    char *a3 = source_of(d, 6), *a4 = source_of(d, 11);
+    is_str(a3,
+           "第三条 登记应当载明下列事项：\n\n（一）名称；\n\n（二）住所；\n\n"
+           "（三）负责人的姓名和联系方式。\n",
+           "the article before 之一 holds its items and no more");
+    is_str(a4, "第四条 第三条规定的事项变更的，应当重新登记。\n\n第二条规定的示例，不适用本节。\n",
+           "an article holds its paragraphs (款), references included");
+    free(a3);
+    free(a4);
+    lec_doc_free(d);
+
+    check_outline("a book of a code: 分编 as a marker, articles from 第一百零一条",
+                  "# 某法典\n\n# 第三编\n\n## 第一分编\xe2\x80\x82\xe2\x80\x82通则\n\n"
+                  "### 第一章\xe2\x80\x82\xe2\x80\x82一般规定\n\n"
+                  "第一百零一条 本编调整示例关系。\n\n第一百零二条 示例应当真实。\n\n"
+                  "## 第二分编\xe2\x80\x82\xe2\x80\x82分则\n\n### 第二章\xe2\x80\x82买卖\n\n"
+                  "第一百零三条 买卖是示例。\n",
+                  "1 |某法典\n1 第三编|\n2 第一分编|通则\n3 第一章|一般规定\n"
+                  "4 第一百零一条|本编调整示例关系\n4 第一百零二条|示例应当真实\n"
+                  "2 第二分编|分则\n3 第二章|买卖\n4 第一百零三条|买卖是示例\n");
+
+    check_outline("a missing label: the run goes on",
+                  "第一条 甲。\n\n第三条 丙。\n\n（一）子；\n\n其他内容；\n\n（二）丑。\n\n第四条 丁。\n",
+                  "1 第一条|甲\n1 第三条|丙\n2 （一）|子；\n2 （二）|丑\n1 第四条|丁\n");
+
+    check_outline("an interpretation: division titles as paragraphs hold the articles",
+                  "一、关于一般规定\n\n第一条 甲。\n\n第二条 乙：\n\n（一）子；\n\n（二）丑。\n\n"
+                  "二、关于保证合同\n\n第三条 丙。\n",
+                  "1 一、|关于一般规定\n2 第一条|甲\n2 第二条|乙：\n3 （一）|子；\n3 （二）|丑\n"
+                  "1 二、|关于保证合同\n2 第三条|丙\n");
+
+    check_outline("a decision that amends a law: references are not articles",
+                  "# 关于修改某法的决定\n\n一、将第三条修改为：“本法自公布之日起施行。”\n\n"
+                  "二、第一百六十二条后增加一条。\n\n第一百六十二条后增加一条，作为第一百六十二条之一。\n\n"
+                  "第一百六十三条修改为：“示例。”\n",
+                  "1 一、|将第三条修改为\n1 二、|第一百六十二条后增加一条\n");
 }
 
 static void test_front_matter_and_endings(void)
@@ -271,6 +340,7 @@ int main(void)
     test_point_families();
     test_markers_in_markup();
     test_traps();
+    test_laws();
     test_front_matter_and_endings();
     test_nested_items_range();
     test_chunks();

@@ -43,6 +43,23 @@ static const struct scase cases[] = {
      "本规定自公布之日起施行。"},
     {"第一百零五条　附则", B, LEC_FAM_ARTICLE, 105, "第一百零五条", "附则"},
     {"第7条：适用范围", B, LEC_FAM_ARTICLE, 7, "第7条：", "适用范围"},
+    /* the divisions of a law: 分编, articles in the thousands, 之一, EN SPACE */
+    {"第一分编 通则", H, LEC_FAM_SUBPART, 1, "第一分编", "通则"},
+    {"第三分编\xe2\x80\x82\xe2\x80\x82准合同", B, LEC_FAM_SUBPART, 3, "第三分编", "准合同"},
+    {"第二章\xe2\x80\x82总则", H, LEC_FAM_CHAPTER, 2, "第二章", "总则"},
+    {"第一千零五条 本法施行。", B, LEC_FAM_ARTICLE, 1005, "第一千零五条", "本法施行。"},
+    {"第四十二条之一 新增的一条。", B, LEC_FAM_ARTICLE, 42, "第四十二条之一", "新增的一条。"},
+    {"第九条之规定不适用。", B, LEC_FAM_ARTICLE, 9, "第九条", "之规定不适用。"},
+    /* English legal divisions */
+    {"Article 12. Scope", B, LEC_FAM_EN_ARTICLE, 12, "Article 12.", "Scope"},
+    {"ARTICLE IV", H, LEC_FAM_EN_ARTICLE, 4, "ARTICLE IV", ""},
+    {"Section 5: Fees", B, LEC_FAM_EN_SECTION, 5, "Section 5:", "Fees"},
+    {"SEC. 2. DEFINITIONS.", B, LEC_FAM_EN_SECTION, 2, "SEC. 2.", "DEFINITIONS."},
+    {"Section 3 of the Act applies.", B, LEC_FAM_EN_SECTION, 3, "Section 3", "of the Act applies."},
+    {"Section 2.1 applies", B, LEC_FAM_NONE, 0, NULL, NULL},
+    {"Article 5a", B, LEC_FAM_NONE, 0, NULL, NULL},
+    {"Article 7(2) provides", B, LEC_FAM_NONE, 0, NULL, NULL},
+    {"Articles of faith", B, LEC_FAM_NONE, 0, NULL, NULL},
     /* QUESTION */
     {"第一个问题：关于思想认识", B, LEC_FAM_QUESTION, 1, "第一个问题：", "关于思想认识"},
     {"第三个方面，要抓好落实", B, LEC_FAM_QUESTION, 3, "第三个方面，", "要抓好落实"},
@@ -265,6 +282,44 @@ static void test_cases(void)
     }
 }
 
+/* Set apart or not: an article's number in a law is followed by a space,
+ * a reference to one (第三条规定) by its sentence. */
+static void test_apart_and_sub(void)
+{
+    static const struct {
+        const char *in;
+        int apart, sub;
+    } ap[] = {
+        {"第三条 本法所称", 1, 0},
+        {"第三条　本法所称", 1, 0},
+        {"第三条\xe2\x80\x82本法所称", 1, 0},
+        {"第三条：本法所称", 1, 0},
+        {"第三条", 1, 0},
+        {"第三条规定的情形", 0, 0},
+        {"第一百六十二条后增加一条", 0, 0},
+        {"第十七条之一 新增", 1, 1},
+        {"第十七条之二　新增", 1, 2},
+        {"第十七条之一规定的", 0, 1},
+        {"第十七条之规定", 0, 0},
+        {"Article 5. Scope", 1, 0},
+        {"Article 5", 1, 0},
+        {"Article 5 — Scope", 1, 0},
+        {"Article 5 of the Treaty", 0, 0},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof ap / sizeof *ap; k++) {
+        lec_marker m;
+        char *marker, *title;
+        int r = scan(ap[k].in, B, &m, &marker, &title);
+        ok(r == 1 && (m.apart != 0) == ap[k].apart && m.sub == ap[k].sub,
+           "\"%s\": set apart %d, 之 %d (got %d, %d)", ap[k].in, ap[k].apart, ap[k].sub, m.apart,
+           m.sub);
+        free(marker);
+        free(title);
+    }
+}
+
 static void test_skip(void)
 {
     static const struct {
@@ -329,6 +384,9 @@ static void test_cn_number(void)
         {"十二", 12, 6},       {"一十", 10, 6},         {"二十", 20, 6},
         {"二十三条", 23, 9},   {"一百", 100, 6},        {"一百零五", 105, 12},
         {"一百一十", 110, 12}, {"三百二十一", 321, 15}, {"一百五", 150, 9},
+        {"一千二百五十九", 1259, 21}, {"一千零五", 1005, 12}, {"一千零五十", 1050, 15},
+        {"一千二百六十条", 1260, 18}, {"两千", 2000, 6},       {"一千零零五", 1000, 6},
+        {"一千五", 1500, 9},          {"千万", -1, 0},
         {"两百", 200, 6},      {"两个", 2, 3},          {"零", 0, 3},
         {"〇", 0, 3},          {"一百零", 100, 6},      {"二〇二四年", 2, 3},
         {"一二线", 1, 3},      {"十一是", 11, 6},       {"十十", 10, 3},
@@ -391,12 +449,14 @@ static void test_lead_sentence(void)
 static void test_rank_and_names(void)
 {
     static const char *const names[LEC_FAM_COUNT] = {
-        "none", "part",     "chapter", "section",   "article",    "question", "roman",
-        "cn",   "cn-paren", "num",     "num-paren", "num-rparen", "circled",  "shi",
-        "yao",  "di",       "qi",      "seq",       "en",         "list",
+        "none",     "part",       "subpart",   "chapter",    "section", "article",
+        "en-article", "en-section", "question", "roman",     "cn",      "cn-paren",
+        "num",      "num-paren",  "num-rparen", "circled",   "shi",     "yao",
+        "di",       "qi",         "seq",       "en",         "list",
     };
-    static const int ranks[LEC_FAM_COUNT] = {99, 1, 2, 3,  4,  5,  5,  5,  6,  7,
-                                             8,  8, 9, 10, 10, 10, 10, 10, 10, 11};
+    static const int ranks[LEC_FAM_COUNT] = {990, 10, 15, 20, 30, 40,  40,  30,
+                                             50,  50, 50, 60, 70, 80,  80,  90,
+                                             100, 100, 100, 100, 100, 100, 110};
     int f;
 
     for (f = 0; f < LEC_FAM_COUNT; f++) {
@@ -404,7 +464,10 @@ static void test_rank_and_names(void)
         is_int(lec_family_rank((lec_family)f), ranks[f], "rank of %s", names[f]);
     }
     /* the GB/T 9704 chain nests strictly */
-    ok(lec_family_rank(LEC_FAM_PART) < lec_family_rank(LEC_FAM_CHAPTER) &&
+    ok(lec_family_rank(LEC_FAM_PART) < lec_family_rank(LEC_FAM_SUBPART) &&
+           lec_family_rank(LEC_FAM_SUBPART) < lec_family_rank(LEC_FAM_CHAPTER) &&
+           lec_family_rank(LEC_FAM_SECTION) < lec_family_rank(LEC_FAM_ARTICLE) &&
+           lec_family_rank(LEC_FAM_ARTICLE) < lec_family_rank(LEC_FAM_CN) &&
            lec_family_rank(LEC_FAM_CHAPTER) < lec_family_rank(LEC_FAM_SECTION) &&
            lec_family_rank(LEC_FAM_SECTION) < lec_family_rank(LEC_FAM_CN) &&
            lec_family_rank(LEC_FAM_CN) < lec_family_rank(LEC_FAM_CN_PAREN) &&
@@ -414,14 +477,21 @@ static void test_rank_and_names(void)
            lec_family_rank(LEC_FAM_CIRCLED) < lec_family_rank(LEC_FAM_SHI) &&
            lec_family_rank(LEC_FAM_SHI) < lec_family_rank(LEC_FAM_LIST) &&
            lec_family_rank(LEC_FAM_LIST) < lec_family_rank(LEC_FAM_NONE),
-       "ranks nest 第一部分 > 第一章 > 第一节 > 一、 > （一） > 1. > （1） > ① > 一是 > list");
+       "ranks nest 编 > 分编 > 章 > 节 > 条 > 一、 > （一） > 1. > （1） > ① > 一是 > list");
     is_str(lec_family_name(LEC_FAM_COUNT), "none", "name of an out-of-range family");
-    is_int(lec_family_rank(LEC_FAM_COUNT), 99, "rank of an out-of-range family");
+    is_int(lec_family_rank(LEC_FAM_COUNT), 990, "rank of an out-of-range family");
+    for (f = 0; f < LEC_FAM_COUNT; f++)
+        is_int(lec_family_document_wide((lec_family)f),
+               f == LEC_FAM_PART || f == LEC_FAM_SUBPART || f == LEC_FAM_CHAPTER ||
+                   f == LEC_FAM_SECTION || f == LEC_FAM_ARTICLE || f == LEC_FAM_EN_ARTICLE ||
+                   f == LEC_FAM_EN_SECTION,
+               "%s numbers through a document or under each parent", names[f]);
 }
 
 int main(void)
 {
     test_cases();
+    test_apart_and_sub();
     test_skip();
     test_prefixes();
     test_cn_number();

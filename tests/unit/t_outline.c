@@ -10,6 +10,8 @@
  *   "Q shi 1 一是 a"     a paragraph whose text before it ends with a colon
  *   "I list 1 1. 甲"    a list item beginning; "I" alone: an unnumbered item
  *   "E"                 the item ends
+ *   "P article 17+1 …"  an inserted article, 第十七条之一
+ *   "p article 3 …"     a marker not set apart from its text (第三条规定…)
  * Every event is 10 bytes long in the source, one after another.
  */
 #include "../tap.h"
@@ -31,8 +33,8 @@ static lec_outline *build(const char *const *evs, long *title)
     uint32_t pos = 0;
     for (size_t i = 0; evs[i]; i++) {
         lec_event e = {0};
-        char kind[8] = "", fam[16] = "", marker[64] = "", text[128] = "";
-        int ord = 0;
+        char kind[8] = "", fam[16] = "", ordtext[16] = "", marker[64] = "", text[128] = "";
+        int ord = 0, sub = 0;
         const char *s = evs[i];
         e.start = pos;
         e.end = pos + 10;
@@ -49,14 +51,17 @@ static lec_outline *build(const char *const *evs, long *title)
                 e.marker_len = (uint32_t)strlen(marker);
             }
         } else {
-            sscanf(s, "%7s %15s %d %63s %127s", kind, fam, &ord, marker, text);
+            sscanf(s, "%7s %15s %15s %63s %127s", kind, fam, ordtext, marker, text);
+            sscanf(ordtext, "%d+%d", &ord, &sub);
             if (kind[0] == 'Q') e.flags = LEC_EVF_COLON;
-            e.type = kind[0] == 'P' || kind[0] == 'Q' ? LEC_EV_BLOCK
-                     : kind[0] == 'I' ? LEC_EV_ITEM_BEGIN
-                                      : LEC_EV_ITEM_END;
+            if (kind[0] != 'p') e.flags |= LEC_EVF_APART;
+            e.type = kind[0] == 'P' || kind[0] == 'Q' || kind[0] == 'p' ? LEC_EV_BLOCK
+                     : kind[0] == 'I'                                  ? LEC_EV_ITEM_BEGIN
+                                                                       : LEC_EV_ITEM_END;
             if (*fam) {
                 e.family = (uint8_t)fam_of(fam);
                 e.ordinal = ord;
+                e.sub = (uint8_t)sub;
                 e.marker_off = lec_outline_intern(o, marker, strlen(marker));
                 e.marker_len = (uint32_t)strlen(marker);
             }
@@ -231,6 +236,98 @@ static void test_items(void)
     check("a one-item list is no sequence", d, "");
 }
 
+/* Laws: numbers that run through the whole document. */
+static void test_document_wide(void)
+{
+    const char *across[] = {"H2 第一章 总则",      "P article 1 第一条 a",  "P article 2 第二条 b",
+                            "H2 第二章 分则",      "H3 第一节 范围",        "P article 3 第三条 c",
+                            "P cn-paren 1 （一） x", "P cn-paren 2 （二） y", "P article 4 第四条 d",
+                            NULL};
+    check("articles are numbered across chapters and sections", across,
+          "1 第一章 总则\n2 第一条 a\n2 第二条 b\n1 第二章 分则\n2 第一节 范围\n3 第三条 c\n"
+          "4 （一） x\n4 （二） y\n3 第四条 d\n");
+
+    const char *above[] = {"H1 - 合同编", "P article 463 第四百六十三条 a",
+                           "P article 464 第四百六十四条 b", "P", NULL};
+    check("a file may start at any article", above,
+          "1 第四百六十三条 a\n1 第四百六十四条 b\n");
+
+    const char *gap[] = {"P article 1 第一条 a", "P article 3 第三条 c", "P",
+                         "P article 4 第四条 d", "P article 6 第六条 f", NULL};
+    check("a missing label is a gap, not the end of the run", gap,
+          "1 第一条 a\n1 第三条 c\n1 第四条 d\n1 第六条 f\n");
+
+    const char *inserted[] = {"P article 17 第十七条 a", "P article 17+1 第十七条之一 b",
+                              "P article 17+2 第十七条之二 c", "P article 18 第十八条 d", NULL};
+    lec_outline *o = build(inserted, NULL);
+    char *got = show(o);
+    is_str(got, "1 第十七条 a\n1 第十七条之一 b\n1 第十七条之二 c\n1 第十八条 d\n",
+           "inserted articles 之一 之二 are articles of their own");
+    free(got);
+    is_int(lec_outline_node(o, 1)->end, 10, "the article before 之一 ends where 之一 starts");
+    is_int(lec_outline_node(o, 2)->sub, 1, "之一 keeps its second number");
+    lec_outline_free(o);
+
+    const char *refs[] = {"P article 1 第一条 a", "P article 2 第二条 b",
+                          "p article 1 第一条 规定的", "p article 3 第三条 规定的",
+                          "P article 3 第三条 c", NULL};
+    check("references at the start of a paragraph are no articles", refs,
+          "1 第一条 a\n1 第二条 b\n1 第三条 c\n");
+
+    const char *amend[] = {"H2 - 决定", "p article 162 第一百六十二条 后增加一条",
+                           "p article 163 第一百六十三条 修改为", "P", NULL};
+    check("an amendment's references do not start a run", amend, "1  决定\n");
+
+    const char *lone[] = {"H2 一、 甲", "P", "P article 3 第三条 乙", "P", NULL};
+    check("a lone article in a speech is prose", lone, "1 一、 甲\n");
+
+    const char *back[] = {"P article 5 第五条 a", "P article 6 第六条 b", "p article 2 第二条 x",
+                          "P article 7 第七条 c", NULL};
+    check("a number that goes back is prose", back, "1 第五条 a\n1 第六条 b\n1 第七条 c\n");
+
+    const char *scraped[] = {"p article 1 第一条 a", "p article 2 第二条 b", "p article 4 第四条 d",
+                             "p article 5 第五条 e", NULL};
+    check("without spaces after the numbers, a run from 1 with a gap", scraped,
+          "1 第一条 a\n1 第二条 b\n1 第四条 d\n1 第五条 e\n");
+
+    const char *divisions[] = {"P subpart 1 第一分编 通则", "P chapter 1 第一章 一般",
+                               "P section 1 第一节 订立",  "P article 1 第一条 a",
+                               "P article 2 第二条 b",     "P subpart 2 第二分编 典型",
+                               "P chapter 2 第二章 买卖",  "P article 3 第三条 c",
+                               NULL};
+    check("编 分编 章 节 as paragraphs: chapters run on across 分编, a lone 第一节", divisions,
+          "1 第一分编 通则\n2 第一章 一般\n3 第一节 订立\n4 第一条 a\n4 第二条 b\n"
+          "1 第二分编 典型\n2 第二章 买卖\n3 第三条 c\n");
+}
+
+/* Division titles written as points (二、关于保证合同) before articles. */
+static void test_divisions(void)
+{
+    const char *a[] = {"P cn 1 一、 关于一般",   "P article 1 第一条 a",  "P cn-paren 1 （一） x",
+                       "P cn-paren 2 （二） y", "P article 2 第二条 b", "P cn 2 二、 关于保证",
+                       "P article 3 第三条 c",  "P", NULL};
+    check("一、 二、 that head articles hold them", a,
+          "1 一、 关于一般\n2 第一条 a\n3 （一） x\n3 （二） y\n2 第二条 b\n1 二、 关于保证\n"
+          "2 第三条 c\n");
+
+    const char *b[] = {"P article 1 第一条 a", "P cn 1 一、 x", "P cn 2 二、 y",
+                       "P article 2 第二条 b", "P cn 1 一、 z", "P cn 2 二、 w", NULL};
+    check("一、 二、 inside articles stay their items", b,
+          "1 第一条 a\n2 一、 x\n2 二、 y\n1 第二条 b\n2 一、 z\n2 二、 w\n");
+
+    const char *en[] = {"P en-article 1 Article a",    "P en-section 1 Section 1",
+                        "P en-section 2 Section 2",    "P en-article 2 Article b",
+                        "P en-section 1 Section 1",    "P en-section 2 Section 2", NULL};
+    check("Section 1 right after an Article: articles hold sections", en,
+          "1 Article a\n2 Section 1\n2 Section 2\n1 Article b\n2 Section 1\n2 Section 2\n");
+
+    const char *eu[] = {"P en-article 1 Article 1", "P", "P en-article 2 Article 2", "P",
+                        "P en-section 1 Section 1", "P en-article 3 Article 3",
+                        "P en-section 2 Section 2", "P en-article 4 Article 4", NULL};
+    check("otherwise sections hold articles, numbered on across them", eu,
+          "1 Article 1\n1 Article 2\n1 Section 1\n2 Article 3\n1 Section 2\n2 Article 4\n");
+}
+
 static void test_title_and_ranges(void)
 {
     const char *a[] = {"H1 - 标题", "P", "H2 一、 甲", "P shi 1 一是 a", "P", "P shi 2 二是 b",
@@ -272,6 +369,8 @@ int main(void)
     test_same_rank();
     test_heading_points();
     test_items();
+    test_document_wide();
+    test_divisions();
     test_title_and_ranges();
     return tap_done();
 }

@@ -332,12 +332,34 @@ static void test_adopt(void)
     lec_doc_free(whole);
 }
 
+/* : on a law written for the test: an article by its marker, wherever
+ * it sits and wherever the cursor is. */
+static void test_goto_article(void)
+{
+    static const char law[] = "# 示例条例\n\n## 第一章 总则\n\n第一条 甲。\n\n第二条 乙。\n\n"
+                              "## 第二章 管理\n\n### 第一节 登记\n\n第三条 丙。\n\n"
+                              "### 第二节 变更\n\n第四条 丁。\n";
+    lec_doc *d = lec_doc_new(strdup(law), strlen(law), "law.md");
+    lec_view *v = lec_view_new(d, 60, 10, 1);
+    lec_buf err = LEC_BUF_INIT;
+    ok(lec_view_goto(v, "第三条", &err), ":第三条 from the top");
+    is_cursor(v, "第三条 丙。", "goes to the article under 第二章/第一节");
+    ok(lec_view_goto(v, "第一条", &err), ":第一条 from inside 第二章");
+    is_cursor(v, "第一条 甲。", "goes back to 第一章");
+    ok(lec_view_goto(v, "第二章/第二节/第四条", &err), ":第二章/第二节/第四条");
+    is_cursor(v, "第四条 丁。", "a path of markers");
+    lec_buf_free(&err);
+    lec_view_free(v);
+    lec_doc_free(d);
+}
+
 int main(void)
 {
     doc = lec_doc_new(strdup(md), strlen(md), "t.md");
     test_rows_and_moves();
     test_folds();
     test_jumps();
+    test_goto_article();
     test_search_and_resize();
     test_search_hidden();
     test_adopt();
