@@ -7,7 +7,8 @@
  * 二、, 一 matches （一）, 四是 matches 四是), or failing that a child whose
  * number is the step's number (2 finds 二、), or failing that the child at
  * that position.  A step that is no number may also name a child by the
- * start of its title (引言), and failing all that the first node below
+ * start of its title (引言), and failing all that, when it is the marker
+ * of a family numbered through the whole document, the first node below
  * whose marker it is (第三条, wherever the article sits).
  */
 #include "lectern/addr.h"
@@ -91,6 +92,17 @@ static int inside(const lec_doc *doc, uint32_t c, uint32_t top)
     return top == 0;
 }
 
+/* May step s[0..n) name a node further down than the children?  Only
+ * when it is the marker of a family numbered through the whole document
+ * (第三条, 第二章, Article 5): such a number names one node wherever it
+ * sits, where 一是 under another parent is another point. */
+static int below_ok(const char *s, size_t n)
+{
+    lec_marker m;
+    return n && lec_marker_scan(s, n, LEC_MARK_HEADING, &m) && m.title >= n &&
+           lec_family_document_wide(m.family);
+}
+
 /* The first node below parent, at any depth, whose marker reads as the
  * normalised step a: a law's articles are numbered through the whole
  * law, so 第三条 names one article wherever it sits (under 第二章/第一节,
@@ -130,7 +142,7 @@ static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, s
             const char *t = lec_node_title(doc, c, &tl);
             if (n && tl >= n && memcmp(t, s, n) == 0) return c;
         }
-        return a->len ? match_below(doc, parent, a, b) : LEC_NONE;
+        return below_ok(s, n) ? match_below(doc, parent, a, b) : LEC_NONE;
     }
     for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
          c = lec_node_next_sibling(doc, c)) {
