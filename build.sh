@@ -6,10 +6,11 @@
 #                              set-up and the build print goes to stderr,
 #                              so stdout is lectern's own
 #   ./build.sh check           build, run `make check`, the same tests on a
-#                              sanitizer build (build-san/) and `make
-#                              distcheck`, name the skipped tests (one
-#                              line each), and end with a line
-#                              "N passed, M failed" that counts both builds
+#                              sanitizer build (build-san/), `make
+#                              distcheck` and the Debian package test
+#                              (tests/package.sh), name the skipped tests
+#                              (one line each), and end with a line
+#                              "N passed, M failed" that counts them all
 #
 # Environment:
 #   CONFIGURE_FLAGS       extra arguments for ./configure (word-split; not
@@ -19,12 +20,15 @@
 #   LECTERN_SAN_CC        the sanitizer build's compiler (default clang)
 #   LECTERN_NO_FUZZ       set to 1 to skip the fuzz smoke test (`make fuzz`
 #                         and 5 seconds of each fuzz target on its seeds)
+#   LECTERN_NO_PACKAGE    set to 1 to skip the Debian package test
+#                         (tests/package.sh: build, lint, install, remove)
 set -euo pipefail
 
 # Debian packages the build and the tests need.  Add new ones here
 # (valgrind, openssh-server, clang, libfuzzer-14-dev, hyperfine, ...).
 PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev cmark
-python3 tmux openssh-server openssh-client clang libclang-rt-14-dev libfuzzer-14-dev valgrind"
+python3 tmux openssh-server openssh-client clang libclang-rt-14-dev libfuzzer-14-dev valgrind
+bash-completion zsh fish dpkg-dev debhelper lintian"
 
 usage() {
 	echo "usage: ./build.sh run [LECTERN-ARGS...] | ./build.sh check" >&2
@@ -309,6 +313,16 @@ check() {
 	elif ! LECTERN_NO_VALGRIND=1 make -j"$(nproc)" distcheck; then
 		echo "build.sh: make distcheck failed (counted as 1 failure)"
 		extra=$((extra + 1))
+	fi
+
+	# The Debian package, built from these sources, linted, installed into a
+	# throw-away root and removed (tests/package.sh); its results count
+	# with the others.
+	if [ "${LECTERN_NO_PACKAGE:-}" = 1 ]; then
+		echo "build.sh: the Debian package test skipped (LECTERN_NO_PACKAGE=1)"
+		skipped_steps+=("the Debian package test (LECTERN_NO_PACKAGE=1)")
+	elif ! make check TESTS=tests/package.sh; then
+		check_ok=no
 	fi
 	report "$extra" "tests=$check_ok" "$SAN/build/tests=$san_ok"
 }
