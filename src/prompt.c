@@ -178,6 +178,19 @@ static int prompt_key(tui *t, screen *s, int key)
         p->dirty = 1;
         break;
     }
+    case LEC_KEY_PASTE:
+        /* Text, whatever it holds: control characters are drawn in
+         * their visible form (^[) and are searched for as they are. */
+        if (t->paste.len) {
+            lec_buf_reserve(text, t->paste.len);
+            memmove(text->data + p->pos + t->paste.len, text->data + p->pos,
+                    text->len - p->pos + 1);
+            memcpy(text->data + p->pos, t->paste.data, t->paste.len);
+            text->len += t->paste.len;
+            p->pos += t->paste.len;
+            p->dirty = 1;
+        }
+        break;
     default:
         if (key >= 0x20 && key < LEC_KEY_SPECIAL && !lec_cp_unsafe(key)) {
             char u[4];

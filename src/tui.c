@@ -9,6 +9,8 @@
  */
 #include "tui_priv.h"
 
+#include "lectern/utf8.h"
+
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -52,6 +54,51 @@ static int from_curses(tui *t, int code)
     for (size_t i = 0; i < sizeof curses_keys / sizeof *curses_keys; i++)
         if (curses_keys[i][0] == code) return curses_keys[i][1];
     return -1;
+}
+
+/* Bracketed paste: the terminal sends what is pasted between these, and
+ * curses gives them as these codes (define_key). */
+#define PASTE_BEGIN "\033[200~"
+#define PASTE_END "\033[201~"
+enum { KEY_PASTE_BEGIN = KEY_MAX + 1, KEY_PASTE_END };
+/* What a prompt keeps of a paste (the rest is read and dropped). */
+#define PASTE_MAX ((size_t)64 << 10)
+
+/* Reads the text of a paste, up to its end, into t->paste.  It is taken
+ * as text, never as keys: an Esc or a line break in it must not close a
+ * prompt and run the rest as commands.  Keypad mode is off meanwhile, so
+ * that escape sequences in it stay characters too. */
+static void read_paste(tui *t)
+{
+    static const size_t endlen = sizeof PASTE_END - 1;
+    lec_buf_reset(&t->paste);
+    keypad(stdscr, FALSE);
+    /* A paste comes at once; a terminal that never ends it is not waited
+     * for long. */
+    wtimeout(stdscr, 500);
+    size_t dropped = 0;
+    for (;;) {
+        wint_t wc;
+        if (wget_wch(stdscr, &wc) == ERR) break;
+        char u[4];
+        int n = wc ? lec_utf8_encode((int32_t)wc, u) : 0;
+        if (t->paste.len + (size_t)n > PASTE_MAX) {
+            /* Keep only the last bytes, where the end mark would be. */
+            memmove(t->paste.data, t->paste.data + t->paste.len - endlen, endlen);
+            dropped += t->paste.len - endlen;
+            t->paste.len = endlen;
+        }
+        lec_buf_put(&t->paste, u, (size_t)n);
+        if (t->paste.len >= endlen &&
+            memcmp(t->paste.data + t->paste.len - endlen, PASTE_END, endlen) == 0) {
+            t->paste.len -= endlen;
+            break;
+        }
+    }
+    if (dropped) t->paste.len = 0;
+    if (t->paste.data) t->paste.data[t->paste.len] = '\0';
+    keypad(stdscr, TRUE);
+    if (dropped) tui_message(t, 1, "the paste is too long (more than 64 KiB)");
 }
 
 int tui_tick_wanted(tui *t)
@@ -108,6 +155,10 @@ static int next_key(tui *t)
             continue;
         }
         errors = 0;
+        if (rc == KEY_CODE_YES && wc == KEY_PASTE_BEGIN) {
+            read_paste(t);
+            return LEC_KEY_PASTE;
+        }
         if (rc == KEY_CODE_YES) {
             int k = from_curses(t, (int)wc);
             if (k >= 0) return k;
@@ -237,6 +288,10 @@ static lec_tui_result run(tui *t)
         }
         screen *s = t->top;
         if (s->ops->key && s->ops->key(t, s, key)) continue;
+        if (key == LEC_KEY_PASTE) {
+            tui_message(t, 0, "a paste goes into a prompt: / ? : or the outline's /");
+            continue;
+        }
         long count;
         int req = lec_keys_feed(&t->ks, key, &count);
         if (req != LEC_KEYS_PENDING) tui_request(t, (lec_request)req, count);
@@ -300,6 +355,13 @@ static void setup_screen(tui *t)
         t->deflt = use_default_colors() == OK;
         if (COLORS < 8) t->color = 0;
     }
+    /* Bracketed paste: a paste comes as one piece, not as keys. */
+    define_key(PASTE_BEGIN, KEY_PASTE_BEGIN);
+    define_key(PASTE_END, KEY_PASTE_END);
+    /* (To the terminal: putp would write to stdout.) */
+    fputs(TUI_PASTE_ON, t->out);
+    fflush(t->out);
+    t->paste_on = 1;
     const char *sitm = tigetstr("sitm");
     t->italic = sitm && sitm != (char *)-1;
     if (t->o->mouse) {
@@ -371,6 +433,11 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
     if (!t.test) tui_signals_off();
+    if (t.paste_on) {
+        fputs(TUI_PASTE_OFF, t.out);
+        fflush(t.out);
+    }
+    lec_buf_free(&t.paste);
     endwin();
     active = 0;
     delscreen(t.scr);

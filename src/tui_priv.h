@@ -46,6 +46,8 @@ typedef struct tui {
     lec_keyseq ks;    /* count and keys typed so far */
     lec_buf last_pat; /* the last search pattern, for an empty / */
     int last_dir;     /* its direction: 1 forward, -1 backward */
+    lec_buf paste;    /* the text of the last LEC_KEY_PASTE */
+    int paste_on;     /* bracketed paste is enabled on the terminal */
     int has_pushed;   /* a key read ahead by tui_key_waiting */
     int pushed_rc;
     wint_t pushed_wc;
@@ -129,6 +131,11 @@ void tui_goto(tui *t);
 /* overlay.c */
 void tui_outline(tui *t);
 void tui_help(tui *t);
+
+/* The terminal's bracketed paste mode: on, off (what tui.c sends and
+ * what tui_signal.c sends on a signal). */
+#define TUI_PASTE_ON "\033[?2004h"
+#define TUI_PASTE_OFF "\033[?2004l"
 
 /* tui_signal.c */
 /* Installs the handlers that leave the terminal as it was found on a

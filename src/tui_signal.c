@@ -79,6 +79,10 @@ void tui_signals_prepare(tui *t)
         add(lv, sizeof q->leave, ll, xm ? tiparm(xm, 0) : "\033[?1000l");
         add(en, sizeof q->enter, el, xm ? tiparm(xm, 1) : "\033[?1000h");
     }
+    if (t->paste_on) {
+        add(lv, sizeof q->leave, ll, TUI_PASTE_OFF);
+        add(en, sizeof q->enter, el, TUI_PASTE_ON);
+    }
     add(lv, sizeof q->leave, ll, cap("rmcup"));
     add(en, sizeof q->enter, el, cap("smcup"));
     add(en, sizeof q->enter, el, cap("smkx"));

@@ -207,6 +207,46 @@ static int feed_keys(tui *t)
     return done > 0;
 }
 
+/* Sends s, its escapes (\e \n \r \t \\ \xHH) turned into bytes, as
+ * a terminal in bracketed paste mode sends a paste. */
+static void paste(tui *t, const char *s)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_puts(&b, "\033[200~");
+    while (*s) {
+        char c = *s++;
+        if (c == '\\' && *s) {
+            c = *s++;
+            switch (c) {
+            case 'e': c = 033; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 't': c = '\t'; break;
+            case 'x': {
+                unsigned v = 0;
+                for (int k = 0; k < 2 && *s; k++, s++) {
+                    char h = *s;
+                    v = v * 16 + (unsigned)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                }
+                c = (char)v;
+                break;
+            }
+            default: break;
+            }
+        }
+        lec_buf_putc(&b, c);
+    }
+    lec_buf_puts(&b, "\033[201~");
+    size_t done = 0;
+    while (done < b.len) {
+        ssize_t w = write(t->feed_fd, b.data + done, b.len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        done += (size_t)w;
+    }
+    lec_buf_free(&b);
+}
+
 /* The script is over: the input ends, as a terminal's does. */
 static void end_script(tui *t)
 {
@@ -260,6 +300,10 @@ void tui_test_feed(tui *t)
         if (strcmp(t->sline, "!wait") == 0) {
             if (tui_tick_wanted(t) < 0) continue;
             t->waiting = 1;
+            return;
+        }
+        if (strncmp(t->sline, "!paste ", 7) == 0) {
+            paste(t, t->sline + 7);
             return;
         }
         if (strncmp(t->sline, "!burst ", 7) == 0) {

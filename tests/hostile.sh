@@ -560,6 +560,8 @@ fi
 
 # ---- 5. the reproducers of issue 12 ----------------------------------------
 speech=$top_srcdir/examples/speech.md
+inj=$T/inject.md
+[ -f "$inj" ] || unesc "$H/inject.md.esc" >"$inj"
 
 # (12.1) A joiner or a combining mark typed in front of a prompt's text
 # leaves the edit cursor inside a cluster; on a narrow screen the prompt
@@ -578,5 +580,20 @@ for keys in "/$zwj<Home>$zwj<Esc>" "?$zwj<Home>$zwj<Esc>" ":$zwj<Home>$zwj<Esc>"
 	done
 done
 tap_is "$bad" "" "(12.1) a joiner typed in front of a prompt's text on 1-4 columns: no crash"
+
+# (12.8) A paste is text in a prompt, an Esc or a line break in it
+# included, never keys (bracketed paste; the real terminal's way is in
+# tests/terminals.sh).
+printf '%s\n' '/' '!paste PARA\e[2J\nq' '!dump search' '<Esc>' 'o/' '!paste 二\eq' '!dump filter' \
+	'<Esc><Esc>' '!paste qqq' '!dump doc' >"$T/paste.keys"
+browse "$T/paste.keys" "$inj" 80x12
+chk rows "$T/dump" search | tail -n 1 >"$T/status"
+tap_like "$rc/$(cat "$T/status")" '0//PARA^\[\[2J^Jq *' \
+	"(12.8) a paste into / is text: the Esc and the line break shown, not run" || show "$T/err"
+chk rows "$T/dump" filter | tail -n 1 >"$T/status"
+tap_like "$(cat "$T/status")" '/二^\[q*' "(12.8) a paste into the outline's filter is text"
+chk rows "$T/dump" doc | tail -n 1 >"$T/status"
+tap_like "$(cat "$T/status")" '*a paste goes into a prompt*' \
+	"(12.8) a paste on the document does nothing but say where it goes"
 
 tap_done

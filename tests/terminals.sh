@@ -15,7 +15,8 @@
 #    signal that ends a program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1,
 #    SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ): the terminal is left as it was
 #    found and the program ends by the signal;
-#  - Ctrl-Z, a resize while stopped, fg: drawn again at the new size.
+#  - Ctrl-Z, a resize while stopped, fg: drawn again at the new size;
+#  - a bracketed paste with an Esc in it: text in a prompt, never keys.
 # Skipped when tmux is not installed.
 # shellcheck source=tests/lib.sh
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
@@ -366,6 +367,31 @@ tap_file_is "$T/screen" "$T/ref-fold" "resize storm during folding: the screen a
 tap_diag "two storms of 100 resizes took $(($(date +%s) - t0)) s with the keys"
 tmux_text q
 finished storm 0
+
+# ---- a paste ---------------------------------------------------------------
+# Bracketed paste: what is pasted into a prompt is text, an Esc in it
+# included; it never runs as keys (12.8: the Esc closed the prompt and
+# "qq" quit).  Outside a prompt a paste does nothing.
+wrap paste "$(lec -- "$speech")"
+up
+tmux_text /
+tmux_wait_re '^/ *$'
+tmux_cmd set-buffer -b lp "书屋$(printf '\033')qq"
+tmux_cmd paste-buffer -p -d -b lp -t "$tmux_target"
+tmux_wait_re '^/书屋\^\[qq +no match$'
+check $? "a paste with an Esc in it goes into the / prompt as text, the Esc shown as ^["
+tmux_keys BSpace BSpace BSpace
+tmux_wait_re '^/书屋 +1/12$'
+check $? "the pasted text is edited as typed text: the search finds 书屋"
+tmux_keys Escape
+tmux_wait_not '/书屋'
+tmux_cmd set-buffer -b lp "qqq"
+tmux_cmd paste-buffer -p -d -b lp -t "$tmux_target"
+tmux_wait 'a paste goes into a prompt'
+check $? "a paste outside a prompt does nothing but say where it goes"
+tap_is "$(tmux_fmt '#{pane_dead} #{alternate_on}')" "0 1" "after the pastes lectern still runs"
+tmux_text q
+finished paste 0
 
 # ---- terminal types ---------------------------------------------------------
 "$LECTERN" --dump --width 80 "$speech" >"$T/want.dump"

@@ -95,6 +95,7 @@ enum {
     LEC_KEY_WHEEL_UP,
     LEC_KEY_WHEEL_DOWN,
     LEC_KEY_RESIZE, /* the terminal changed size (never in a keymap) */
+    LEC_KEY_PASTE,  /* text pasted (bracketed paste), held by the browser (never in a keymap) */
 };
 #define LEC_KEY_CTRL(c) ((c)&0x1f)
 

@@ -21,6 +21,8 @@
  *     the line break at the end of a line is not a key; the wheel sends
  *     something only with --mouse, as a terminal does;
  *   - a line "!burst KEYS" sends its keys at once, as a paste does;
+ *   - a line "!paste TEXT" sends TEXT as a terminal sends a bracketed
+ *     paste (escapes \e \n \r \t \\ \xHH are its bytes);
  *   - a line "!dump NAME" appends the screen to LECTERN_TEST_DUMP;
  *   - a line "!resize COLSxROWS" resizes the screen (curses' KEY_RESIZE);
  *   - a line "!wait" sends no key until the screens' background work is
