@@ -86,13 +86,21 @@ void lec_out_safe(const char *s, size_t n, int oneline)
 
 void lec_out_rows(const lec_render *r, const lec_rows *rows)
 {
+    lec_buf line = LEC_BUF_INIT;
     for (size_t i = 0; i < rows->n; i++) {
         const lec_row *row = &rows->v[i];
         const lec_para *p = &r->paras[row->para];
-        lec_out(r->text.data + row->pre, row->pre_len);
-        lec_out(r->text.data + p->text + row->start, row->end - row->start);
+        if (row->npieces) {
+            lec_buf_reset(&line);
+            lec_row_text(r, rows, row, &line);
+            lec_out(line.data, line.len);
+        } else {
+            lec_out(r->text.data + row->pre, row->pre_len);
+            lec_out(r->text.data + p->text + row->start, row->end - row->start);
+        }
         lec_out_char('\n');
     }
+    lec_buf_free(&line);
 }
 
 int lec_out_flush(void)

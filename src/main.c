@@ -310,16 +310,20 @@ static void do_outline(const lec_doc *doc)
 }
 
 /* Renders source ranges a batch at a time, so that --dump of a large file
- * holds one batch of rendered text at once. */
-static void dump_range(const lec_doc *doc, size_t start, size_t end, int width, int ambi)
+ * holds one batch of rendered text at once.  sep: a blank line goes
+ * first, if the range shows anything.  Returns whether it did. */
+static int dump_range(const lec_doc *doc, size_t start, size_t end, int width, int ambi, int sep)
 {
     lec_render r = LEC_RENDER_INIT;
     lec_rows rows = LEC_ROWS_INIT;
     lec_render_range(&r, doc, start, end);
     lec_layout(&r, 0, width, ambi, &rows);
+    if (sep && rows.n) lec_out_char('\n');
     lec_out_rows(&r, &rows);
+    int any = rows.n > 0;
     lec_rows_free(&rows);
     lec_render_free(&r);
+    return any;
 }
 
 static void do_dump(const lec_doc *doc, int width, int ambi)
@@ -338,9 +342,7 @@ static void do_dump(const lec_doc *doc, int width, int ambi)
         size_t j = i + 1;
         const lec_block *first = lec_doc_block(doc, i);
         while (j < nb && lec_doc_block(doc, j)->end - first->start < 65536) j++;
-        if (any) lec_out_char('\n');
-        dump_range(doc, first->start, lec_doc_block(doc, j - 1)->end, width, ambi);
-        any = 1;
+        if (dump_range(doc, first->start, lec_doc_block(doc, j - 1)->end, width, ambi, any)) any = 1;
         i = j;
     }
 }
@@ -409,7 +411,7 @@ static int do_print(const lec_doc *doc, const options *o)
         lec_out(src + start, end - start);
         return 0;
     }
-    dump_range(doc, start, end, o->width ? o->width : terminal_width(), o->ambi);
+    dump_range(doc, start, end, o->width ? o->width : terminal_width(), o->ambi, 0);
     return 0;
 }
 
@@ -452,7 +454,7 @@ static int browse(const lec_doc *doc, const options *o, int width, lec_later *la
             do_dump(doc, width, o->ambi);
         } else {
             lec_node_range(doc, node, &start, &end);
-            dump_range(doc, start, end, width, o->ambi);
+            dump_range(doc, start, end, width, o->ambi, 0);
         }
         break;
     case LEC_TUI_QUIT:

@@ -8,7 +8,8 @@
  * a tab inside a line becomes one space (same length).  Anything that
  * would change the text otherwise -- markup, entities, escapes, control
  * characters (render.c shows them as ^X), C1 and bidi controls, a hard
- * break (two trailing spaces) -- sends the block to the renderer.
+ * break (two trailing spaces), a pipe (the paragraph may be a table) --
+ * sends the block to the renderer.
  */
 #include "lectern/plain.h"
 #include "lectern/doc.h"
@@ -22,7 +23,7 @@ static const unsigned char unsafe[256] = {
     [17] = 1,  [18] = 1,  [19] = 1,  [20] = 1,  [21] = 1,  [22] = 1,   [23] = 1,  [24] = 1,
     [25] = 1,  [26] = 1,  [27] = 1,  [28] = 1,  [29] = 1,  [30] = 1,   [31] = 1,  [127] = 1,
     ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1,  ['>'] = 1, ['&'] = 1,
-    ['\\'] = 1, ['!'] = 1, [0xC2] = 2, [0xE2] = 2,
+    ['\\'] = 1, ['!'] = 1, ['|'] = 1, [0xC2] = 2, [0xE2] = 2,
 };
 
 /* Is the piece s[0..n) of one line free of what changes rendering?  C2

@@ -4,10 +4,13 @@
  * One pass of cmark's iterator over the parsed range, with an explicit
  * stack of containers (quotes, lists, items), so that ten thousand nested
  * quotes cost memory, not C stack.  Each paragraph records the prefixes of
- * its rows; wrapping is the layout's business.
+ * its rows; wrapping is the layout's business.  A paragraph that holds a
+ * pipe table is split into its rows here (table.h finds them), and each
+ * cell's content is parsed as inline Markdown of its own.
  */
 #include "lectern/render.h"
 #include "lectern/mdparse.h"
+#include "lectern/table.h"
 #include "lectern/utf8.h"
 
 #include <stdio.h>
@@ -34,7 +37,9 @@ typedef struct rstate {
     lec_para *cur; /* paragraph being filled, or NULL */
     size_t cur_index;
     int emph, strong, code_span, link;
-    uint16_t extra; /* attribute for the whole paragraph (heading) */
+    uint32_t extra;   /* attribute for the whole paragraph (heading) */
+    const char *refs; /* link definitions for parts parsed alone */
+    size_t nref;
 } rstate;
 
 void lec_render_reset(lec_render *r)
@@ -42,6 +47,7 @@ void lec_render_reset(lec_render *r)
     lec_buf_reset(&r->text);
     r->npara = 0;
     r->nspans = 0;
+    r->ncells = 0;
 }
 
 void lec_render_free(lec_render *r)
@@ -49,6 +55,7 @@ void lec_render_free(lec_render *r)
     lec_buf_free(&r->text);
     free(r->paras);
     free(r->spans);
+    free(r->cells);
     memset(r, 0, sizeof *r);
 }
 
@@ -103,9 +110,9 @@ static size_t begin_para(rstate *s, int kind, uint32_t src, int level)
     return idx;
 }
 
-static uint16_t cur_attr(const rstate *s)
+static uint32_t cur_attr(const rstate *s)
 {
-    uint16_t a = s->extra;
+    uint32_t a = s->extra;
     if (s->emph) a |= LEC_A_EMPH;
     if (s->strong) a |= LEC_A_STRONG;
     if (s->code_span) a |= LEC_A_CODE;
@@ -114,7 +121,7 @@ static uint16_t cur_attr(const rstate *s)
 }
 
 /* Appends bytes with attribute a to the current paragraph. */
-static void put_raw(rstate *s, const char *t, size_t n, uint16_t a)
+static void put_raw(rstate *s, const char *t, size_t n, uint32_t a)
 {
     lec_render *r = s->r;
     lec_para *p = para_at(s, s->cur_index);
@@ -133,7 +140,7 @@ static void put_raw(rstate *s, const char *t, size_t n, uint16_t a)
 /* Appends text, making unsafe characters visible and decoding invalid
  * bytes as U+FFFD.  In code (keep_tabs), tabs advance to the next multiple
  * of four columns from *col. */
-static void put_text(rstate *s, const char *t, size_t n, uint16_t a, int *col)
+static void put_text(rstate *s, const char *t, size_t n, uint32_t a, int *col)
 {
     size_t run = 0, i = 0;
     while (i < n) {
@@ -156,7 +163,7 @@ static void put_text(rstate *s, const char *t, size_t n, uint16_t a, int *col)
         } else {
             char esc[16];
             int el = lec_cp_escape(cp, esc);
-            put_raw(s, esc, (size_t)el, (uint16_t)(a | LEC_A_ESCAPE));
+            put_raw(s, esc, (size_t)el, a | LEC_A_ESCAPE);
             if (col) *col += el;
         }
         i += (size_t)l;
@@ -275,7 +282,7 @@ static void enter_item(rstate *s, cmark_node *item)
     c->rest[w < sizeof c->rest ? w : sizeof c->rest - 1] = '\0';
 }
 
-static void code_lines(rstate *s, const char *lit, uint32_t src, const char *indent, uint16_t a)
+static void code_lines(rstate *s, const char *lit, uint32_t src, const char *indent, uint32_t a)
 {
     size_t n = strlen(lit);
     if (n && lit[n - 1] == '\n') n--;
@@ -309,7 +316,246 @@ static void code_lines(rstate *s, const char *lit, uint32_t src, const char *ind
     } while (i <= n && n);
 }
 
-static void leaf_or_enter(rstate *s, cmark_node *n)
+static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev);
+
+/* Renders the inlines of paragraph `para` into the current paragraph,
+ * leaving out the first `skip` bytes of its text. */
+static void put_inlines(rstate *s, cmark_node *para, size_t skip)
+{
+    cmark_iter *it = cmark_iter_new(para);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == para) continue;
+        if (skip && cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+            const char *lit = cmark_node_get_literal(n);
+            size_t l = strlen(lit), k = skip < l ? skip : l;
+            skip -= k;
+            if (l > k) put_text(s, lit + k, l - k, cur_attr(s), NULL);
+            continue;
+        }
+        skip = 0;
+        inline_node(s, n, ev);
+    }
+    cmark_iter_free(it);
+}
+
+/* ---- raw HTML --------------------------------------------------------- */
+
+/* Where `pat` first occurs in s[0..n), or NULL. */
+static const char *find(const char *s, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    for (const char *p = s; n >= k && (p = memchr(p, pat[0], n - k + 1 - (size_t)(p - s)));
+         p++)
+        if (memcmp(p, pat, k) == 0) return p;
+    return NULL;
+}
+
+static int only_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t') return 0;
+    return 1;
+}
+
+/* The lines of an HTML block without its comments (<!-- ... -->, also
+ * "<!-->" and "<!--->", which CommonMark counts as comments); a line that
+ * held a comment and nothing else is left out.  Returns 0 when nothing
+ * but white space is left. */
+static int strip_comments(const char *lit, lec_buf *out)
+{
+    size_t n = strlen(lit);
+    int in_comment = 0;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(lit + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - lit) : n, at = out->len;
+        int had = in_comment;
+        for (size_t k = i; k < e;) {
+            const char *m = find(lit + k, e - k, in_comment ? "-->" : "<!--");
+            if (in_comment) {
+                k = m ? (size_t)(m - lit) + 3 : e;
+                in_comment = !m;
+                continue;
+            }
+            if (!m) {
+                lec_buf_put(out, lit + k, e - k);
+                break;
+            }
+            lec_buf_put(out, lit + k, (size_t)(m - (lit + k)));
+            had = in_comment = 1;
+            k = (size_t)(m - lit) + 4;
+            if (k < e && lit[k] == '>') k++, in_comment = 0;
+            else if (e - k >= 2 && lit[k] == '-' && lit[k + 1] == '>') k += 2, in_comment = 0;
+        }
+        if (had && only_blank(out->data + at, out->len - at))
+            out->len = at;
+        else if (nl)
+            lec_buf_putc(out, '\n');
+        i = e + 1;
+    }
+    if (out->data) out->data[out->len] = '\0';
+    for (size_t i = 0; i < out->len; i++)
+        if (out->data[i] != ' ' && out->data[i] != '\t' && out->data[i] != '\n') return 1;
+    return 0;
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+/* The content lines of paragraph n: the first from where cmark says the
+ * paragraph starts, the others without the marks of the quotes around
+ * them (a list's indent is white space, which the cells lose anyway).
+ * Lines end at \n, \r\n or \r, as cmark's do. */
+static size_t para_lines(rstate *s, cmark_node *n, uint32_t bs, uint32_t be, lec_range **lines,
+                         size_t *cap)
+{
+    const char *src = s->md.src;
+    size_t count = 0;
+    int col = cmark_node_get_start_column(n);
+    for (uint32_t pos = bs; pos < be;) {
+        uint32_t e = pos;
+        while (e < be && src[e] != '\n' && src[e] != '\r') e++;
+        uint32_t next = e;
+        if (next < be) next += src[next] == '\r' && next + 1 < be && src[next + 1] == '\n' ? 2 : 1;
+        uint32_t a = pos;
+        if (count == 0) {
+            a = pos + (uint32_t)(col > 0 ? col - 1 : 0);
+            if (a > e) a = e;
+        } else {
+            for (size_t i = 0; i < s->depth; i++) {
+                if (s->st[i].type != C_QUOTE) continue;
+                while (a < e && (src[a] == ' ' || src[a] == '\t')) a++;
+                if (a < e && src[a] == '>') a++;
+            }
+        }
+        LEC_GROW(*lines, *cap, count + 1);
+        (*lines)[count++] = (lec_range){a, e};
+        pos = next;
+    }
+    return count;
+}
+
+/* Appends a cell's content to the document of cells: "x " first, so that
+ * nothing in it can start a block (# heading, - item, > quote...) and
+ * delimiter runs see white space before them, as at a line start; an
+ * escaped pipe is a pipe. */
+static void put_cell_source(lec_buf *b, const char *src, lec_range c)
+{
+    lec_buf_puts(b, "x ");
+    uint32_t run = c.start;
+    for (uint32_t i = c.start; i < c.end; i++) {
+        if (src[i] != '|' || i == c.start || src[i - 1] != '\\') continue;
+        lec_buf_put(b, src + run, i - 1 - run);
+        run = i;
+    }
+    lec_buf_put(b, src + run, c.end - run);
+    lec_buf_puts(b, "\n\n");
+}
+
+/* Paragraph n (source lines [bs, be)) as a table, when it holds one:
+ * the lines before the header row stay a paragraph; each row is a
+ * LEC_PARA_TABLE paragraph.  Returns 0 (and adds nothing) when it holds
+ * no table. */
+static int render_table(rstate *s, cmark_node *n, uint32_t bs, uint32_t be)
+{
+    const char *src = s->md.src;
+    if (!memchr(src + bs, '|', be - bs)) return 0;
+    lec_range *lines = NULL, *cells = NULL;
+    size_t lcap = 0, nc = 0, ccap = 0, ncols = 0;
+    size_t nl = para_lines(s, n, bs, be, &lines, &lcap);
+    long h = lec_table_find(src, lines, nl, &ncols);
+    if (h < 0) {
+        free(lines);
+        return 0;
+    }
+    uint8_t *align = lec_xcalloc(ncols, 1);
+    lec_table_split(src, lines[h + 1], &cells, &nc, &ccap);
+    lec_table_delim(src, cells, nc, align);
+    nc = 0;
+    /* Every row gets as many cells as the header: missing ones are empty,
+     * and what a row has beyond them stays in its last cell (GitHub drops
+     * it; nothing of the text is dropped here). */
+    lec_buf cdoc = LEC_BUF_INIT;
+    for (size_t i = (size_t)h; i < nl; i++) {
+        if (i == (size_t)h + 1) continue;
+        size_t k0 = nc, k = lec_table_split(src, lines[i], &cells, &nc, &ccap);
+        if (k > ncols) {
+            cells[k0 + ncols - 1].end = cells[k0 + k - 1].end;
+            nc = k0 + ncols;
+        }
+        for (; k < ncols; k++) {
+            LEC_GROW(cells, ccap, nc + 1);
+            cells[nc++] = (lec_range){lines[i].end, lines[i].end};
+        }
+        for (size_t c = k0; c < nc; c++) put_cell_source(&cdoc, src, cells[c]);
+    }
+    lec_md md;
+    lec_md_parse(&md, cdoc.data, 0, (uint32_t)cdoc.len, s->refs, s->nref);
+    /* One paragraph per cell, or the table is not read as one. */
+    size_t got = 0;
+    for (cmark_node *c = cmark_node_first_child(md.root); c; c = cmark_node_next(c))
+        got += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+    if (got != nc) {
+        lec_md_free(&md);
+        lec_buf_free(&cdoc);
+        free(lines);
+        free(cells);
+        free(align);
+        return 0;
+    }
+
+    if (h > 0) {
+        /* The lines before the header row: a paragraph of their own. */
+        lec_buf lead = LEC_BUF_INIT;
+        for (long i = 0; i < h; i++) {
+            lec_buf_put(&lead, src + lines[i].start, lines[i].end - lines[i].start);
+            lec_buf_putc(&lead, '\n');
+        }
+        lec_md lm;
+        lec_md_parse(&lm, lead.data, 0, (uint32_t)lead.len, s->refs, s->nref);
+        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, 0);
+        cmark_node *p = cmark_node_first_child(lm.root);
+        if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH)
+            put_inlines(s, p, 0);
+        else
+            put_text(s, lead.data, lead.len - 1, 0, NULL);
+        if (para_at(s, s->cur_index)->len == 0) put_raw(s, "", 0, 0);
+        mark_marker(s, bs);
+        lec_md_free(&lm);
+        lec_buf_free(&lead);
+        if (!in_tight(s)) separate(s);
+    }
+    cmark_node *cell = cmark_node_first_child(md.root);
+    for (size_t row = 0; row * ncols < nc; row++) {
+        size_t line = (size_t)h + (row ? row + 1 : 0);
+        s->cur_index = begin_para(s, LEC_PARA_TABLE, lines[line].start, row ? 0 : LEC_TABLE_HEAD);
+        s->extra = row ? 0 : LEC_A_STRONG;
+        lec_render *r = s->r;
+        for (size_t c = 0; c < ncols; c++, cell = cmark_node_next(cell)) {
+            if (c) put_raw(s, "\n", 1, 0);
+            uint32_t off = para_at(s, s->cur_index)->len;
+            put_inlines(s, cell, 2);
+            LEC_GROW(r->cells, r->cap_cells, r->ncells + 1);
+            r->cells[r->ncells++] =
+                (lec_cell){off, para_at(s, s->cur_index)->len - off, align[c]};
+        }
+        lec_para *p = para_at(s, s->cur_index);
+        p->cell0 = (uint32_t)(r->ncells - ncols);
+        p->ncells = (uint32_t)ncols;
+        if (p->len == 0) put_raw(s, "", 0, s->extra);
+        s->extra = 0;
+    }
+    lec_md_free(&md);
+    lec_buf_free(&cdoc);
+    free(lines);
+    free(cells);
+    free(align);
+    return 1;
+}
+
+/* Renders block n, or enters container n.  Returns 1 when what n holds
+ * was rendered too (the walk then skips it). */
+static int leaf_or_enter(rstate *s, cmark_node *n)
 {
     cmark_node_type t = cmark_node_get_type(n);
     uint32_t bs, be;
@@ -318,20 +564,37 @@ static void leaf_or_enter(rstate *s, cmark_node *n)
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING: {
         if (!in_tight(s)) separate(s);
+        if (t == CMARK_NODE_PARAGRAPH && render_table(s, n, bs, be)) return 1;
         int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;
         s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, level);
         s->cur = para_at(s, s->cur_index);
         s->extra = level ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
         break;
     }
-    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_CODE_BLOCK: {
         separate(s);
+        /* The info string as a label over the code: "[js]". */
+        const char *info = cmark_node_get_fence_info(n);
+        if (info && *info && !strchr(info, '\n')) {
+            lec_buf label = LEC_BUF_INIT;
+            lec_buf_printf(&label, "[%s]", info);
+            code_lines(s, label.data, bs, "    ", LEC_A_LABEL);
+            lec_buf_free(&label);
+        }
         code_lines(s, cmark_node_get_literal(n), bs, "    ", LEC_A_CODE);
         break;
-    case CMARK_NODE_HTML_BLOCK:
-        separate(s);
-        code_lines(s, cmark_node_get_literal(n), bs, "", 0);
+    }
+    case CMARK_NODE_HTML_BLOCK: {
+        /* Comments are not shown; the rest is, dimmed.  A block of
+         * nothing but comments adds no row at all. */
+        lec_buf shown = LEC_BUF_INIT;
+        if (strip_comments(cmark_node_get_literal(n), &shown)) {
+            separate(s);
+            code_lines(s, shown.data, bs, "", LEC_A_HTML);
+        }
+        lec_buf_free(&shown);
         break;
+    }
     case CMARK_NODE_THEMATIC_BREAK:
         separate(s);
         s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, 0);
@@ -361,6 +624,7 @@ static void leaf_or_enter(rstate *s, cmark_node *n)
     default:
         break;
     }
+    return 0;
 }
 
 static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
@@ -368,15 +632,21 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
     cmark_node_type t = cmark_node_get_type(n);
     int enter = ev == CMARK_EVENT_ENTER;
     switch (t) {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_HTML_INLINE: {
+    case CMARK_NODE_TEXT: {
         const char *lit = cmark_node_get_literal(n);
         put_text(s, lit, strlen(lit), cur_attr(s), NULL);
         break;
     }
+    case CMARK_NODE_HTML_INLINE: {
+        /* A comment is not shown; other tags are, dimmed. */
+        const char *lit = cmark_node_get_literal(n);
+        if (strncmp(lit, "<!--", 4) != 0)
+            put_text(s, lit, strlen(lit), cur_attr(s) | LEC_A_HTML, NULL);
+        break;
+    }
     case CMARK_NODE_CODE: {
         const char *lit = cmark_node_get_literal(n);
-        put_text(s, lit, strlen(lit), (uint16_t)(cur_attr(s) | LEC_A_CODE), NULL);
+        put_text(s, lit, strlen(lit), cur_attr(s) | LEC_A_CODE, NULL);
         break;
     }
     case CMARK_NODE_SOFTBREAK: {
@@ -416,7 +686,7 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
                            (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, txt) == 0));
         if (url && *url && !same) {
             put_raw(s, " <", 2, cur_attr(s));
-            put_text(s, url, strlen(url), (uint16_t)(cur_attr(s) | LEC_A_URL), NULL);
+            put_text(s, url, strlen(url), cur_attr(s) | LEC_A_URL, NULL);
             put_raw(s, ">", 1, cur_attr(s));
         }
         break;
@@ -432,6 +702,8 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
     size_t srclen, nref;
     const char *src = lec_doc_source(doc, &srclen);
     const char *refs = lec_doc_refs_for(doc, start, end, &nref);
+    s.refs = refs;
+    s.nref = nref;
     lec_md_parse(&s.md, src, (uint32_t)start, (uint32_t)end, refs, nref);
 
     cmark_iter *it = cmark_iter_new(s.md.root);
@@ -467,7 +739,7 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
             }
             continue;
         }
-        leaf_or_enter(&s, n);
+        if (leaf_or_enter(&s, n)) cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
     }
     cmark_iter_free(it);
     lec_md_free(&s.md);

@@ -65,6 +65,8 @@ void tui_look(tui *t, unsigned look, attr_t *ap, short *pairp, char *letterp)
     if (look & LEC_A_LINK) a |= A_UNDERLINE, letter = 'l';
     if (look & LEC_A_URL) a |= A_UNDERLINE, fg = COLOR_BLUE, mono |= A_DIM, letter = 'l';
     if (look & LEC_A_CODE) fg = COLOR_GREEN, letter = 'x';
+    if (look & LEC_A_HTML) fg = -1, a |= A_DIM, mono |= A_DIM, letter = 'd';
+    if (look & LEC_A_LABEL) fg = COLOR_GREEN, a |= A_DIM, mono |= A_DIM, letter = 'a';
     if (look & LEC_A_MARKER) fg = COLOR_YELLOW, a |= A_BOLD, letter = 'k';
     if (look & LEC_A_ESCAPE) fg = COLOR_RED, a |= A_REVERSE, letter = 'e';
     if (!t->color) a |= mono;
@@ -257,7 +259,7 @@ static void fill_row(tui *t, int y, int x, unsigned base, unsigned last)
     if (x >= COLS) return;
     const unsigned carry = LEC_A_STRONG | LEC_A_HEADING | LEC_A_CODE | LEC_A_MARKER |
                            LEC_A_QUOTE | LEC_A_META | LEC_A_BULLET | LEC_A_RULE | LEC_A_URL |
-                           LEC_A_SUMMARY;
+                           LEC_A_SUMMARY | LEC_A_HTML | LEC_A_LABEL;
     /* Without the terminal's default colours a colour pair has a black
      * background where the plain blanks have the terminal's own. */
     if (t->color && !t->deflt) last = 0;

@@ -70,10 +70,10 @@ typedef struct tui {
 /* Kinds of screen text besides the document's attributes (render.h,
  * view.h), for tui_look. */
 enum {
-    LOOK_CURSOR = 1 << 16, /* on the cursor row */
-    LOOK_STATUS = 1 << 17, /* the status line */
-    LOOK_PROMPT = 1 << 18, /* the prompt line (plain, letter S) */
-    LOOK_ERROR = 1 << 19,  /* a status message that reports a failure */
+    LOOK_CURSOR = 1 << 24, /* on the cursor row */
+    LOOK_STATUS = 1 << 25, /* the status line */
+    LOOK_PROMPT = 1 << 26, /* the prompt line (plain, letter S) */
+    LOOK_ERROR = 1 << 27,  /* a status message that reports a failure */
 };
 
 /* tui.c */

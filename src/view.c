@@ -65,6 +65,9 @@ void vblock_render(const lec_view *v, uint32_t b, lec_render *r)
     /* A blank row before every block but the document's first. */
     if (b > 1 || fe > fs) lec_render_blank(r, blk->start);
     lec_render_range(r, v->doc, blk->start, blk->end);
+    /* A block with nothing to show (an HTML comment) has no rows, not
+     * even the blank one before it. */
+    if (r->npara == 1 && r->paras[0].kind == LEC_PARA_BLANK) lec_render_reset(r);
 }
 
 const lec_render *vblock_cached(const lec_view *v, uint32_t b)
@@ -85,7 +88,7 @@ vblock *vblock_get(lec_view *v, uint32_t b)
         vblock_render(v, b, &e->r);
     }
     if (e->laid_w != v->cols) {
-        e->rows.n = 0;
+        lec_rows_reset(&e->rows);
         lec_layout(&e->r, 0, v->cols, v->ambi, &e->rows);
         e->laid_w = v->cols;
         e->fold_gen = v->fold_gen - 1;
@@ -585,7 +588,7 @@ void lec_line_free(lec_line *l)
     memset(l, 0, sizeof *l);
 }
 
-static void add_seg(lec_line *l, const char *s, size_t n, uint16_t attr)
+static void add_seg(lec_line *l, const char *s, size_t n, uint32_t attr)
 {
     if (!n) return;
     if (l->nseg) {
@@ -626,7 +629,7 @@ static size_t match_from(const lec_view *v, uint32_t b, uint32_t para, uint32_t 
 
 /* Text [a, z) of a paragraph with attribute attr, matches marked. */
 static void text_segs(lec_view *v, lec_line *out, const char *base, uint32_t b, uint32_t para,
-                      uint32_t a, uint32_t z, uint16_t attr, size_t m0)
+                      uint32_t a, uint32_t z, uint32_t attr, size_t m0)
 {
     uint32_t pos = a;
     for (size_t k = m0; k < v->nmatch; k++) {
@@ -635,11 +638,36 @@ static void text_segs(lec_view *v, lec_line *out, const char *base, uint32_t b, 
         if (m->end <= a) continue;
         uint32_t ms = m->start > a ? m->start : a, me = m->end < z ? m->end : z;
         if (ms > pos) add_seg(out, base + pos, ms - pos, attr);
-        uint16_t mark = k + 1 == v->current ? LEC_A_MATCH_CUR : LEC_A_MATCH;
-        add_seg(out, base + ms, me - ms, (uint16_t)(attr | mark));
+        uint32_t mark = k + 1 == v->current ? LEC_A_MATCH_CUR : LEC_A_MATCH;
+        add_seg(out, base + ms, me - ms, attr | mark);
         pos = me;
     }
     if (z > pos) add_seg(out, base + pos, z - pos, attr);
+}
+
+/* The paragraph's text [from, to) with its attributes and matches. */
+static void slice_segs(lec_view *v, vblock *e, const lec_para *p, uint32_t b, uint32_t para,
+                       uint32_t from, uint32_t to, size_t m0, lec_line *out)
+{
+    const char *base = e->r.text.data + p->text;
+    for (uint32_t k = 0; k < p->nspans; k++) {
+        const lec_span *sp = &e->r.spans[p->span0 + k];
+        uint32_t a = sp->off, z = k + 1 < p->nspans ? e->r.spans[p->span0 + k + 1].off : p->len;
+        if (a < from) a = from;
+        if (z > to) z = to;
+        if (a < z) text_segs(v, out, base, b, para, a, z, sp->attr, m0);
+    }
+}
+
+static void fill_segs(lec_line *out, unsigned flags, int cells)
+{
+    while (cells > 0) {
+        size_t n;
+        int got;
+        const char *f = lec_piece_fill(flags, cells, &n, &got);
+        add_seg(out, f, n, flags & LEC_PIECE_RULE ? LEC_A_RULE : 0);
+        cells -= got;
+    }
 }
 
 static void text_row(lec_view *v, vblock *e, const lec_row *row, uint32_t b, lec_line *out)
@@ -648,18 +676,23 @@ static void text_row(lec_view *v, vblock *e, const lec_row *row, uint32_t b, lec
     const char *text = e->r.text.data;
     add_seg(out, text + row->pre, row->pre_len, p->pre_attr);
     out->width = row->width;
-    out->level = p->level;
+    out->level = p->kind == LEC_PARA_TABLE ? 0 : p->level;
     out->kind = LEC_ROW_TEXT;
-    if (row->end <= row->start) return;
     /* The first match that could touch the row (matches by paragraph). */
     size_t m0 = v->nmatch ? match_from(v, b, row->para, 0) : 0;
-    const char *base = text + p->text;
-    for (uint32_t k = 0; k < p->nspans; k++) {
-        const lec_span *sp = &e->r.spans[p->span0 + k];
-        uint32_t a = sp->off, z = k + 1 < p->nspans ? e->r.spans[p->span0 + k + 1].off : p->len;
-        if (a < row->start) a = row->start;
-        if (z > row->end) z = row->end;
-        if (a < z) text_segs(v, out, base, b, row->para, a, z, sp->attr, m0);
+    if (!row->npieces) {
+        if (row->end > row->start) slice_segs(v, e, p, b, row->para, row->start, row->end, m0, out);
+        return;
+    }
+    for (uint32_t k = 0; k < row->npieces; k++) {
+        const lec_piece *pc = &e->rows.pieces[row->piece0 + k];
+        fill_segs(out, pc->flags, pc->lead);
+        if (pc->end > pc->start) slice_segs(v, e, p, b, row->para, pc->start, pc->end, m0, out);
+        fill_segs(out, pc->flags, pc->trail);
+        size_t n;
+        int cells;
+        const char *sep = lec_piece_sep(pc->flags, &n, &cells);
+        add_seg(out, sep, n, LEC_A_RULE);
     }
 }
 
@@ -753,14 +786,14 @@ static void put_visible(lec_buf *b, const char *s, size_t n, size_t *esc, size_t
 }
 
 /* Adds b[a..z) with attr, the escaped ranges of esc with LEC_A_ESCAPE. */
-static void add_escaped(lec_line *out, const char *b, size_t a, size_t z, uint16_t attr,
+static void add_escaped(lec_line *out, const char *b, size_t a, size_t z, uint32_t attr,
                         const size_t *esc, size_t nesc)
 {
     for (size_t k = 0; k + 1 < nesc && a < z; k += 2) {
         size_t ea = esc[k] > a ? esc[k] : a, ez = esc[k + 1] < z ? esc[k + 1] : z;
         if (ea >= ez) continue;
         if (ea > a) add_seg(out, b + a, ea - a, attr);
-        add_seg(out, b + ea, ez - ea, (uint16_t)(attr | LEC_A_ESCAPE));
+        add_seg(out, b + ea, ez - ea, attr | LEC_A_ESCAPE);
         a = ez;
     }
     if (a < z) add_seg(out, b + a, z - a, attr);
@@ -858,10 +891,10 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     /* Whatever does not fit at all (a very narrow screen) is cut off. */
     int w;
     size_t all = fit(b->data, b->len, v->cols, v->ambi, &w);
-    uint16_t tattr = section ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
+    uint32_t tattr = section ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
     struct {
         size_t a, z;
-        uint16_t attr;
+        uint32_t attr;
     } part[4] = {{0, at_marker, 0},
                  {at_marker, at_title, LEC_A_MARKER | tattr},
                  {at_title, at_tail, tattr},

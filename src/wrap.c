@@ -413,6 +413,34 @@ static void wrap_hard(wrapper *w)
     if (w->open) emit(w, w->len, w->width);
 }
 
+int lec_wrap_min_width(const char *text, size_t len, int ambi, int *widest)
+{
+    wrapper w = {0};
+    w.text = text;
+    w.len = text ? len : 0;
+    w.ambi = ambi;
+    int run = 0, best = 0, big = 0, have_prev = 0;
+    cluster prev = {0};
+    for (size_t pos = 0; pos < w.len;) {
+        cluster c;
+        next_cluster(&w, pos, &c);
+        pos = c.end;
+        if (c.width > big) big = c.width;
+        if (c.kind != K_OTHER) {
+            run = 0;
+            have_prev = 0;
+            continue;
+        }
+        if (have_prev && can_break(&prev, &c)) run = 0;
+        run += c.width;
+        if (run > best) best = run;
+        prev = c;
+        have_prev = 1;
+    }
+    if (widest) *widest = big;
+    return best;
+}
+
 size_t lec_wrap(const char *text, size_t len, int first, int rest, int ambi, int flags,
                 lec_wrap_line **rows)
 {

@@ -417,4 +417,15 @@ tap_is "$(lines "$T/out")" 3 "standard input with headings is Markdown"
 run --print 2 "$T/p.txt"
 tap_is "$(cat "$T/out")" "$(printf '## 二、乙\n\n正文。')" "--print of a .txt prints the converted Markdown of the node"
 
+# --- tables: --print keeps the source, --plain and --dump draw columns ------
+printf '# 表\n\n## 一、数据\n\n| 甲 | 乙 |\n|:--|--:|\n| 一 | 12 |\n\n<!-- 注 -->\n' >"$T/t.md"
+run --print 1 "$T/t.md"
+tap_is "$(cat "$T/out")" "$(printf '## 一、数据\n\n| 甲 | 乙 |\n|:--|--:|\n| 一 | 12 |\n\n<!-- 注 -->')" \
+	"--print of a section with a table and a comment: its source bytes"
+run --print 1 --plain --width 40 "$T/t.md"
+tap_is "$(cat "$T/out")" "$(printf '一、数据\n\n甲 │ 乙\n───┼───\n一 │ 12')" \
+	"--print --plain: the table as columns, the comment not shown"
+run --dump --width 40 --ambiwidth 2 "$T/t.md"
+tap_like "$(cat "$T/out")" "*甲 | 乙*---+---*一 | 12" "--dump --ambiwidth 2: the rules are ASCII"
+
 tap_done

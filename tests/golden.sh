@@ -25,7 +25,7 @@ run_case() { # name, expected file, args...
 	tap_file_is "$T/got" "$want" "$name" || tap_diag "exit $rc; stderr: $(cat "$T/err")"
 }
 
-for f in speech.md speech-en.md speech.txt; do
+for f in speech.md speech-en.md speech.txt tables.md; do
 	src="$top_srcdir/examples/$f"
 	run_case "$f --toc" "$exp/$f.toc" --toc "$src"
 	run_case "$f --outline" "$exp/$f.outline" --outline "$src"

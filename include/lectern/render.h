@@ -5,9 +5,15 @@
  * attribute runs (emphasis, code, the marker of a numbered point ...), and
  * the prefixes that containers put before each row ("│ " for a quote,
  * "• " or "3. " for a list item).  Markup characters are not text; every
- * character of the content is, including link targets.  Characters that
- * could drive a terminal (controls, bidi overrides) are replaced by their
- * visible form ("^[", "<U+202E>") with the LEC_A_ESCAPE attribute.
+ * character of the content is, including link targets, a code block's
+ * info string (its label) and raw HTML (dimmed); only HTML comments are
+ * left out.  Characters that could drive a terminal (controls, bidi
+ * overrides) are replaced by their visible form ("^[", "<U+202E>") with
+ * the LEC_A_ESCAPE attribute.
+ *
+ * A GitHub pipe table (which cmark leaves as a paragraph) becomes one
+ * LEC_PARA_TABLE paragraph per row, header row first; the layout draws
+ * the rows of one table as aligned columns.
  */
 #ifndef LECTERN_RENDER_H
 #define LECTERN_RENDER_H
@@ -31,30 +37,51 @@ enum lec_attr {
     LEC_A_BULLET = 1 << 9, /* list bullets and numbers */
     LEC_A_RULE = 1 << 10,  /* thematic break */
     LEC_A_URL = 1 << 11,   /* a link's target */
+    /* 12-14: view.h */
+    LEC_A_HTML = 1 << 15,  /* raw HTML, shown dimmed */
+    LEC_A_LABEL = 1 << 16, /* a code block's info string ("js") */
 };
 
 typedef enum lec_para_kind {
     LEC_PARA_TEXT,  /* wrapped with the line-breaking rules */
     LEC_PARA_CODE,  /* one line of code: wrapped anywhere, spaces kept */
     LEC_PARA_BLANK, /* an empty row between blocks */
+    LEC_PARA_TABLE, /* one row of a table: cells, laid out as columns */
 } lec_para_kind;
+
+/* Flags of a table row (lec_para.level). */
+enum {
+    LEC_TABLE_HEAD = 1, /* the header row: a table starts here */
+};
+
+/* Column alignment, from the delimiter row (|:--|:-:|--:|). */
+enum { LEC_ALIGN_NONE, LEC_ALIGN_LEFT, LEC_ALIGN_CENTER, LEC_ALIGN_RIGHT };
+
+/* A cell of a table row: bytes [off, off+len) of its paragraph's text.
+ * The cells of a row follow one another in the text, a '\n' between two
+ * (so that a search does not run from one cell into the next). */
+typedef struct lec_cell {
+    uint32_t off, len;
+    uint8_t align; /* LEC_ALIGN_* of its column */
+} lec_cell;
 
 /* An attribute run: attr holds from off to the next span's off (offsets
  * into the paragraph's text). */
 typedef struct lec_span {
     uint32_t off;
-    uint16_t attr;
+    uint32_t attr;
 } lec_span;
 
 typedef struct lec_para {
     uint8_t kind;       /* lec_para_kind */
-    uint8_t level;      /* heading level, 0 for other paragraphs */
-    uint16_t pre_attr;  /* attribute of the prefixes */
+    uint8_t level;      /* heading level; a table row's LEC_TABLE_* flags; else 0 */
+    uint32_t pre_attr;  /* attribute of the prefixes */
     uint32_t src;       /* source offset of the block this paragraph renders */
     uint32_t text, len; /* the text: r->text.data + text, len bytes */
     uint32_t span0, nspans;    /* its runs: r->spans[span0 .. span0+nspans) */
     uint32_t pre1, pre1_len;   /* prefix of its first row (in r->text) */
     uint32_t pre2, pre2_len;   /* prefix of its other rows */
+    uint32_t cell0, ncells;    /* a table row's cells: r->cells[cell0 .. cell0+ncells) */
 } lec_para;
 
 typedef struct lec_render {
@@ -63,9 +90,11 @@ typedef struct lec_render {
     size_t npara, cap_para;
     lec_span *spans;
     size_t nspans, cap_spans;
+    lec_cell *cells;
+    size_t ncells, cap_cells;
 } lec_render;
 
-#define LEC_RENDER_INIT {LEC_BUF_INIT, NULL, 0, 0, NULL, 0, 0}
+#define LEC_RENDER_INIT {LEC_BUF_INIT, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}
 
 /* Appends the paragraphs of the whole top-level blocks in the source range
  * [start, end) of doc.  A blank paragraph separates blocks, and one is put

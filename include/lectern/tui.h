@@ -35,7 +35,8 @@
  * (trailing blanks removed), then "--- attributes\n" and every row again
  * as one letter per cell: '.' plain, 'c' the cursor row, 'h' heading,
  * 'k' marker, 'b' bold, 'i' emphasis, 'x' code, 'l' link, 'q' quote bar,
- * 'e' escaped control, 's' fold summary, 'm' search match, 'M' the
+ * 'e' escaped control, 's' fold summary, 'd' raw HTML (dimmed), 'a' a
+ * code block's label, 'm' search match, 'M' the
  * current match, 'S' the status line; every cell of the cursor row is
  * 'c' but its matches; a wide character's second cell repeats its
  * letter.  Trailing '.' are removed.

@@ -38,7 +38,7 @@ enum {
 typedef struct lec_seg {
     const char *s;
     uint32_t n;
-    uint16_t attr;
+    uint32_t attr;
 } lec_seg;
 
 typedef enum lec_row_kind {

@@ -49,6 +49,13 @@ enum {
 size_t lec_wrap(const char *text, size_t len, int first, int rest, int ambi, int flags,
                 lec_wrap_line **rows);
 
+/* The width of the widest piece of text[0..len) that lec_wrap never
+ * breaks (a word, "5.2%", a pair ——): at that width or more, no word
+ * needs cutting.  *widest (when not NULL) receives the width of the
+ * widest grapheme cluster, the least width at which every row fits.
+ * Both are 0 for an empty text. */
+int lec_wrap_min_width(const char *text, size_t len, int ambi, int *widest);
+
 /* Nonzero when cp may not start a row / may not end a row. */
 int lec_wrap_no_start(int cp);
 int lec_wrap_no_end(int cp);

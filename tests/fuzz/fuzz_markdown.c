@@ -218,7 +218,17 @@ static void check_render(const lec_render *r, size_t src_len)
 {
     for (size_t i = 0; i < r->npara; i++) {
         const lec_para *p = &r->paras[i];
-        FUZZ_CHECK(p->kind <= LEC_PARA_BLANK);
+        FUZZ_CHECK(p->kind <= LEC_PARA_TABLE);
+        if (p->kind == LEC_PARA_TABLE) {
+            /* Cells lie in the row's text, in order. */
+            FUZZ_CHECK(p->ncells > 0 && (size_t)p->cell0 + p->ncells <= r->ncells);
+            uint32_t at = 0;
+            for (uint32_t k = 0; k < p->ncells; k++) {
+                const lec_cell *c = &r->cells[p->cell0 + k];
+                FUZZ_CHECK(c->off >= at && c->off + c->len <= p->len);
+                at = c->off + c->len;
+            }
+        }
         FUZZ_CHECK(p->src <= src_len);
         FUZZ_CHECK((size_t)p->text + p->len <= r->text.len);
         FUZZ_CHECK((size_t)p->pre1 + p->pre1_len <= r->text.len);
@@ -248,6 +258,45 @@ static void squeeze(lec_buf *out, const char *s, size_t n)
         if (s[i] != ' ' && s[i] != '\n') lec_buf_putc(out, s[i]);
 }
 
+static int by_start(const void *a, const void *b)
+{
+    const lec_piece *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* A table row: its pieces lie in the text and are cut between
+ * characters; the row is as wide as it says and fits (but for a lone
+ * grapheme wider than the room); its pieces go to *pcs for the "nothing
+ * lost" check. */
+static void check_table_row(const lec_render *r, const lec_rows *rows, const lec_row *row,
+                            int width, int ambi, lec_piece **pcs, size_t *npc, size_t *cap)
+{
+    const lec_para *p = &r->paras[row->para];
+    const char *t = r->text.data + p->text;
+    FUZZ_CHECK(p->kind == LEC_PARA_TABLE);
+    FUZZ_CHECK((size_t)row->piece0 + row->npieces <= rows->npieces);
+    for (uint32_t k = 0; k < row->npieces; k++) {
+        const lec_piece *pc = &rows->pieces[row->piece0 + k];
+        FUZZ_CHECK(pc->start <= pc->end && pc->end <= p->len);
+        FUZZ_CHECK(pc->start == p->len || ((unsigned char)t[pc->start] & 0xC0) != 0x80);
+        FUZZ_CHECK(pc->end == p->len || ((unsigned char)t[pc->end] & 0xC0) != 0x80);
+        LEC_GROW(*pcs, *cap, *npc + 1);
+        (*pcs)[(*npc)++] = *pc;
+    }
+    lec_buf line = LEC_BUF_INIT;
+    lec_row_text(r, rows, row, &line);
+    int w = fuzz_width(line.data ? line.data : "", line.len, ambi, NULL);
+    /* The blanks a row ends with are not written; the width counts them. */
+    FUZZ_CHECK(w <= row->width);
+    if (width > 0 && row->width > width) {
+        FUZZ_CHECK(row->npieces == 1);
+        const lec_piece *pc = &rows->pieces[row->piece0];
+        size_t tl = pc->end - pc->start;
+        FUZZ_CHECK(tl > 0 && lec_grapheme(t + pc->start, tl, ambi, NULL) == tl);
+    }
+    lec_buf_free(&line);
+}
+
 static void check_layout(const lec_render *r, int width, int ambi)
 {
     lec_rows rows = LEC_ROWS_INIT;
@@ -262,8 +311,14 @@ static void check_layout(const lec_render *r, int width, int ambi)
         lec_buf_reset(&a);
         lec_buf_reset(&b);
         size_t prev_end = 0, first = i;
+        lec_piece *pcs = NULL;
+        size_t npc = 0, cap = 0;
         for (; i < rows.n && rows.v[i].para == pi; i++) {
             const lec_row *row = &rows.v[i];
+            if (row->npieces) {
+                check_table_row(r, &rows, row, width, ambi, &pcs, &npc, &cap);
+                continue;
+            }
             FUZZ_CHECK(row->start <= row->end && row->end <= p->len);
             FUZZ_CHECK(row->start >= prev_end);
             prev_end = row->end;
@@ -283,6 +338,12 @@ static void check_layout(const lec_render *r, int width, int ambi)
             squeeze(&b, t + row->start, row->end - row->start);
         }
         if (p->kind == LEC_PARA_BLANK) FUZZ_CHECK(i == first + 1);
+        if (npc) qsort(pcs, npc, sizeof *pcs, by_start);
+        for (size_t k = 0; k < npc; k++) {
+            if (k) FUZZ_CHECK(pcs[k].start >= pcs[k - 1].end);
+            squeeze(&b, t + pcs[k].start, pcs[k].end - pcs[k].start);
+        }
+        free(pcs);
         /* Nothing lost: the rows give the text but the spaces at breaks. */
         squeeze(&a, t, p->len);
         FUZZ_CHECK(a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0));

@@ -5,8 +5,10 @@
  *  - where the text has 8 cells or more, no wrapped row starts with a closing mark (，。、；：？！
  *    ）》」』” …) and none ends with an opening one (（《「『“ …);
  *  - nothing is lost: the rows of a paragraph, put together, give its text
- *    with only the spaces at breaks dropped.
- * The samples are read from $srcdir/examples.
+ *    with only the spaces at breaks dropped (a table row's pieces, in
+ *    the order of the text, give its cells).
+ * The samples are read from $srcdir/examples.  Tables get tests of their
+ * own: columns line up, alignment, a table too wide for the screen.
  */
 #include "../tap.h"
 #include "lectern/doc.h"
@@ -33,6 +35,12 @@ static int last_cp(const char *s, size_t n)
     int32_t cp = 0;
     if (n) lec_utf8_decode(s + k, n - k, &cp);
     return cp;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const lec_piece *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 /* The text with ASCII spaces removed, for the "nothing lost" comparison. */
@@ -72,6 +80,13 @@ static void check_doc(const char *path)
                 size_t tl = row->end - row->start;
                 size_t width = lec_str_width(r.text.data + row->pre, row->pre_len, ambi) +
                                lec_str_width(t, tl, ambi);
+                if (row->npieces) {
+                    lec_buf_reset(&a);
+                    lec_row_text(&r, &rows, row, &a);
+                    width = lec_str_width(a.data, a.len, ambi);
+                    t = a.data;
+                    tl = a.len;
+                }
                 if ((int)width > w && lec_str_width(t, tl, ambi) > 2) {
                     if (!too_wide++)
                         snprintf(example, sizeof example, "width %d: '%.*s'", w, (int)tl, t);
@@ -98,9 +113,23 @@ static void check_doc(const char *path)
                 lec_buf_reset(&b);
                 squeeze(&a, r.text.data + p->text, p->len);
                 size_t j = i;
-                for (; j < rows.n && rows.v[j].para == rows.v[i].para; j++)
-                    squeeze(&b, r.text.data + p->text + rows.v[j].start,
-                            rows.v[j].end - rows.v[j].start);
+                lec_piece *pcs = NULL;
+                size_t npc = 0, cap = 0;
+                for (; j < rows.n && rows.v[j].para == rows.v[i].para; j++) {
+                    const lec_row *row = &rows.v[j];
+                    if (!row->npieces) {
+                        squeeze(&b, r.text.data + p->text + row->start, row->end - row->start);
+                        continue;
+                    }
+                    for (uint32_t k = 0; k < row->npieces; k++) {
+                        LEC_GROW(pcs, cap, npc + 1);
+                        pcs[npc++] = rows.pieces[row->piece0 + k];
+                    }
+                }
+                if (npc) qsort(pcs, npc, sizeof *pcs, by_start);
+                for (size_t k = 0; k < npc; k++)
+                    squeeze(&b, r.text.data + p->text + pcs[k].start, pcs[k].end - pcs[k].start);
+                free(pcs);
                 if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) lost++;
                 i = j;
             }
@@ -123,7 +152,8 @@ int main(void)
 {
     const char *srcdir = getenv("srcdir");
     if (!srcdir) srcdir = ".";
-    const char *files[] = {"examples/speech.md", "examples/speech-en.md", "examples/speech.txt"};
+    const char *files[] = {"examples/speech.md", "examples/speech-en.md", "examples/speech.txt",
+                           "examples/tables.md"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", srcdir, files[i]);

@@ -80,12 +80,15 @@ static const char *const pieces[] = {
     "Second, ", "**一是健全机制**。", "*强调*", "`代码`", "[链接](http://x)", "[ref]", "<b>",
     "&amp;", "\\*", "!", "统一是", "第一次", "1.5亿", "一、二线", "正文内容，", "我们要", "。",
     "，", "！", "　　", "\xc2\xa0", "\xff", "\xe4\xb8", "\t", "  ", "x",
+    /* tables: cells, escaped pipes, delimiter rows */
+    " | ", "|", "\\|", "| 甲 | 乙 |", "|---|:-:|", "--- | ---",
 };
 
 static const char *const line_starts[] = {
     "", "", "", "", "# ", "## ", "### 一、", "#### （一）", "####### ", "#", "- ", "* ", "+ ",
     "1. ", "2) ", "> ", "    ", "   ", "```", "~~~", "<div>", "<!--", "[x]: /url", "***", "---",
     "===", "___", "- - -", "\t", "| a |", "10. ", "1.5 ", "#一、", "  # ",
+    "|---|---|\n", "| :-- | --: |\n", "一、 | ", "|", "> | ",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
@@ -176,9 +179,9 @@ int main(void)
     }
     lec_buf_free(&b);
 
-    const char *samples[] = {"examples/speech.md", "examples/speech-en.md"};
+    const char *samples[] = {"examples/speech.md", "examples/speech-en.md", "examples/tables.md"};
     char path[4096];
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "%s/%s", srcdir ? srcdir : ".", samples[i]);
         check_file(path, 0);
     }

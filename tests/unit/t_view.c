@@ -373,6 +373,8 @@ int main(void)
     test_plain_search(path, 0);
     snprintf(path, sizeof path, "%s/examples/speech.txt", srcdir);
     test_plain_search(path, 1);
+    snprintf(path, sizeof path, "%s/examples/tables.md", srcdir);
+    test_plain_search(path, 0);
     const char *corpus = getenv("LECTERN_CORPUS");
     static const char *const texts[] = {"customs-speech-2012.txt", "zh_gov_work_report_2024.txt",
                                         "zh_speech_covid_bushu_20200223_runon.txt"};
