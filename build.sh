@@ -27,6 +27,7 @@ set -euo pipefail
 # Debian packages the build and the tests need.  Add new ones here
 # (valgrind, openssh-server, clang, libfuzzer-14-dev, hyperfine, ...).
 PACKAGES="gcc make autoconf automake pkg-config libncurses-dev libutf8proc-dev libcmark-dev cmark
+libopencc-dev libopencc-data libpcre2-dev
 python3 tmux openssh-server openssh-client clang libclang-rt-14-dev libfuzzer-14-dev valgrind
 bash-completion zsh fish dpkg-dev debhelper lintian"
 

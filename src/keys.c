@@ -284,7 +284,8 @@ void lec_keys_help(lec_buf *out)
                       "line, Esc clears the filter or closes the outline.\n"
                       "Searching\n"
                       "  Case is ignored unless the pattern has a capital letter; full-width and "
-                      "half-width forms match (１２ finds 12, ， finds ,). A match in a folded "
-                      "section opens it.\n");
+                      "half-width forms match (１２ finds 12, ， finds ,), and so do "
+                      "Simplified and Traditional characters (发展 finds 發展, 台湾 finds 臺灣). "
+                      "A match in a folded section opens it.\n");
     lec_buf_free(&k);
 }

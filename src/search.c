@@ -5,8 +5,10 @@
  * compared byte for byte.  The folding of a code point is:
  *  - white space (ASCII space, tab, CR, LF, VT, FF, NEL, NBSP, every other
  *    Zs, U+2028, U+2029, U+3000): one ' ', and a run of it one ' ' in all;
- *  - ASCII and CJK ideographs: itself (ASCII letters lowercased when the
- *    case is ignored), without asking utf8proc, which keeps Chinese fast;
+ *  - ASCII: itself (letters lowercased when the case is ignored);
+ *  - CJK ideographs: the member of its Simplified/Traditional class that
+ *    the class folds to (hanfold.h; itself with LEC_SEARCH_NO_HANFOLD),
+ *    from a table, without asking utf8proc, which keeps Chinese fast;
  *  - the punctuation NFKC leaves apart (the table in punct()): “ ” „ ‟ to ",
  *    ‘ ’ ‚ ‛ to ', 。 to ., 、 to ",", ‐ ‒ – — ― − to -, ・ ‧ to ·;
  *  - anything else: its compatibility decomposition (NFKD), case folded when
@@ -22,6 +24,9 @@
  *
  * Invalid bytes decode as U+FFFD (lec_utf8_decode), one per byte.
  *
+ * A regular expression (search_re.c) sees the text with only the
+ * ideographs folded, mapped back the same way.
+ *
  * While folding a text we record where each folded byte came from, as
  * spans: a *linear* span is a stretch where every character folded to
  * one character of the same byte length (ASCII, Han, a lowercased letter),
@@ -30,7 +35,8 @@
  * the whole original character.  Chinese text makes one span per
  * punctuation mark instead of four bytes of map per folded byte.
  */
-#include "lectern/search.h"
+#include "search_priv.h"
+#include "lectern/hanfold.h"
 #include "lectern/utf8.h"
 #include "lectern/util.h"
 
@@ -48,6 +54,8 @@ struct lec_search {
     size_t len;
     size_t anchor; /* index of the pattern byte memchr looks for */
     int icase;
+    unsigned flags;
+    lec_re *re; /* a regular expression, or NULL */
 };
 
 /* Folded bytes [f, next span's f) came from the original text at o.
@@ -64,6 +72,7 @@ typedef struct folder {
     span *sp; /* only when map is set */
     size_t nsp, cap_sp;
     int map, icase;
+    const uint16_t *han; /* lec_hanfold_table(), or NULL: no fold */
     int in_space;     /* the last folded byte is a ' ' that a new white space joins */
     size_t space_f;   /* where that ' ' is in the folded text */
     uint32_t space_o; /* and where its run starts in the original */
@@ -199,7 +208,7 @@ static void fold_cp(folder *fo, int32_t cp, size_t o, size_t n)
         p = punct(cp);
     }
     if (p != 0 || is_plain_han(cp)) {
-        put_cp(fo, p ? p : cp);
+        put_cp(fo, p ? p : fo->han ? lec_hanfold(cp) : cp);
         fo->in_space = 0;
         map_char(fo, f, o, n, 1);
         return;
@@ -213,8 +222,15 @@ static void fold_cp(folder *fo, int32_t cp, size_t o, size_t n)
         buf[0] = cp; /* cannot happen for a decoded code point */
         r = 1;
     }
-    for (utf8proc_ssize_t k = 0; k < r; k++)
-        put_cp(fo, (p = punct(buf[k])) != 0 ? p : buf[k]);
+    for (utf8proc_ssize_t k = 0; k < r; k++) {
+        /* ⼈ (a Kangxi radical) becomes 人, 﨑 becomes 崎: folded on */
+        int32_t d = buf[k];
+        if ((p = punct(d)) != 0)
+            d = p;
+        else if (fo->han && is_plain_han(d))
+            d = lec_hanfold(d);
+        put_cp(fo, d);
+    }
     fo->in_space = 0;
     map_char(fo, f, o, n, r == 1);
 }
@@ -232,10 +248,13 @@ static int lone_space_next(unsigned char b)
  * of their own length, folded into d: ASCII other than white space
  * (lowercased when icase) and U+4000-U+9FFF, which is E4-E9 followed by
  * two continuation bytes (always valid UTF-8) and holds ideographs and
- * hexagram symbols, none of which fold.  Most of a text is such runs, so
- * they are copied without decoding and mapped as one linear span.  A
+ * hexagram symbols; an ideograph there folds (with han, the table of
+ * hanfold.h) to one of U+3400-U+FFFF, three bytes too, or ends the run
+ * when it folds to a character beyond.  Most of a text is such runs, so
+ * they are copied with little decoding and mapped as one linear span.  A
  * single space inside such a run belongs to it (see lone_space_next). */
-static size_t plain_run(const unsigned char *s, size_t n, char *d, int icase)
+static size_t plain_run(const unsigned char *s, size_t n, char *d, int icase,
+                        const uint16_t *han)
 {
     size_t i = 0;
     while (i < n) {
@@ -250,9 +269,21 @@ static size_t plain_run(const unsigned char *s, size_t n, char *d, int icase)
             d[i++] = (char)c;
         } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
                    (s[i + 2] & 0xC0) == 0x80) {
-            d[i] = (char)c;
-            d[i + 1] = (char)s[i + 1];
-            d[i + 2] = (char)s[i + 2];
+            unsigned t = 0;
+            if (han) {
+                unsigned cp = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+                t = han[cp - LEC_HANFOLD_LO];
+                if (t == LEC_HANFOLD_FAR) break;
+            }
+            if (t) {
+                d[i] = (char)(0xE0 | t >> 12);
+                d[i + 1] = (char)(0x80 | ((t >> 6) & 0x3F));
+                d[i + 2] = (char)(0x80 | (t & 0x3F));
+            } else {
+                d[i] = (char)c;
+                d[i + 1] = (char)s[i + 1];
+                d[i + 2] = (char)s[i + 2];
+            }
             i += 3;
         } else {
             break;
@@ -270,7 +301,7 @@ static void fold_text(folder *fo, const char *text, size_t len)
         /* Room for the rest of the text if it keeps its length, and for
          * the longest folding of one character. */
         reserve(fo, len - i + ROOM);
-        size_t run = plain_run(s + i, len - i, fo->out + fo->len, fo->icase);
+        size_t run = plain_run(s + i, len - i, fo->out + fo->len, fo->icase, fo->han);
         if (run) {
             map_linear(fo, fo->len, i);
             fo->len += run;
@@ -285,6 +316,71 @@ static void fold_text(folder *fo, const char *text, size_t len)
     }
 }
 
+/* Folds only the ideographs of text[0..len) (for a regular expression):
+ * everything else, bad bytes too, is copied.  Returns 0 without copying
+ * anything when no character changes, so the text itself can be searched. */
+static int fold_han_only(folder *fo, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, from = 0;
+    int any = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int n;
+        if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            cp = (int32_t)((c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu));
+            n = 3;
+            if (!fo->han[cp - LEC_HANFOLD_LO]) {
+                i += 3;
+                continue;
+            }
+        } else {
+            n = lec_utf8_decode(text + i, len - i, &cp);
+            if ((cp == LEC_REPLACEMENT && n == 1) || lec_hanfold(cp) == cp) {
+                i += (size_t)n;
+                continue;
+            }
+        }
+        /* Copy what came before as it is, then the folded character. */
+        any = 1;
+        reserve(fo, i - from + 4);
+        map_linear(fo, fo->len, from);
+        memcpy(fo->out + fo->len, text + from, i - from);
+        fo->len += i - from;
+        size_t f = fo->len;
+        put_cp(fo, lec_hanfold(cp));
+        map_char(fo, f, i, (size_t)n, 1);
+        i += (size_t)n;
+        from = i;
+    }
+    if (!any) return 0;
+    reserve(fo, len - from + 1);
+    if (len > from) map_linear(fo, fo->len, from);
+    memcpy(fo->out + fo->len, text + from, len - from);
+    fo->len += len - from;
+    return 1;
+}
+
+/* The original bytes of the folded bytes [st, end): the span cursor *j
+ * only moves on, as matches come left to right. */
+static void map_back(const folder *fo, size_t *j, size_t st, size_t end, uint32_t *ms,
+                     uint32_t *me)
+{
+    size_t last = end - 1;
+    while (*j + 1 < fo->nsp && fo->sp[*j + 1].f <= st) (*j)++;
+    const span *g = &fo->sp[*j];
+    *ms = g->olen ? g->o : (uint32_t)(g->o + (st - g->f));
+    while (*j + 1 < fo->nsp && fo->sp[*j + 1].f <= last) (*j)++;
+    g = &fo->sp[*j];
+    *me = g->olen ? g->o + g->olen : (uint32_t)(g->o + (last + 1 - g->f));
+}
+
 static int has_capital(const char *s, size_t len)
 {
     size_t i = 0;
@@ -297,11 +393,27 @@ static int has_capital(const char *s, size_t len)
     return 0;
 }
 
-lec_search *lec_search_new(const char *pattern, size_t len)
+lec_search *lec_search_compile(const char *pattern, size_t len, unsigned flags, lec_buf *err)
 {
     folder fo = {0};
     lec_search *s;
+    int hanfold = !(flags & LEC_SEARCH_NO_HANFOLD);
 
+    flags &= LEC_SEARCH_REGEX | LEC_SEARCH_NO_HANFOLD;
+    if (flags & LEC_SEARCH_REGEX) {
+        if (len == 0) return NULL;
+        if (hanfold) lec_hanfold_init();
+        lec_re *re = lec_re_new(pattern, len, hanfold, err);
+        if (!re) return NULL;
+        s = lec_xcalloc(1, sizeof *s);
+        s->re = re;
+        s->flags = flags;
+        s->icase = lec_re_icase(re);
+        const char *p = lec_re_pattern(re, &s->len);
+        s->pat = lec_xstrndup(p, s->len);
+        return s;
+    }
+    if (hanfold) fo.han = lec_hanfold_table();
     /* Smart case looks at the folded pattern, so a full-width Ａ or the P
      * of ㍱ (hPa) counts as a capital. */
     fold_text(&fo, pattern, len);
@@ -319,6 +431,7 @@ lec_search *lec_search_new(const char *pattern, size_t len)
     s->pat = fo.out;
     s->len = fo.len;
     s->icase = fo.icase;
+    s->flags = flags;
     /* memchr for a continuation byte when there is one: there are 64 of
      * them against the six lead bytes that start nearly every Han
      * character, so a Chinese pattern stops the scan far less often. */
@@ -332,6 +445,11 @@ lec_search *lec_search_new(const char *pattern, size_t len)
     return s;
 }
 
+lec_search *lec_search_new(const char *pattern, size_t len)
+{
+    return lec_search_compile(pattern, len, 0, NULL);
+}
+
 const char *lec_search_pattern(const lec_search *s, size_t *len)
 {
     *len = s->len;
@@ -341,6 +459,7 @@ const char *lec_search_pattern(const lec_search *s, size_t *len)
 void lec_search_free(lec_search *s)
 {
     if (!s) return;
+    lec_re_free(s->re);
     free(s->pat);
     free(s);
 }
@@ -348,6 +467,56 @@ void lec_search_free(lec_search *s)
 int lec_search_icase(const lec_search *s)
 {
     return s->icase;
+}
+
+unsigned lec_search_flags(const lec_search *s)
+{
+    return s->flags;
+}
+
+void lec_search_need(const lec_search *s, lec_sig *need)
+{
+    if (s->re)
+        lec_re_need(s->re, need);
+    else
+        lec_sig_need(s->pat, s->len, need);
+}
+
+/* Where a regular expression's matches go (lec_re_each). */
+typedef struct re_found {
+    const folder *fo; /* the folded text, or NULL: the text itself */
+    size_t j;         /* span cursor */
+    lec_match **m;
+    size_t *count, *cap, added;
+} re_found;
+
+static void re_add(void *arg, size_t st, size_t end)
+{
+    re_found *r = arg;
+    uint32_t ms = (uint32_t)st, me = (uint32_t)end;
+    if (r->fo) map_back(r->fo, &r->j, st, end, &ms, &me);
+    LEC_GROW(*r->m, *r->cap, *r->count + 1);
+    (*r->m)[(*r->count)++] = (lec_match){ms, me};
+    r->added++;
+}
+
+static size_t find_regex(const lec_search *s, const char *text, size_t len, lec_match **m,
+                         size_t *count, size_t *cap)
+{
+    folder fo = {0};
+    re_found r = {NULL, 0, m, count, cap, 0};
+    fo.map = 1;
+    if (!(s->flags & LEC_SEARCH_NO_HANFOLD)) {
+        fo.han = lec_hanfold_table();
+        if (fold_han_only(&fo, text, len)) r.fo = &fo;
+    }
+    if (r.fo)
+        lec_re_each(s->re, fo.out, fo.len, re_add, &r);
+    else
+        lec_re_each(s->re, text, len, re_add, &r);
+    free(fo.out);
+    free(fo.sp);
+    return r.added;
 }
 
 size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_match **m,
@@ -359,29 +528,24 @@ size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_ma
 
     /* Offsets are 32-bit; a longer text is searched up to 4 GiB. */
     if (len > UINT32_MAX) len = UINT32_MAX;
+    if (s->re) return find_regex(s, text, len, m, count, cap);
     fo.map = 1;
     fo.icase = s->icase;
+    if (!(s->flags & LEC_SEARCH_NO_HANFOLD)) fo.han = lec_hanfold_table();
     fold_text(&fo, text, len);
 
     while (fo.len - pos >= s->len) {
         const char *a =
             memchr(fo.out + pos + s->anchor, s->pat[s->anchor], fo.len - pos - s->len + 1);
         if (!a) break;
-        size_t st = (size_t)(a - fo.out) - s->anchor, last = st + s->len - 1;
+        size_t st = (size_t)(a - fo.out) - s->anchor;
         if (memcmp(fo.out + st, s->pat, s->len) != 0) {
             pos = st + 1;
             continue;
         }
         pos = st + s->len;
-        /* Matches come left to right, so the span cursor only moves on. */
-        while (j + 1 < fo.nsp && fo.sp[j + 1].f <= st)
-            j++;
-        const span *g = &fo.sp[j];
-        uint32_t ms = g->olen ? g->o : (uint32_t)(g->o + (st - g->f));
-        while (j + 1 < fo.nsp && fo.sp[j + 1].f <= last)
-            j++;
-        g = &fo.sp[j];
-        uint32_t me = g->olen ? g->o + g->olen : (uint32_t)(g->o + (last + 1 - g->f));
+        uint32_t ms, me;
+        map_back(&fo, &j, st, st + s->len, &ms, &me);
         /* Two folded matches inside one original character (the 1s of ⑪)
          * are one match of it. */
         if (added && ms < prev_end) continue;
@@ -395,7 +559,7 @@ size_t lec_search_find(const lec_search *s, const char *text, size_t len, lec_ma
     return added;
 }
 
-void lec_search_fold(const char *text, size_t len, int icase, char **out, size_t *out_len,
+void lec_search_fold(const char *text, size_t len, unsigned how, char **out, size_t *out_len,
                      size_t *out_cap)
 {
     folder fo = {0};
@@ -403,7 +567,8 @@ void lec_search_fold(const char *text, size_t len, int icase, char **out, size_t
     fo.out = *out;
     fo.len = *out_len;
     fo.cap = *out_cap;
-    fo.icase = icase;
+    fo.icase = (how & LEC_SEARCH_ICASE) != 0;
+    if (!(how & LEC_SEARCH_NO_HANFOLD)) fo.han = lec_hanfold_table();
     fold_text(&fo, text, len);
     /* A NUL after the folded bytes (not counted) lets callers use strstr. */
     reserve(&fo, 1);

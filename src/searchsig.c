@@ -2,7 +2,9 @@
  * searchsig.c - what a block may hold, in 48 bytes (lectern/search.h).
  *
  * A signature is a 256-bit set with one bit per hash of every ideograph
- * (U+3400-U+9FFF) in the block's source, one bit for each ASCII letter
+ * (U+3400-U+9FFF) in the block's source, hashed as it folds (hanfold.h:
+ * 發 and 发 set the same bit, whether or not a search folds them, so one
+ * signature serves both), one bit for each ASCII letter
  * and digit it has (lowercased; a full-width one counts as its ASCII
  * form), and two
  * flags for what makes such a set unreliable: characters that fold into
@@ -20,8 +22,10 @@
  * searched for nothing.  tests/unit/t_search.c tries every code point.
  */
 #include "lectern/search.h"
+#include "lectern/hanfold.h"
 #include "lectern/utf8.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #ifdef __SSE2__
@@ -31,10 +35,26 @@
 /* The two flags (lec_sig.wild). */
 enum { WILD_HAN = 1, WILD_ASCII = 2 };
 
-/* The bit of an ideograph: multiplicative hashing, top 8 bits. */
-static unsigned slot(unsigned cp)
+/* The bit of an ideograph: multiplicative hashing of the character it
+ * folds to, top 8 bits; for U+3400-U+9FFF read from a table. */
+static unsigned hash(unsigned cp)
 {
     return (cp * 2654435761u) >> 24;
+}
+
+static uint8_t slots[LEC_HANFOLD_HI - LEC_HANFOLD_LO + 1];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static void make_slots(void)
+{
+    for (unsigned cp = LEC_HANFOLD_LO; cp <= LEC_HANFOLD_HI; cp++)
+        slots[cp - LEC_HANFOLD_LO] = (uint8_t)hash((unsigned)lec_hanfold((int32_t)cp));
+}
+
+static const uint8_t *slot_table(void)
+{
+    pthread_once(&slots_once, make_slots);
+    return slots;
 }
 
 /* Letters and digits have bits of their own, after the ideographs'. */
@@ -92,6 +112,7 @@ static unsigned entity(const unsigned char *s, size_t n)
 static void sig_scan(const char *raw, size_t n, lec_sig *g)
 {
     const unsigned char *u = (const unsigned char *)raw;
+    const uint8_t *slot = slot_table();
     uint8_t b[NSEEN];
     memset(b, 0, sizeof b);
     unsigned wild = 0;
@@ -101,7 +122,7 @@ static void sig_scan(const char *raw, size_t n, lec_sig *g)
          * other (lead byte E4-E9; continuation bytes are not checked: a
          * broken one only sets a bit too many). */
         while (i + 2 < n && (unsigned)(u[i] - 0xE4) <= 5) {
-            b[slot(((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu))] = 1;
+            b[slot[(((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu)) - LEC_HANFOLD_LO]] = 1;
             i += 3;
         }
         if (i >= n) break;
@@ -138,7 +159,7 @@ static void sig_scan(const char *raw, size_t n, lec_sig *g)
             break;
         case 0xE3:
             if (d >= 0x90) { /* Extension A */
-                put(b, slot(((c & 0x0F) << 12) | ((d & 0x3Fu) << 6) | (e & 0x3Fu)));
+                put(b, slot[(((c & 0x0Fu) << 12) | ((d & 0x3Fu) << 6) | (e & 0x3Fu)) - LEC_HANFOLD_LO]);
                 i += 3;
                 continue;
             }
@@ -186,6 +207,7 @@ void lec_sig_add(lec_sig *g, const char *raw, size_t n)
 /* The bits the pattern's ideographs, letters and digits need. */
 void lec_sig_need(const char *pat, size_t n, lec_sig *need)
 {
+    const uint8_t *slot = slot_table();
     uint8_t b[NSEEN];
     memset(b, 0, sizeof b);
     size_t i = 0;
@@ -195,7 +217,7 @@ void lec_sig_need(const char *pat, size_t n, lec_sig *need)
         if (cp < 0x80)
             put_ascii(b, (unsigned)cp);
         else if ((cp >= 0x3400 && cp <= 0x9FFF))
-            put(b, slot((unsigned)cp));
+            put(b, slot[cp - LEC_HANFOLD_LO]);
     }
     pack(b, need->bits);
     need->wild = 0;

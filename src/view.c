@@ -434,6 +434,8 @@ void lec_view_free(lec_view *v)
     free(v->below_sections);
     free(v->below_points);
     lec_search_free(v->search);
+    lec_buf_free(&v->search_err);
+    free(v->hits);
     free(v->match);
     for (size_t i = 0; i < v->nsummary; i++) lec_buf_free(&v->summary[i]);
     free(v->summary);
@@ -799,7 +801,8 @@ static void add_escaped(lec_line *out, const char *b, size_t a, size_t z, uint32
     if (a < z) add_seg(out, b + a, z - a, attr);
 }
 
-/* "一、总体要求 … [2 sections, 4 points, 1.2k chars]", fitted to the row. */
+/* "一、总体要求 … [2 sections, 4 points, 1.2k chars]", fitted to the row;
+ * with a search, the matches it hides too ("…, 7 hits]"). */
 static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
 {
     if ((size_t)v->rows > v->nsummary) {
@@ -833,6 +836,7 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
      * title a few characters wins, so a narrow screen loses the numbers
      * before it cuts one in half. */
     lec_buf tails[3] = {LEC_BUF_INIT, LEC_BUF_INIT, LEC_BUF_INIT};
+    size_t hits = lec_view_hits(v, id), hit_at[3] = {0, 0, 0}, hit_end[3] = {0, 0, 0};
     for (int k = 0; k < 2; k++) {
         lec_buf *tl_ = &tails[k];
         lec_buf_puts(tl_, " [");
@@ -849,6 +853,13 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
         if (k == 0 || !any) {
             if (any) lec_buf_puts(tl_, ", ");
             put_count(tl_, v->chars[id], "chars");
+        }
+        if (hits) {
+            lec_buf_puts(tl_, ", ");
+            hit_at[k] = tl_->len;
+            put_count(tl_, hits > UINT32_MAX ? UINT32_MAX : (uint32_t)hits,
+                      hits == 1 ? "hit" : "hits");
+            hit_end[k] = tl_->len;
         }
         lec_buf_puts(tl_, "]");
     }
@@ -885,6 +896,8 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     size_t at_tail = b->len;
     /* "…" says that more is hidden; it also ends a title that was cut. */
     lec_buf_puts(b, cut ? "…" : " …");
+    size_t at_hits = b->len + hit_at[pick], hits_end = b->len + hit_end[pick];
+    if (hit_end[pick] == 0) at_hits = hits_end = b->len + tail->len;
     lec_buf_put(b, tail->data ? tail->data : "", tail->len);
     for (int k = 0; k < 3; k++) lec_buf_free(&tails[k]);
 
@@ -895,11 +908,13 @@ static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     struct {
         size_t a, z;
         uint32_t attr;
-    } part[4] = {{0, at_marker, 0},
+    } part[6] = {{0, at_marker, 0},
                  {at_marker, at_title, LEC_A_MARKER | tattr},
                  {at_title, at_tail, tattr},
-                 {at_tail, b->len, LEC_A_SUMMARY}};
-    for (int k = 0; k < 4; k++) {
+                 {at_tail, at_hits, LEC_A_SUMMARY},
+                 {at_hits, hits_end, LEC_A_SUMMARY | LEC_A_STRONG},
+                 {hits_end, b->len, LEC_A_SUMMARY}};
+    for (int k = 0; k < 6; k++) {
         size_t a = part[k].a, z = part[k].z < all ? part[k].z : all;
         if (a < z) add_escaped(out, b->data, a, z, part[k].attr, esc, nesc);
     }

@@ -348,12 +348,14 @@ void lec_view_enter(lec_view *v)
 
 /* ---- searching -------------------------------------------------------- */
 
-static void add_match(lec_view *v, uint32_t b, uint32_t para, uint32_t s, uint32_t e)
+static void add_match(lec_view *v, uint32_t b, uint32_t para, uint32_t src, uint32_t s,
+                      uint32_t e)
 {
     LEC_GROW(v->match, v->cap_match, v->nmatch + 1);
     vmatch *m = &v->match[v->nmatch++];
     m->b = b;
     m->para = para;
+    m->src = src;
     m->start = s;
     m->end = e;
 }
@@ -385,9 +387,7 @@ static void find_all(lec_view *v)
         }
     }
     lec_sig need;
-    size_t plen;
-    const char *pat = lec_search_pattern(v->search, &plen);
-    lec_sig_need(pat, plen, &need);
+    lec_search_need(v->search, &need);
     for (uint32_t b = 0; b < v->nb; b++) {
         if (!lec_sig_may(&v->sig[b], &need)) continue;
         const lec_render *r = vblock_cached(v, b);
@@ -401,7 +401,8 @@ static void find_all(lec_view *v)
                 uint32_t para = b > 1 || fe > fs ? 1 : 0;
                 size_t count = 0;
                 if (len) lec_search_find(v->search, text, len, &m, &count, &cap);
-                for (size_t j = 0; j < count; j++) add_match(v, b, para, m[j].start, m[j].end);
+                for (size_t j = 0; j < count; j++)
+                    add_match(v, b, para, blk->start, m[j].start, m[j].end);
                 continue;
             }
         }
@@ -414,7 +415,7 @@ static void find_all(lec_view *v)
             if (p->kind == LEC_PARA_BLANK || !p->len) continue;
             size_t count = 0;
             lec_search_find(v->search, r->text.data + p->text, p->len, &m, &count, &cap);
-            for (size_t j = 0; j < count; j++) add_match(v, b, k, m[j].start, m[j].end);
+            for (size_t j = 0; j < count; j++) add_match(v, b, k, p->src, m[j].start, m[j].end);
         }
     }
     lec_render_free(&scratch);
@@ -534,8 +535,11 @@ size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped)
     v->search = NULL;
     v->nmatch = 0;
     v->current = 0;
+    v->hits_valid = 0;
     v->search_dir = dir < 0 ? -1 : 1;
-    if (pattern && *pattern) v->search = lec_search_new(pattern, strlen(pattern));
+    lec_buf_reset(&v->search_err);
+    if (pattern && *pattern)
+        v->search = lec_search_compile(pattern, strlen(pattern), v->search_flags, &v->search_err);
     if (!v->search) return 0;
     find_all(v);
     if (!v->nmatch) return 0;
@@ -599,6 +603,52 @@ void lec_view_search_state(const lec_view *v, size_t *k, size_t *n)
 {
     *k = v->search ? v->current : 0;
     *n = v->search ? v->nmatch : 0;
+}
+
+void lec_view_search_flags(lec_view *v, unsigned flags)
+{
+    v->search_flags = flags & (LEC_SEARCH_REGEX | LEC_SEARCH_NO_HANFOLD);
+}
+
+unsigned lec_view_search_get_flags(const lec_view *v)
+{
+    return v->search_flags;
+}
+
+const char *lec_view_search_error(const lec_view *v)
+{
+    return v->search_err.len ? v->search_err.data : NULL;
+}
+
+/* The matches inside each node: each match counted at the innermost node
+ * around its paragraph, then every node's count added to its parent's
+ * (a parent comes before its children).  Matches come in document order,
+ * so those of one paragraph look their node up once. */
+static void count_hits(lec_view *v)
+{
+    size_t count = lec_doc_node_count(v->doc);
+    if (!v->hits) v->hits = lec_xmalloc((count ? count : 1) * sizeof *v->hits);
+    memset(v->hits, 0, count * sizeof *v->hits);
+    uint32_t last_src = UINT32_MAX, node = 0;
+    for (size_t k = 0; k < v->nmatch; k++) {
+        if (v->match[k].src != last_src) {
+            last_src = v->match[k].src;
+            node = node_at(v, last_src);
+        }
+        if (node < count) v->hits[node]++;
+    }
+    for (size_t id = count; id-- > 1;) {
+        uint32_t parent = lec_node_parent(v->doc, (uint32_t)id);
+        if (parent < id) v->hits[parent] += v->hits[id];
+    }
+    v->hits_valid = 1;
+}
+
+size_t lec_view_hits(lec_view *v, uint32_t node)
+{
+    if (!v->search || !v->nmatch || node >= lec_doc_node_count(v->doc)) return 0;
+    if (!v->hits_valid) count_hits(v);
+    return v->hits[node];
 }
 
 /* ---- the breadcrumb --------------------------------------------------- */

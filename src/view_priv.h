@@ -37,9 +37,10 @@ typedef struct vpos {
     uint32_t vi; /* visible entry */
 } vpos;
 
-/* A search match: bytes [start, end) of paragraph `para` of block b. */
+/* A search match: bytes [start, end) of paragraph `para` of block b,
+ * which renders the source from src on (lec_para.src). */
 typedef struct vmatch {
-    uint32_t b, para, start, end;
+    uint32_t b, para, src, start, end;
 } vmatch;
 
 enum { CYCLE_NONE, CYCLE_OVERVIEW, CYCLE_CONTENTS, CYCLE_ALL };
@@ -63,6 +64,10 @@ struct lec_view {
     size_t nmatch, cap_match;
     size_t current; /* index of the current match + 1; 0: none */
     lec_sig *sig;   /* per block, made by the first search (searchsig.c) */
+    unsigned search_flags; /* LEC_SEARCH_REGEX, LEC_SEARCH_NO_HANFOLD */
+    lec_buf search_err;    /* why the last pattern searched nothing */
+    uint32_t *hits;        /* per node: matches inside it (count_hits) */
+    int hits_valid;
     /* a search typed at a prompt (lec_view_search_begin) */
     uint8_t *saved_folds;   /* the folds when it began, or NULL */
     int saved_contents;

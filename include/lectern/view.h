@@ -152,6 +152,19 @@ void lec_view_search_end(lec_view *v, int accept);
 int lec_view_search_next(lec_view *v, int dir, int *wrapped);
 /* The current match's number (1-based, 0 when none) and the total. */
 void lec_view_search_state(const lec_view *v, size_t *k, size_t *n);
+/* How the next lec_view_search reads its pattern: LEC_SEARCH_REGEX,
+ * LEC_SEARCH_NO_HANFOLD (search.h); 0, the default, is literal text with
+ * Simplified and Traditional folded together. */
+void lec_view_search_flags(lec_view *v, unsigned flags);
+unsigned lec_view_search_get_flags(const lec_view *v);
+/* Why the last lec_view_search found nothing to search for (an invalid
+ * regular expression: PCRE2's message), or NULL.  Valid until the next
+ * lec_view_search. */
+const char *lec_view_search_error(const lec_view *v);
+/* How many matches of the search lie inside node (0: the whole
+ * document); 0 without a search.  Counted from the matches found, once
+ * per search, the first time it is asked. */
+size_t lec_view_hits(lec_view *v, uint32_t node);
 
 /* ---- where we are ----------------------------------------------------- */
 

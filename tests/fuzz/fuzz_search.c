@@ -12,7 +12,9 @@
  * boundaries; each match, searched alone, is found again; appending to
  * an array that holds matches gives the same matches after them; a piece
  * of the text, used as a pattern, is found in the text; folding never
- * writes past what it says.
+ * writes past what it says.  The pattern is also compiled as a regular
+ * expression (LEC_SEARCH_REGEX) and its matches checked the same way
+ * (but not found again alone: anchors and lookarounds see the context).
  */
 #include "fuzz.h"
 
@@ -87,6 +89,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_find(s, text, len, 1);
         lec_search_free(s);
     }
+    lec_buf err = LEC_BUF_INIT;
+    s = lec_search_compile(pat, plen, LEC_SEARCH_REGEX, &err);
+    FUZZ_CHECK(s || plen == 0 || err.len > 0);
+    if (s) {
+        check_find(s, text, len, 0);
+        lec_search_free(s);
+    }
+    lec_buf_free(&err);
 
     /* A piece of the text, cut between characters, finds itself. */
     if (len) {

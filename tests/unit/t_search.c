@@ -296,7 +296,11 @@ static const char *const pieces[] = {"a",
                                      "\xe4\xb8",
                                      "\xe2\x80\xa6" /* … */,
                                      ".",
-                                     "\xe3\x80\x82" /* 。 */};
+                                     "\xe3\x80\x82" /* 。 */,
+                                     "\xe7\x99\xbc" /* 發 */,
+                                     "\xe5\x8f\x91" /* 发 */,
+                                     "\xe3\x91\xae" /* 㑮, folds to a character of 4 bytes */,
+                                     "\xf0\xab\x9d\x88" /* 𫝈, that character */};
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
 static unsigned rnd_state = 12345;
@@ -395,7 +399,8 @@ static void test_random(void)
 
 /* A block's signature never turns away a block that can match: for every
  * code point, between ideographs, each ideograph, letter and digit of
- * its folding is allowed by the signature of the text holding it. */
+ * its folding is allowed by the signature of the text holding it, with
+ * and without the Simplified/Traditional fold. */
 static void test_signature(void)
 {
     size_t missed = 0, tried = 0;
@@ -411,13 +416,17 @@ static void test_signature(void)
         n += 3;
         lec_sig g, need;
         lec_sig_make(text, n, &g);
-        size_t len = 0;
-        lec_search_fold(text, n, 1, &out, &len, &cap);
-        lec_sig_need(out, len, &need);
-        tried++;
-        if (!lec_sig_may(&g, &need)) {
-            if (first_missed < 0) first_missed = cp;
-            missed++;
+        /* folded both ways: Simplified and Traditional as one (發 needs
+         * what 发 does), and apart (LEC_SEARCH_NO_HANFOLD) */
+        for (unsigned how = 1; how <= (1 | LEC_SEARCH_NO_HANFOLD); how += LEC_SEARCH_NO_HANFOLD) {
+            size_t len = 0;
+            lec_search_fold(text, n, how, &out, &len, &cap);
+            lec_sig_need(out, len, &need);
+            tried++;
+            if (!lec_sig_may(&g, &need)) {
+                if (first_missed < 0) first_missed = cp;
+                missed++;
+            }
         }
     }
     free(out);

@@ -5,7 +5,10 @@
 #include "../tap.h"
 #include "files.h"
 #include "lectern/convert.h"
+#include "lectern/addr.h"
 #include "lectern/doc.h"
+#include "lectern/render.h"
+#include "lectern/search.h"
 #include "lectern/utf8.h"
 #include "lectern/view.h"
 
@@ -353,6 +356,71 @@ static void test_goto_article(void)
     lec_doc_free(d);
 }
 
+/* Where the hits are: per node, in the summary of a folded node, and the
+ * modes a search can have (regular expression, the script fold off). */
+static void test_hits(void)
+{
+    lec_view *v = lec_view_new(doc, 60, 10, 1);
+    uint32_t one = lec_addr_resolve(doc, "1", 0, NULL), two = lec_addr_resolve(doc, "2", 0, NULL);
+    uint32_t two_a = lec_addr_resolve(doc, "2.1", 0, NULL), two_b = lec_addr_resolve(doc, "2.2", 0, NULL);
+    is_int(lec_view_hits(v, 0), 0, "no search, no hits");
+    is_int(lec_view_search(v, "书屋", 1, NULL), 2, "书屋: two matches");
+    is_int(lec_view_hits(v, 0), 2, "both in the document");
+    is_int(lec_view_hits(v, two), 2, "both in 二、");
+    is_int(lec_view_hits(v, two_a), 1, "one in （一）");
+    is_int(lec_view_hits(v, two_b), 1, "one in （二）");
+    is_int(lec_view_hits(v, one), 0, "none in 一、");
+    lec_view_fold(v, LEC_FOLD_ALL);
+    lec_view_top(v);
+    int found_two = 0, found_one = 0;
+    for (int i = 0; i < 10; i++) {
+        char *r = row(v, i);
+        if (strstr(r, "二、重点任务") && strstr(r, ", 2 hits]")) found_two = 1;
+        if (strstr(r, "一、总体要求") && !strstr(r, "hit")) found_one = 1;
+        free(r);
+    }
+    ok(found_two, "the folded 二、 says it hides 2 hits");
+    ok(found_one, "the folded 一、 says nothing of hits");
+    lec_line l = LEC_LINE_INIT;
+    int marked = 0;
+    for (int i = 0; i < 10; i++) {
+        lec_view_row(v, i, &l);
+        for (size_t k = 0; k < l.nseg; k++)
+            if ((l.seg[k].attr & LEC_A_SUMMARY) && (l.seg[k].attr & LEC_A_STRONG) &&
+                l.seg[k].n == strlen("2 hits") && memcmp(l.seg[k].s, "2 hits", 6) == 0)
+                marked = 1;
+    }
+    lec_line_free(&l);
+    ok(marked, "the hits stand out (strong) in the summary");
+    is_int(lec_view_search(v, "读书会", 1, NULL), 1, "a new search");
+    is_int(lec_view_hits(v, two), 1, "counts again");
+    lec_view_search(v, "", 1, NULL);
+    is_int(lec_view_hits(v, two), 0, "a cleared search has no hits");
+
+    lec_view_search_flags(v, LEC_SEARCH_REGEX);
+    is_int(lec_view_search(v, "[一二]是", 1, NULL), 2, "a regular expression");
+    is_str(lec_view_search_error(v), NULL, "no error");
+    is_int(lec_view_search(v, "(一是", 1, NULL), 0, "an invalid one searches nothing");
+    ok(lec_view_search_error(v) && strstr(lec_view_search_error(v), "missing closing parenthesis"),
+       "and says why: %s", lec_view_search_error(v) ? lec_view_search_error(v) : "(null)");
+    lec_view_search_flags(v, 0);
+    is_int(lec_view_search(v, "[一二]是", 1, NULL), 0, "literal again");
+    is_str(lec_view_search_error(v), NULL, "the error is gone");
+    lec_view_free(v);
+
+    const char *t = "# 講話\n\n## 一、發展\n\n臺灣的發展，台灣的发展。\n";
+    lec_doc *d = lec_doc_new_flags(strdup(t), strlen(t), "t.md", LEC_DOC_VALID);
+    v = lec_view_new(d, 60, 8, 1);
+    is_int(lec_view_search(v, "发展", 1, NULL), 3, "发展 finds 發展 and 发展, in the heading too");
+    is_int(lec_view_search(v, "台湾", 1, NULL), 2, "台湾 finds 臺灣 and 台灣");
+    is_cursor(v, "臺灣的發展，台灣的发展。", "on the paragraph as written");
+    lec_view_search_flags(v, LEC_SEARCH_NO_HANFOLD);
+    is_int(lec_view_search(v, "台湾", 1, NULL), 0, "not with the fold off");
+    is_int(lec_view_search(v, "台灣", 1, NULL), 1, "台灣 alone then");
+    lec_view_free(v);
+    lec_doc_free(d);
+}
+
 int main(void)
 {
     doc = lec_doc_new(strdup(md), strlen(md), "t.md");
@@ -363,6 +431,7 @@ int main(void)
     test_search_and_resize();
     test_search_hidden();
     test_adopt();
+    test_hits();
     lec_doc_free(doc);
 
     char path[4096];
