@@ -381,6 +381,13 @@ static const unsigned char special[256] = {
     ['#'] = 2, /* only in headings, where a closing ### would be dropped */
 };
 
+/* ASCII punctuation: what a backslash escapes in CommonMark. */
+static int ascii_punct(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= 'a' && c <= 'z'));
+}
+
 /* Writes text so that cmark reads it back as the same characters:
  * backslashes before everything that could be markup. */
 static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
@@ -400,6 +407,12 @@ static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
     unsigned char mask = heading ? 3 : 1;
     for (; i < n; i++) {
         if (!(special[(unsigned char)s[i]] & mask)) continue;
+        /* An escape the text already carries (exported from Markdown:
+         * 1\. \* \#) is kept as it is, and shows the character it escapes. */
+        if (s[i] == '\\' && i + 1 < n && ascii_punct((unsigned char)s[i + 1])) {
+            i++;
+            continue;
+        }
         lec_buf_put(o, s + run, i - run);
         lec_buf_putc(o, '\\');
         run = i;

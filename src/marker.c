@@ -387,7 +387,11 @@ static size_t try_cn(const char *p, size_t n, int ctx, lec_marker *m)
     return used + c;
 }
 
-/* （一） (一) （1） (1), brackets of either width in any mix */
+static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m);
+
+/* （一） (一) （1） (1), brackets of either width in any mix; (1.) as
+ * English texts write it, and "(1.) First," as one marker when the word
+ * says the same number */
 static size_t try_paren(const char *p, size_t n, int ctx, lec_marker *m)
 {
     size_t i = take(p, n, 0, "（("), used, c;
@@ -400,6 +404,7 @@ static size_t try_paren(const char *p, size_t n, int ctx, lec_marker *m)
         m->family = LEC_FAM_CN_PAREN;
     } else if ((used = digits(p, n, i, &val)) != 0 && val >= 1) {
         m->family = LEC_FAM_NUM_PAREN;
+        used += take(p, n, i + used, ".．");
     } else {
         return 0;
     }
@@ -410,6 +415,13 @@ static size_t try_paren(const char *p, size_t n, int ctx, lec_marker *m)
     }
     i += c;
     m->ordinal = val;
+    if (m->family == LEC_FAM_NUM_PAREN) {
+        lec_marker w;
+        size_t j = skip_space(p, n, i), k;
+        memset(&w, 0, sizeof w);
+        if (j > i && (k = try_en(p + j, n - j, LEC_MARK_BLOCK, &w)) != 0 && w.ordinal == val)
+            return j + k;
+    }
     return i + take(p, n, i, AFTER_BRACKET);
 }
 
@@ -451,6 +463,8 @@ static size_t try_num(const char *p, size_t n, int ctx, lec_marker *m)
 
     (void)ctx;
     if ((used = digits(p, n, 0, &val)) == 0 || val < 1) return 0;
+    /* "1\." as text exported from Markdown escapes it */
+    if (starts(p, n, used, "\\.") || starts(p, n, used, "\\)")) used++;
     /* a digit after the dot is a decimal or a range: 1.5亿 3.5% 1、2号线 */
     if ((c = take(p, n, used, ".．、")) != 0) {
         if (digit_at(p, n, used + c)) return 0;
@@ -551,7 +565,8 @@ static size_t try_en_legal(const char *p, size_t n, int ctx, lec_marker *m)
     return 0;
 }
 
-/* First, Second, ... Twelfth, Firstly, Finally, Lastly, First of all, */
+/* First, Second, ... Twelfth, Firstly, Finally, Lastly, First of all,
+ * and "And fifth:" going on with a run */
 static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m)
 {
     static const char *const words[] = {
@@ -559,12 +574,18 @@ static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m)
         "eighth", "ninth",  "tenth", "eleventh", "twelfth", "finally", "lastly",
     };
     static const int ords[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0};
-    size_t k, w, j, c;
+    size_t k, w, j, c, and = 0;
 
     if (n == 0) return 0;
     /* lower case only inside a paragraph: "…as follows: first, …" */
     if (!(p[0] >= 'A' && p[0] <= 'Z') && !(ctx == LEC_MARK_INLINE && p[0] >= 'a' && p[0] <= 'z'))
         return 0;
+    /* "And fifth:": the ordinal in lower case after it */
+    if ((p[0] | 0x20) == 'a' && starts(p, n, 1, "nd ")) {
+        and = 4;
+        p += and, n -= and;
+        if (n == 0 || !(p[0] >= 'a' && p[0] <= 'z')) return 0;
+    }
     for (k = 0; k < sizeof words / sizeof *words; k++) {
         w = strlen(words[k]);
         if (n < w || (p[0] | 0x20) != words[k][0] || memcmp(p + 1, words[k] + 1, w - 1) != 0)
@@ -577,7 +598,7 @@ static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m)
         if ((c = take(p, n, j, ",:")) == 0) return 0;
         m->family = LEC_FAM_EN;
         m->ordinal = ords[k];
-        return j + c;
+        return and + j + c;
     }
     return 0;
 }

@@ -208,7 +208,11 @@ static int ends_sentence(const char *s, size_t n)
 static int begins_marker(const char *s, size_t n)
 {
     lec_marker m;
-    return lec_marker_scan(s, n, LEC_MARK_BLOCK, &m);
+    if (!lec_marker_scan(s, n, LEC_MARK_BLOCK, &m)) return 0;
+    /* "I." with words after it is as likely the pronoun ending a sentence
+     * that a hard wrap put at the start of a line ("…as far as\nI. We…");
+     * a section's I. stands alone on its line */
+    return !(m.family == LEC_FAM_ROMAN && m.ordinal == 1 && m.title < n);
 }
 
 static int cmp_int(const void *a, const void *b)

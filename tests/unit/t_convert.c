@@ -8,6 +8,7 @@
  */
 #include "../tap.h"
 #include "lectern/convert.h"
+#include "lectern/doc.h"
 #include "lectern/util.h"
 
 #include <cmark.h>
@@ -179,6 +180,26 @@ static void test_nothing_invented(void)
           "P `代码` 与 <b>标签</b> 与 [链接](x) 与 &amp;\nP ---\n");
 }
 
+/* The outline lectern shows for a text: "depth marker|title" per node
+ * (the text converted, then read as Markdown, as --outline does). */
+static void check_tree(const char *name, const char *text, const char *want)
+{
+    size_t n;
+    char *md = lec_convert(text, strlen(text), &n);
+    lec_doc *d = lec_doc_new(md, n, "test.txt");
+    lec_buf b = LEC_BUF_INIT;
+    for (uint32_t i = 1; i < lec_doc_node_count(d); i++) {
+        size_t ml, tl;
+        const char *m = lec_node_marker(d, i, &ml);
+        const char *t = lec_node_title(d, i, &tl);
+        lec_buf_printf(&b, "%d %.*s|%.*s\n", lec_node_depth(d, i), (int)ml, m, (int)tl, t);
+    }
+    char *got = lec_buf_detach(&b, NULL);
+    is_str(got ? got : "", want, "%s", name);
+    free(got);
+    lec_doc_free(d);
+}
+
 /* The Markdown itself, for what blocks() does not show (emphasis). */
 static void check_md(const char *name, const char *text, const char *want)
 {
@@ -204,11 +225,77 @@ static void test_captions(void)
     check_md("a caption inside a sentence stays in its paragraph",
              "我们在 （新华社记者 周八 摄）书屋里读书。\n",
              "我们在 （新华社记者 周八 摄）书屋里读书。\n\n");
+    check_tree("a caption before a heading and one inside a point: the run goes on",
+               "下面讲两点。一、关于书屋建设。书屋是基础。2025年4月3日，市长在新区看望群众。"
+               " 本报记者 王小明/摄二、关于阅读活动。要做好三件事。第一，办好读书会。要常办。"
+               "这是新建的书屋。第二，这是旧馆。 新华社发 李四/摄第二，办好讲座。要请名家。\n",
+               "1 一、|关于书屋建设\n1 二、|关于阅读活动\n2 第一，|办好读书会。要常办\n"
+               "2 第二，|办好讲座。要请名家\n");
     check("a caption in the middle of a point does not end the run",
           "第一，建好书屋。要多建。2025年1月2日，市长看望老人。 本报记者 甲乙/摄要建好。"
           "第二，办好活动。\n",
           "P 第一，建好书屋。要多建。\nP 2025年1月2日，市长看望老人。 本报记者 甲乙/摄\n"
           "P 要建好。\nP 第二，办好活动。\n");
+}
+
+static void test_markdown_escapes(void)
+{
+    check_md("escapes the text carries stay as they are; 1\\. is a point, 1\\. inside a sentence is not",
+             "Our plan has two parts, and we will take them in turn this year:  \n"
+             "1\\. We build the rooms and then we open them to every reader in town.  \n"
+             "2\\. We fill the shelves, a few hundred books at a time, all summer long.  \n"
+             "A star \\* and a hash \\# stay. We counted to 1\\. Then we stopped.  \n",
+             "Our plan has two parts, and we will take them in turn this year:\n\n"
+             "1\\. We build the rooms and then we open them to every reader in town.\n\n"
+             "2\\. We fill the shelves, a few hundred books at a time, all summer long.\n\n"
+             "A star \\* and a hash \\# stay. We counted to 1\\. Then we stopped.\n\n");
+    check("a bare I. on its line is a section; I. ending a wrapped sentence is the pronoun",
+          "The new library opened its doors on a cold morning in March, and by the\n"
+          "noon hour the reading room was full of people who had never held a card.\n"
+          "Nobody expected the queue to be quite as long as it was, not even Anna or\n"
+          "I. We had to send out for more chairs and another box of pencils that day,\n"
+          "and the children sat on the floor with their books open in front of them.\n"
+          "\n"
+          "I.\n"
+          "\n"
+          "We begin with the rooms.\n"
+          "\n"
+          "II.\n"
+          "\n"
+          "Then the shelves.\n",
+          "P The new library opened its doors on a cold morning in March, and by the noon hour "
+          "the reading room was full of people who had never held a card. Nobody expected the "
+          "queue to be quite as long as it was, not even Anna or I. We had to send out for more "
+          "chairs and another box of pencils that day, and the children sat on the floor with "
+          "their books open in front of them.\n"
+          "H2 I.\nP We begin with the rooms.\nH2 II.\nP Then the shelves.\n");
+    check_tree("1\\. points after a First, run stand beside it",
+               "We need strength for four tasks:\nFirst, we keep the peace in every harbour.\n"
+               "Second, we help our neighbours when the storms come.\n"
+               "Let me restate the rules we live by:\n1\\. We seek no new land anywhere at all.\n"
+               "2\\. We keep every promise we have made to others.\n",
+               "1 First,|we keep the peace in every harbour\n"
+               "1 Second,|we help our neighbours when the storms come\n"
+               "1 1.|We seek no new land anywhere at all\n"
+               "1 2.|We keep every promise we have made to others\n");
+    check_tree("(1.) First, is one marker",
+               "We have work to do this year in every branch of the service.\n"
+               "(1.) First, we build the new rooms.\n(2.) Second, we fill the shelves.\n",
+               "1 (1.) First,|we build the new rooms\n1 (2.) Second,|we fill the shelves\n");
+    check_tree("And fifth: goes on with First:…Fourth:",
+               "We have work to do this year in every branch of the service.\n"
+               "First: the rooms get lamps.\nSecond: the shelves get labels.\n"
+               "Third: the chairs get cushions.\nFourth: the doors get bells.\n"
+               "And fifth: the readers get cards.\n",
+               "1 First:|the rooms get lamps\n1 Second:|the shelves get labels\n"
+               "1 Third:|the chairs get cushions\n1 Fourth:|the doors get bells\n"
+               "1 And fifth:|the readers get cards\n");
+    check("(1.) First, and And fifth: are markers of the text",
+          "We have work to do.\n(1.) First, we build.\n(2.) Second, we fill.\n"
+          "First: rooms.\nSecond: shelves.\nThird: chairs.\nFourth: lamps.\nAnd fifth: readers.\n",
+          "P We have work to do.\nP (1.) First, we build.\nP (2.) Second, we fill.\n"
+          "P First: rooms.\nP Second: shelves.\nP Third: chairs.\nP Fourth: lamps.\n"
+          "P And fifth: readers.\n");
 }
 
 static void test_head(void)
@@ -237,6 +324,7 @@ int main(void)
     test_inline();
     test_nothing_invented();
     test_captions();
+    test_markdown_escapes();
     test_head();
     return tap_done();
 }

@@ -3,9 +3,13 @@
  *
  * For random texts (Chinese, markers, Markdown-special characters, odd
  * white space, invalid bytes) and for the real texts of the shared corpus
- * (read from $LECTERN_CORPUS when the folder is there) and the samples:
+ * (read from $LECTERN_CORPUS and its folders when it is there) and the
+ * samples:
  *  - every character of the input that is not white space appears, in
- *    order, in the text cmark finds in the converted Markdown;
+ *    order, in the converted Markdown;
+ *  - and in the text cmark finds in it, but for the backslash of an
+ *    escape the input already carries (1\. \* from a page exported as
+ *    Markdown), which shows the character it escapes;
  *  - the text of every heading in the output is a piece of the input
  *    (white space aside): no heading gets words that are not there.
  */
@@ -16,6 +20,7 @@
 #include "lectern/util.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,18 +33,37 @@ static int ignorable(int32_t cp)
            cp == 0xFEFF;
 }
 
-/* The code points of s that are not white space. */
-static int32_t *solid(const char *s, size_t n, size_t *count)
+/* The code points of s that are not white space; without the backslash
+ * of an escape (a backslash before ASCII punctuation) when drop_escapes. */
+static int32_t *solid_x(const char *s, size_t n, size_t *count, int drop_escapes)
 {
     int32_t *v = lec_xmalloc((n + 1) * sizeof *v);
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         i += (size_t)lec_utf8_decode(s + i, n - i, &cp);
+        if (drop_escapes && cp == '\\') {
+            /* zero-width characters between go when the text is cleaned */
+            size_t j = i;
+            while (j + 3 <= n && (memcmp(s + j, "\xe2\x80\x8b", 3) == 0 ||
+                                  memcmp(s + j, "\xef\xbb\xbf", 3) == 0))
+                j += 3;
+            if (j < n && (unsigned char)s[j] > ' ' && (unsigned char)s[j] < 0x7F &&
+                !isalnum((unsigned char)s[j])) {
+                v[k++] = s[j]; /* the escaped character stands for both */
+                i = j + 1;
+                continue;
+            }
+        }
         if (!ignorable(cp)) v[k++] = cp;
     }
     *count = k;
     return v;
+}
+
+static int32_t *solid(const char *s, size_t n, size_t *count)
+{
+    return solid_x(s, n, count, 0);
 }
 
 /* All text cmark sees in the Markdown, and the headings' text apart. */
@@ -107,21 +131,30 @@ static int check(const char *text, size_t n, const char *name, int verbose)
         if (e) body = e + 5;
     }
     cmark_text(body, mlen - (size_t)(body - md), &all, &heads);
-    size_t na, nb;
+    size_t na, nb, nx, nm;
     int32_t *a = solid(text, n, &na);
+    int32_t *x = solid_x(text, n, &nx, 1);
     int32_t *b = solid(all.data ? all.data : "", all.len, &nb);
+    int32_t *mdc = solid(body, mlen - (size_t)(body - md), &nm);
     size_t at = 0;
-    int ok1 = is_subsequence(a, na, b, nb, &at);
+    int ok1 = is_subsequence(x, nx, b, nb, &at);
     if (!ok1 && verbose)
-        printf("# %s: character %zu (U+%04X) of the input is missing from the output\n", name,
-               at, (unsigned)a[at]);
+        printf("# %s: character %zu (U+%04X) of the input is not shown\n", name, at,
+               (unsigned)x[at]);
+    if (ok1 && !is_subsequence(a, na, mdc, nm, &at)) {
+        ok1 = 0;
+        if (verbose)
+            printf("# %s: character %zu (U+%04X) of the input is missing from the Markdown\n",
+                   name, at, (unsigned)a[at]);
+    }
+    free(mdc);
     int ok2 = 1;
     for (size_t i = 0; i < heads.len && ok2;) {
         const char *nl = memchr(heads.data + i, '\n', heads.len - i);
         size_t l = nl ? (size_t)(nl - (heads.data + i)) : heads.len - i;
         size_t nh;
         int32_t *h = solid(heads.data + i, l, &nh);
-        if (!is_piece(a, na, h, nh)) {
+        if (!is_piece(x, nx, h, nh)) {
             ok2 = 0;
             if (verbose) printf("# %s: heading not in the input: %.*s\n", name, (int)l, heads.data + i);
         }
@@ -129,6 +162,7 @@ static int check(const char *text, size_t n, const char *name, int verbose)
         i += l + 1;
     }
     free(a);
+    free(x);
     free(b);
     lec_buf_free(&all);
     lec_buf_free(&heads);
@@ -167,6 +201,32 @@ static void check_file(const char *path)
     lec_buf_free(&b);
 }
 
+static int opendir_ok(const char *path)
+{
+    DIR *d = opendir(path);
+    if (d) closedir(d);
+    return d != NULL;
+}
+
+/* Every .txt of the folder, and of the folders in it (round2/, …). */
+static void check_dir(const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    char path[4096];
+    while ((e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (e->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (l >= 5 && strcmp(e->d_name + l - 4, ".txt") == 0)
+            check_file(path);
+        else if (depth > 0 && opendir_ok(path))
+            check_dir(path, depth - 1);
+    }
+    closedir(d);
+}
+
 int main(void)
 {
     unsigned seed = 20261129;
@@ -192,16 +252,8 @@ int main(void)
     check_file(path);
 
     const char *corpus = getenv("LECTERN_CORPUS");
-    DIR *dir = corpus ? opendir(corpus) : NULL;
-    if (dir) {
-        struct dirent *e;
-        while ((e = readdir(dir)) != NULL) {
-            size_t l = strlen(e->d_name);
-            if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0) continue;
-            snprintf(path, sizeof path, "%s/%s", corpus, e->d_name);
-            check_file(path);
-        }
-        closedir(dir);
+    if (corpus && opendir_ok(corpus)) {
+        check_dir(corpus, 1);
     } else {
         printf("ok %d - the shared corpus # SKIP not found (set LECTERN_CORPUS)\n", ++tap_n);
     }
