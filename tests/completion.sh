@@ -54,6 +54,8 @@ addresses speech.md >"$T/addr-md"
 addresses plain.txt >"$T/addr-txt"
 addresses speech.md --from text >"$T/addr-md-as-text"
 grep '^2\.' "$T/addr-md" >"$T/addr-md-2"
+tap_ok "$([ "$(wc -l <"$T/addr-md-2")" -ge 5 ]; echo $?)" \
+	"--toc gives addresses: $(wc -l <"$T/addr-md" | tr -d ' ') in speech.md (the completions read them the same way)"
 tap_ok "$(! cmp -s "$T/addr-md" "$T/addr-md-as-text"; echo $?)" \
 	"--from text gives speech.md other addresses (so passing --from on is checked)"
 
