@@ -764,6 +764,15 @@ void lec_render_frontmatter(lec_render *r, const lec_doc *doc)
     }
 }
 
+void lec_render_line(lec_render *r, uint32_t src, const char *text, size_t n, uint32_t attr,
+                     int level)
+{
+    rstate s = {.r = r};
+    s.cur_index = begin_para(&s, LEC_PARA_TEXT, src, level);
+    put_text(&s, text, n, attr, NULL);
+    if (!n) put_raw(&s, "", 0, attr);
+}
+
 void lec_render_blank(lec_render *r, uint32_t src)
 {
     LEC_GROW(r->paras, r->cap_para, r->npara + 1);

@@ -52,22 +52,31 @@ static uint32_t vblock_from(const lec_view *v, uint32_t off)
 
 static void compute_vis(lec_view *v, vblock *e);
 
+int vblock_lead_blank(const lec_view *v, uint32_t b)
+{
+    /* A blank row before every block but the document's first: the
+     * front matter's rows come first when they show. */
+    if (b != 1) return b > 1;
+    return v->has_fm && (v->fm_raw || v->title_b != 1);
+}
+
 void vblock_render(const lec_view *v, uint32_t b, lec_render *r)
 {
     lec_render_reset(r);
     if (b == 0) {
-        lec_render_frontmatter(r, v->doc);
+        if (v->fm_raw)
+            lec_render_frontmatter(r, v->doc);
+        else if (v->has_fm)
+            view_header_block(v, r);
         return;
     }
     const lec_block *blk = lec_doc_block(v->doc, b - 1);
-    size_t fs, fe;
-    lec_doc_frontmatter(v->doc, &fs, &fe);
-    /* A blank row before every block but the document's first. */
-    if (b > 1 || fe > fs) lec_render_blank(r, blk->start);
+    if (vblock_lead_blank(v, b)) lec_render_blank(r, blk->start);
     lec_render_range(r, v->doc, blk->start, blk->end);
     /* A block with nothing to show (an HTML comment) has no rows, not
      * even the blank one before it. */
     if (r->npara == 1 && r->paras[0].kind == LEC_PARA_BLANK) lec_render_reset(r);
+    if (b == v->title_b && v->has_fm && !v->fm_raw) view_header_line(v, r, v->dim_src);
 }
 
 const lec_render *vblock_cached(const lec_view *v, uint32_t b)
@@ -136,13 +145,26 @@ static void compute_vis(lec_view *v, vblock *e)
     size_t n = e->rows.n;
     uint8_t *state = lec_xcalloc(n ? n : 1, 1);
     uint32_t *node = lec_xcalloc(n ? n : 1, sizeof *node);
+    int pre_done = 0;
     for (size_t i = 0; i < n; i++) {
         const lec_row *row = &e->rows.v[i];
         const lec_para *p = &e->r.paras[row->para];
         int first = i == 0 || e->rows.v[i - 1].para != row->para;
         if (p->kind == LEC_PARA_BLANK) continue; /* decided below */
+        if (e->b == 0 || (e->b == v->title_b && v->title_b)) {
+            /* The header and the title show in every state. */
+            state[i] = R_TEXT;
+            continue;
+        }
+        /* The preamble's summary: the first row of its first block that
+         * is not blank. */
+        int pre_row = first && !pre_done && e->b == v->pre_b && view_in_pre(v, p->src);
         if (v->contents) {
-            /* Every node as one row; nothing else. */
+            /* Every node as one row, and the preamble; nothing else. */
+            if (view_in_pre(v, p->src)) {
+                if (pre_row) state[i] = R_SUMMARY, node[i] = VN_PRE, pre_done = 1;
+                continue;
+            }
             uint32_t id = first ? lec_doc_node_at(v->doc, p->src) : LEC_NONE;
             if (id != LEC_NONE) state[i] = R_SUMMARY, node[i] = id;
             continue;
@@ -150,9 +172,11 @@ static void compute_vis(lec_view *v, vblock *e)
         uint32_t f = folded_over(v, p->src);
         if (f == LEC_NONE) {
             state[i] = R_TEXT;
+        } else if (f == VN_PRE) {
+            if (pre_row) state[i] = R_SUMMARY, node[i] = VN_PRE, pre_done = 1;
         } else {
-            size_t s, end;
-            lec_node_range(v->doc, f, &s, &end);
+            uint32_t s, end;
+            vnode_range(v, f, &s, &end);
             if (s == p->src && first) state[i] = R_SUMMARY, node[i] = f;
         }
     }
@@ -164,6 +188,8 @@ static void compute_vis(lec_view *v, vblock *e)
         if (p->kind != LEC_PARA_BLANK || i + 1 >= n) continue;
         if (state[i + 1] == R_TEXT)
             state[i] = R_TEXT;
+        else if (state[i + 1] == R_SUMMARY && (node[i + 1] == VN_PRE || node[i + 1] == 1))
+            state[i] = R_TEXT; /* the preamble's and the first node's: after prose */
         else if (state[i + 1] == R_SUMMARY && !v->contents) {
             uint32_t prev = prev_sibling(v, node[i + 1]);
             if (prev == LEC_NONE || !v->folded[prev]) state[i] = R_TEXT;
@@ -188,7 +214,10 @@ static uint32_t next_block(lec_view *v, uint32_t b)
     for (b++; b < v->nb;) {
         uint32_t s = vblock_start(v, b);
         if (v->contents) {
-            /* Only blocks where a node starts have rows. */
+            /* Only the title, the preamble's first block and blocks where
+             * a node starts have rows. */
+            if ((v->title_b && b == v->title_b) || (v->pre_e > v->pre_s && b == v->pre_b))
+                return b;
             size_t count = lec_doc_node_count(v->doc), lo = 1, hi = count;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
@@ -207,10 +236,10 @@ static uint32_t next_block(lec_view *v, uint32_t b)
         }
         uint32_t f = folded_over(v, s);
         if (f != LEC_NONE) {
-            size_t fs, fe;
-            lec_node_range(v->doc, f, &fs, &fe);
+            uint32_t fs, fe;
+            vnode_range(v, f, &fs, &fe);
             if (fs < s) {
-                b = vblock_from(v, (uint32_t)fe);
+                b = vblock_from(v, fe);
                 continue;
             }
         }
@@ -226,11 +255,11 @@ static uint32_t prev_block(lec_view *v, uint32_t b)
         uint32_t s = vblock_start(v, b);
         uint32_t f = b ? folded_over(v, s) : LEC_NONE;
         if (f != LEC_NONE && !v->contents) {
-            size_t fs, fe;
-            lec_node_range(v->doc, f, &fs, &fe);
+            uint32_t fs, fe;
+            vnode_range(v, f, &fs, &fe);
             if (fs < s) {
                 /* Go to the block that shows the fold's summary. */
-                b = vblock_of(v, (uint32_t)fs) + 1;
+                b = vblock_of(v, fs) + 1;
                 continue;
             }
         }
@@ -314,9 +343,8 @@ void vpos_text(lec_view *v, vpos p, uint32_t *src, uint32_t *chr)
     }
     const ventry *en = &e->vis[p.vi];
     if (en->row < 0) {
-        size_t s, end;
-        lec_node_range(v->doc, en->node, &s, &end);
-        *src = (uint32_t)s;
+        uint32_t end;
+        vnode_range(v, en->node, src, &end);
         *chr = 0;
         return;
     }
@@ -330,15 +358,14 @@ int vpos_find(lec_view *v, uint32_t src, uint32_t chr, vpos *out)
     /* Hidden text is shown by the summary of the fold around it. */
     uint32_t want_node = LEC_NONE;
     if (v->contents) {
-        want_node = node_at(v, src);
+        want_node = view_in_pre(v, src) ? VN_PRE : node_at(v, src);
         if (want_node == 0) want_node = LEC_NONE;
     } else {
         want_node = folded_over(v, src);
     }
     if (want_node != LEC_NONE) {
-        size_t s, e;
-        lec_node_range(v->doc, want_node, &s, &e);
-        src = (uint32_t)s;
+        uint32_t e;
+        vnode_range(v, want_node, &src, &e);
         chr = 0;
     }
     uint32_t b = vblock_of(v, src);
@@ -352,9 +379,9 @@ int vpos_find(lec_view *v, uint32_t src, uint32_t chr, vpos *out)
                 best = (long)i;
                 break;
             }
-            size_t ns, ne;
-            lec_node_range(v->doc, en->node, &ns, &ne);
-            s = (uint32_t)ns, c = 0;
+            uint32_t ne;
+            vnode_range(v, en->node, &s, &ne);
+            c = 0;
         } else {
             const lec_row *row = &e->rows.v[en->row];
             s = e->r.paras[row->para].src;
@@ -413,6 +440,7 @@ lec_view *lec_view_new(const lec_doc *doc, int cols, int rows, int ambi)
     for (size_t i = 0; i < NCACHE; i++) v->cache[i].b = UINT32_MAX;
     v->folded = lec_xcalloc(lec_doc_node_count(doc) + 1, 1);
     v->fold_gen = 1;
+    view_header_init(v);
     if (!vpos_first(v, &v->top)) v->top.b = v->top.vi = 0;
     return v;
 }
@@ -433,6 +461,7 @@ void lec_view_free(lec_view *v)
     free(v->chars);
     free(v->below_sections);
     free(v->below_points);
+    lec_buf_free(&v->pre_text);
     lec_search_free(v->search);
     lec_buf_free(&v->search_err);
     free(v->hits);
@@ -463,6 +492,8 @@ void lec_view_resize(lec_view *v, int cols, int rows)
     v->rows = rows < 1 ? 1 : rows;
     for (size_t i = 0; i < v->ncache; i++) v->cache[i].laid_w = 0;
     view_folds_changed(v);
+    /* The compact header is fitted to the width. */
+    if (v->has_fm && !v->fm_raw) view_header_changed(v);
     lec_view_seek(v, here);
     /* The seek finds nothing when nothing is shown (the contents view of a
      * document without sections); the cursor row must still be on the
@@ -590,7 +621,7 @@ void lec_line_free(lec_line *l)
     memset(l, 0, sizeof *l);
 }
 
-static void add_seg(lec_line *l, const char *s, size_t n, uint32_t attr)
+void line_add_seg(lec_line *l, const char *s, size_t n, uint32_t attr)
 {
     if (!n) return;
     if (l->nseg) {
@@ -639,12 +670,12 @@ static void text_segs(lec_view *v, lec_line *out, const char *base, uint32_t b, 
         if (m->b != b || m->para != para || m->start >= z) break;
         if (m->end <= a) continue;
         uint32_t ms = m->start > a ? m->start : a, me = m->end < z ? m->end : z;
-        if (ms > pos) add_seg(out, base + pos, ms - pos, attr);
+        if (ms > pos) line_add_seg(out, base + pos, ms - pos, attr);
         uint32_t mark = k + 1 == v->current ? LEC_A_MATCH_CUR : LEC_A_MATCH;
-        add_seg(out, base + ms, me - ms, attr | mark);
+        line_add_seg(out, base + ms, me - ms, attr | mark);
         pos = me;
     }
-    if (z > pos) add_seg(out, base + pos, z - pos, attr);
+    if (z > pos) line_add_seg(out, base + pos, z - pos, attr);
 }
 
 /* The paragraph's text [from, to) with its attributes and matches. */
@@ -667,7 +698,7 @@ static void fill_segs(lec_line *out, unsigned flags, int cells)
         size_t n;
         int got;
         const char *f = lec_piece_fill(flags, cells, &n, &got);
-        add_seg(out, f, n, flags & LEC_PIECE_RULE ? LEC_A_RULE : 0);
+        line_add_seg(out, f, n, flags & LEC_PIECE_RULE ? LEC_A_RULE : 0);
         cells -= got;
     }
 }
@@ -676,7 +707,7 @@ static void text_row(lec_view *v, vblock *e, const lec_row *row, uint32_t b, lec
 {
     const lec_para *p = &e->r.paras[row->para];
     const char *text = e->r.text.data;
-    add_seg(out, text + row->pre, row->pre_len, p->pre_attr);
+    line_add_seg(out, text + row->pre, row->pre_len, p->pre_attr);
     out->width = row->width;
     out->level = p->kind == LEC_PARA_TABLE ? 0 : p->level;
     out->kind = LEC_ROW_TEXT;
@@ -694,234 +725,8 @@ static void text_row(lec_view *v, vblock *e, const lec_row *row, uint32_t b, lec
         size_t n;
         int cells;
         const char *sep = lec_piece_sep(pc->flags, &n, &cells);
-        add_seg(out, sep, n, LEC_A_RULE);
+        line_add_seg(out, sep, n, LEC_A_RULE);
     }
-}
-
-/* Bytes of s[0..n) that fit in max cells, cut between graphemes. */
-static size_t fit(const char *s, size_t n, int max, int ambi, int *w)
-{
-    size_t i = 0;
-    int cells = 0;
-    while (i < n) {
-        int cw;
-        size_t l = lec_grapheme(s + i, n - i, ambi, &cw);
-        if (cells + cw > max) break;
-        cells += cw;
-        i += l;
-    }
-    *w = cells;
-    return i;
-}
-
-static void count_below(lec_view *v, uint32_t id)
-{
-    size_t count = lec_doc_node_count(v->doc);
-    if (!v->chars) {
-        v->chars = lec_xcalloc(count, sizeof *v->chars);
-        v->below_sections = lec_xcalloc(count, sizeof *v->below_sections);
-        v->below_points = lec_xcalloc(count, sizeof *v->below_points);
-    }
-    if (v->chars[id]) return;
-    size_t s, e, len;
-    lec_node_range(v->doc, id, &s, &e);
-    const char *src = lec_doc_source(v->doc, &len);
-    uint32_t c = 0;
-    for (size_t i = s; i < e; i++) {
-        unsigned char ch = (unsigned char)src[i];
-        if ((ch & 0xC0) != 0x80 && ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') c++;
-    }
-    v->chars[id] = c ? c : 1;
-    /* Nodes are in document order: the ones below id follow it. */
-    for (uint32_t k = id + 1; k < count; k++) {
-        size_t ks, ke;
-        lec_node_range(v->doc, k, &ks, &ke);
-        if (ks >= e) break;
-        if (lec_node_kind_of(v->doc, k) == LEC_NODE_SECTION)
-            v->below_sections[id]++;
-        else
-            v->below_points[id]++;
-    }
-}
-
-static void put_count(lec_buf *b, uint32_t n, const char *what)
-{
-    if (n < 1000)
-        lec_buf_printf(b, "%u %s", n, what);
-    else if (n < 10000)
-        lec_buf_printf(b, "%.1fk %s", n / 1000.0, what);
-    else if (n < 1000000)
-        lec_buf_printf(b, "%uk %s", n / 1000, what);
-    else
-        lec_buf_printf(b, "%.1fM %s", n / 1000000.0, what);
-}
-
-/* Appends s[0..n) to b as the screen shows it: a control character in its
- * visible form ("^[", "<U+202E>"), an invalid byte as U+FFFD.  The byte
- * ranges of the visible forms in b go to esc (pairs, *nesc of them). */
-static void put_visible(lec_buf *b, const char *s, size_t n, size_t *esc, size_t *nesc, size_t max)
-{
-    size_t i = 0, run = 0;
-    while (i < n) {
-        int32_t cp;
-        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
-        if (cp >= 0 && !lec_cp_unsafe(cp)) {
-            i += (size_t)l;
-            continue;
-        }
-        lec_buf_put(b, s + run, i - run);
-        if (cp < 0) {
-            lec_buf_put(b, "\xef\xbf\xbd", 3);
-        } else {
-            char e[16];
-            int el = lec_cp_escape(cp, e);
-            if (*nesc + 2 <= max) {
-                esc[(*nesc)++] = b->len;
-                esc[(*nesc)++] = b->len + (size_t)el;
-            }
-            lec_buf_put(b, e, (size_t)el);
-        }
-        i += (size_t)l;
-        run = i;
-    }
-    lec_buf_put(b, s + run, n - run);
-}
-
-/* Adds b[a..z) with attr, the escaped ranges of esc with LEC_A_ESCAPE. */
-static void add_escaped(lec_line *out, const char *b, size_t a, size_t z, uint32_t attr,
-                        const size_t *esc, size_t nesc)
-{
-    for (size_t k = 0; k + 1 < nesc && a < z; k += 2) {
-        size_t ea = esc[k] > a ? esc[k] : a, ez = esc[k + 1] < z ? esc[k + 1] : z;
-        if (ea >= ez) continue;
-        if (ea > a) add_seg(out, b + a, ea - a, attr);
-        add_seg(out, b + ea, ez - ea, attr | LEC_A_ESCAPE);
-        a = ez;
-    }
-    if (a < z) add_seg(out, b + a, z - a, attr);
-}
-
-/* "一、总体要求 … [2 sections, 4 points, 1.2k chars]", fitted to the row;
- * with a search, the matches it hides too ("…, 7 hits]"). */
-static void summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
-{
-    if ((size_t)v->rows > v->nsummary) {
-        v->summary = lec_xrealloc(v->summary, (size_t)v->rows * sizeof *v->summary);
-        for (size_t k = v->nsummary; k < (size_t)v->rows; k++) memset(&v->summary[k], 0, sizeof *v->summary);
-        v->nsummary = (size_t)v->rows;
-    }
-    lec_buf *b = &v->summary[i];
-    lec_buf_reset(b);
-    count_below(v, id);
-    size_t ml, tl;
-    const char *m = lec_node_marker(v->doc, id, &ml);
-    const char *t = lec_node_title(v->doc, id, &tl);
-    /* The title as the screen shows it (a marker is made of numerals and
-     * punctuation: nothing to escape). */
-    enum { MAXESC = 64 };
-    size_t esc[MAXESC], nesc = 0, tesc[MAXESC], ntesc = 0;
-    lec_buf shown = LEC_BUF_INIT;
-    put_visible(&shown, t, tl, tesc, &ntesc, MAXESC);
-    t = shown.data ? shown.data : "";
-    tl = shown.len;
-    int section = lec_node_kind_of(v->doc, id) == LEC_NODE_SECTION;
-    int indent = v->contents ? 2 * (lec_node_depth(v->doc, id) - 1) : 0;
-    if (indent > v->cols / 2) indent = v->cols / 2;
-    for (int k = 0; k < indent; k++) lec_buf_putc(b, ' ');
-    size_t at_marker = b->len;
-    lec_buf_put(b, m, ml);
-    if (tl && lec_marker_spaced(m, ml)) lec_buf_putc(b, ' ');
-    size_t at_title = b->len;
-    /* What the fold hides, in three lengths: the longest that leaves the
-     * title a few characters wins, so a narrow screen loses the numbers
-     * before it cuts one in half. */
-    lec_buf tails[3] = {LEC_BUF_INIT, LEC_BUF_INIT, LEC_BUF_INIT};
-    size_t hits = lec_view_hits(v, id), hit_at[3] = {0, 0, 0}, hit_end[3] = {0, 0, 0};
-    for (int k = 0; k < 2; k++) {
-        lec_buf *tl_ = &tails[k];
-        lec_buf_puts(tl_, " [");
-        int any = 0;
-        if (v->below_sections[id]) {
-            put_count(tl_, v->below_sections[id], v->below_sections[id] == 1 ? "section" : "sections");
-            any = 1;
-        }
-        if (v->below_points[id]) {
-            if (any) lec_buf_puts(tl_, ", ");
-            put_count(tl_, v->below_points[id], v->below_points[id] == 1 ? "point" : "points");
-            any = 1;
-        }
-        if (k == 0 || !any) {
-            if (any) lec_buf_puts(tl_, ", ");
-            put_count(tl_, v->chars[id], "chars");
-        }
-        if (hits) {
-            lec_buf_puts(tl_, ", ");
-            hit_at[k] = tl_->len;
-            put_count(tl_, hits > UINT32_MAX ? UINT32_MAX : (uint32_t)hits,
-                      hits == 1 ? "hit" : "hits");
-            hit_end[k] = tl_->len;
-        }
-        lec_buf_puts(tl_, "]");
-    }
-    lec_buf_puts(&tails[2], "");
-
-    int w_head = (int)lec_str_width(b->data ? b->data : "", b->len, v->ambi);
-    int w_title = (int)lec_str_width(t, tl, v->ambi);
-    int want_title = w_title < 8 ? w_title : 8;
-    int pick = 2;
-    for (int k = 0; k < 3; k++) {
-        /* and the " …" that says more is hidden */
-        int w_tail = (int)lec_str_width(tails[k].data ? tails[k].data : "", tails[k].len, v->ambi) + 2;
-        if (v->cols - w_head - w_tail >= want_title) {
-            pick = k;
-            break;
-        }
-    }
-    lec_buf *tail = &tails[pick];
-    int w_tail = (int)lec_str_width(tail->data ? tail->data : "", tail->len, v->ambi) + 2;
-    int room = v->cols - w_head - w_tail;
-    size_t title_bytes = tl;
-    int cut = 0;
-    if (w_title > room) {
-        int w;
-        title_bytes = fit(t, tl, room - 1 > 0 ? room - 1 : 0, v->ambi, &w);
-        cut = 1;
-    }
-    lec_buf_put(b, t, title_bytes);
-    for (size_t k = 0; k + 1 < ntesc; k += 2) {
-        esc[nesc++] = at_title + tesc[k];
-        esc[nesc++] = at_title + tesc[k + 1];
-    }
-    lec_buf_free(&shown);
-    size_t at_tail = b->len;
-    /* "…" says that more is hidden; it also ends a title that was cut. */
-    lec_buf_puts(b, cut ? "…" : " …");
-    size_t at_hits = b->len + hit_at[pick], hits_end = b->len + hit_end[pick];
-    if (hit_end[pick] == 0) at_hits = hits_end = b->len + tail->len;
-    lec_buf_put(b, tail->data ? tail->data : "", tail->len);
-    for (int k = 0; k < 3; k++) lec_buf_free(&tails[k]);
-
-    /* Whatever does not fit at all (a very narrow screen) is cut off. */
-    int w;
-    size_t all = fit(b->data, b->len, v->cols, v->ambi, &w);
-    uint32_t tattr = section ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
-    struct {
-        size_t a, z;
-        uint32_t attr;
-    } part[6] = {{0, at_marker, 0},
-                 {at_marker, at_title, LEC_A_MARKER | tattr},
-                 {at_title, at_tail, tattr},
-                 {at_tail, at_hits, LEC_A_SUMMARY},
-                 {at_hits, hits_end, LEC_A_SUMMARY | LEC_A_STRONG},
-                 {hits_end, b->len, LEC_A_SUMMARY}};
-    for (int k = 0; k < 6; k++) {
-        size_t a = part[k].a, z = part[k].z < all ? part[k].z : all;
-        if (a < z) add_escaped(out, b->data, a, z, part[k].attr, esc, nesc);
-    }
-    out->width = w;
-    out->kind = LEC_ROW_SUMMARY;
-    out->node = id;
-    out->level = section ? lec_node_level(v->doc, id) : 0;
 }
 
 int lec_view_row(lec_view *v, int i, lec_line *out)
@@ -939,7 +744,7 @@ int lec_view_row(lec_view *v, int i, lec_line *out)
     if (p.vi >= e->nvis) return out->kind;
     const ventry en = e->vis[p.vi];
     if (en.row < 0)
-        summary_row(v, i, en.node, out);
+        view_summary_row(v, i, en.node, out);
     else
         text_row(v, e, &e->rows.v[en.row], p.b, out);
     return out->kind;

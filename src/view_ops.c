@@ -15,10 +15,7 @@
 
 static void range(const lec_view *v, uint32_t id, uint32_t *s, uint32_t *e)
 {
-    size_t a, b;
-    lec_node_range(v->doc, id, &a, &b);
-    *s = (uint32_t)a;
-    *e = (uint32_t)b;
+    vnode_range(v, id, s, e);
 }
 
 /* The last node starting at or before off (0: none). */
@@ -53,6 +50,8 @@ uint32_t node_at(const lec_view *v, uint32_t src)
 /* The outermost folded node whose range holds src, or LEC_NONE. */
 uint32_t folded_over(const lec_view *v, uint32_t src)
 {
+    /* The preamble holds no node: nothing folds around it. */
+    if (v->pre_folded && view_in_pre(v, src)) return VN_PRE;
     uint32_t found = LEC_NONE;
     for (uint32_t id = node_at(v, src); id != 0 && id != LEC_NONE;
          id = lec_node_parent(v->doc, id))
@@ -72,7 +71,8 @@ static uint32_t cursor_node(lec_view *v, int *on_first_row)
     vblock *e = vblock_get(v, c.b);
     if (c.vi < e->nvis && e->vis[c.vi].row < 0) {
         if (on_first_row) *on_first_row = 1;
-        return e->vis[c.vi].node;
+        /* The preamble is the root's. */
+        return e->vis[c.vi].node == VN_PRE ? 0 : e->vis[c.vi].node;
     }
     uint32_t src, chr;
     vpos_text(v, c, &src, &chr);
@@ -250,10 +250,25 @@ static void set_all(lec_view *v, int folded)
     size_t count = lec_doc_node_count(v->doc);
     memset(v->folded, folded, count);
     v->folded[0] = 0;
+    v->pre_folded = folded && v->pre_e > v->pre_s;
 }
 
-/* Leaving the "contents" state for real folds: everything folded but
- * the way to the node the reader is on. */
+static void unfold(lec_view *v, uint32_t id)
+{
+    if (id == VN_PRE)
+        v->pre_folded = 0;
+    else
+        v->folded[id] = 0;
+}
+
+/* Where the cursor's text is (a summary: its node's start). */
+static uint32_t cursor_src(lec_view *v)
+{
+    uint32_t src, chr;
+    vpos_text(v, vpos_cursor(v), &src, &chr);
+    return src;
+}
+
 static void leave_contents(lec_view *v, uint32_t keep)
 {
     if (!v->contents) return;
@@ -263,6 +278,37 @@ static void leave_contents(lec_view *v, uint32_t keep)
         v->folded[p] = 0;
 }
 
+/* Tab, zo, zc on the root's rows: the header shows its raw lines or not,
+ * the preamble folds.  Returns 0 when the cursor is on neither. */
+static int fold_root(lec_view *v, int how, lec_vpos *here)
+{
+    uint32_t src = cursor_src(v);
+    if (view_header_src(v, src)) {
+        int raw = how == LEC_FOLD_TOGGLE ? !v->fm_raw : how == LEC_FOLD_OPEN;
+        if (raw != v->fm_raw) {
+            v->fm_raw = raw;
+            view_header_changed(v);
+        }
+        /* The cursor to the header's first row. */
+        size_t fs, fe;
+        lec_doc_frontmatter(v->doc, &fs, &fe);
+        here->src = raw || !v->title_b ? (uint32_t)fs : v->title_src;
+        here->chr = 0;
+        return 1;
+    }
+    if (!view_in_pre(v, src)) return 0;
+    int was_contents = v->contents;
+    leave_contents(v, 0);
+    if (how == LEC_FOLD_TOGGLE)
+        v->pre_folded = was_contents ? 0 : !v->pre_folded;
+    else
+        v->pre_folded = how == LEC_FOLD_CLOSE;
+    v->cycle = CYCLE_NONE;
+    return 1;
+}
+
+/* Leaving the "contents" state for real folds: everything folded but
+ * the way to the node the reader is on. */
 int lec_view_fold(lec_view *v, int how)
 {
     lec_vpos here = lec_view_tell(v);
@@ -272,7 +318,10 @@ int lec_view_fold(lec_view *v, int how)
     case LEC_FOLD_TOGGLE:
     case LEC_FOLD_OPEN:
     case LEC_FOLD_CLOSE: {
-        if (cur == 0) return 0;
+        if (cur == 0) {
+            if (!fold_root(v, how, &here)) return 0;
+            break;
+        }
         int was_contents = v->contents;
         leave_contents(v, cur);
         if (how == LEC_FOLD_TOGGLE)
@@ -283,6 +332,8 @@ int lec_view_fold(lec_view *v, int how)
         break;
     }
     case LEC_FOLD_ALL:
+        /* Nothing to fold: the caller says so. */
+        if (lec_doc_node_count(v->doc) <= 1) return 0;
         v->contents = 0;
         set_all(v, 1);
         v->cycle = CYCLE_OVERVIEW;
@@ -293,6 +344,7 @@ int lec_view_fold(lec_view *v, int how)
         v->cycle = CYCLE_ALL;
         break;
     case LEC_FOLD_CYCLE:
+        if (lec_doc_node_count(v->doc) <= 1) return 0;
         if (v->cycle == CYCLE_OVERVIEW) {
             set_all(v, 0);
             v->contents = 1;
@@ -321,7 +373,17 @@ void lec_view_parent(lec_view *v)
 {
     int first_row;
     uint32_t cur = cursor_node(v, &first_row);
-    if (cur == 0) return;
+    if (cur == 0) {
+        /* In the preamble: to its start, then fold it. */
+        uint32_t src, chr;
+        vpos_text(v, vpos_cursor(v), &src, &chr);
+        if (v->contents || !view_in_pre(v, src)) return;
+        if (src != v->pre_s || chr != 0)
+            show_text(v, v->pre_s, 0);
+        else if (!v->pre_folded)
+            lec_view_fold(v, LEC_FOLD_CLOSE);
+        return;
+    }
     if (!first_row) {
         lec_view_goto_node(v, cur);
     } else if (!v->folded[cur] && !v->contents) {
@@ -337,6 +399,8 @@ void lec_view_enter(lec_view *v)
     int first_row;
     uint32_t cur = cursor_node(v, &first_row);
     if (cur != 0 && first_row && (v->folded[cur] || v->contents)) lec_view_fold(v, LEC_FOLD_OPEN);
+    if (cur == 0 && view_in_pre(v, cursor_src(v)) && (v->pre_folded || v->contents))
+        lec_view_fold(v, LEC_FOLD_OPEN);
     /* Into the node: the next row that has something on it. */
     lec_line l = LEC_LINE_INIT;
     while (lec_view_move(v, 1) == 1) {
@@ -381,6 +445,8 @@ static void find_all(lec_view *v)
             uint32_t bs = b ? lec_doc_block(v->doc, b - 1)->start : (uint32_t)fs;
             uint32_t be = b ? lec_doc_block(v->doc, b - 1)->end : (uint32_t)fe;
             lec_sig_make(src + bs, be - bs, &v->sig[b]);
+            /* The title's block shows the front matter's dimmed row. */
+            if (b == v->title_b && b && fe > fs) lec_sig_add(&v->sig[b], src + fs, fe - fs);
             size_t nref;
             const char *refs = lec_doc_refs_for(v->doc, bs, be, &nref);
             if (nref) lec_sig_add(&v->sig[b], refs, nref);
@@ -391,14 +457,14 @@ static void find_all(lec_view *v)
     for (uint32_t b = 0; b < v->nb; b++) {
         if (!lec_sig_may(&v->sig[b], &need)) continue;
         const lec_render *r = vblock_cached(v, b);
-        if (!r && valid && b > 0) {
+        if (!r && valid && b > 0 && b != v->title_b) {
             /* A plain block is searched in its source, as it renders: its
              * one paragraph follows the blank row blocks begin with. */
             const lec_block *blk = lec_doc_block(v->doc, b - 1);
             const char *text;
             size_t len;
             if (lec_plain_text(src, blk->start, blk->end, blk->kind, &joined, &text, &len)) {
-                uint32_t para = b > 1 || fe > fs ? 1 : 0;
+                uint32_t para = vblock_lead_blank(v, b) ? 1 : 0;
                 size_t count = 0;
                 if (len) lec_search_find(v->search, text, len, &m, &count, &cap);
                 for (size_t j = 0; j < count; j++)
@@ -469,7 +535,7 @@ static void show_match(lec_view *v, size_t k)
     uint32_t f;
     int changed = 0;
     while ((f = folded_over(v, src)) != LEC_NONE) {
-        v->folded[f] = 0;
+        unfold(v, f);
         changed = 1;
     }
     if (changed) view_folds_changed(v);
@@ -493,6 +559,7 @@ void lec_view_search_begin(lec_view *v)
     v->saved_folds = lec_xmalloc(count ? count : 1);
     memcpy(v->saved_folds, v->folded, count);
     v->saved_contents = v->contents;
+    v->saved_pre = v->pre_folded;
     v->session_skip = cursor_on_current(v);
     if (v->session_skip) {
         const vmatch *m = &v->match[v->current - 1];
@@ -507,6 +574,7 @@ static void restore_folds(lec_view *v)
     if (!v->saved_folds) return;
     memcpy(v->folded, v->saved_folds, lec_doc_node_count(v->doc));
     v->contents = v->saved_contents;
+    v->pre_folded = v->saved_pre;
     view_folds_changed(v);
 }
 
@@ -597,6 +665,21 @@ int lec_view_search_next(lec_view *v, int dir, int *wrapped)
     }
     show_match(v, k);
     return 1;
+}
+
+void view_refind(lec_view *v)
+{
+    if (!v->search) return;
+    int had = v->current != 0;
+    vmatch was;
+    memset(&was, 0, sizeof was);
+    if (had) was = v->match[v->current - 1];
+    find_all(v);
+    v->current = 0;
+    if (!had) return;
+    size_t k = 0;
+    while (k < v->nmatch && key_cmp(&v->match[k], was.b, was.para, was.start) < 0) k++;
+    if (k < v->nmatch) v->current = k + 1;
 }
 
 void lec_view_search_state(const lec_view *v, size_t *k, size_t *n)
@@ -739,6 +822,8 @@ void lec_view_adopt(lec_view *v, lec_view *from)
     }
     v->contents = from->contents;
     v->cycle = from->cycle;
+    v->pre_folded = from->pre_folded && v->pre_e > v->pre_s;
+    v->fm_raw = from->fm_raw;
     view_folds_changed(v);
     lec_view_seek(v, lec_view_tell(from));
 }

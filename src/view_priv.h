@@ -45,6 +45,9 @@ typedef struct vmatch {
 
 enum { CYCLE_NONE, CYCLE_OVERVIEW, CYCLE_CONTENTS, CYCLE_ALL };
 
+/* The node of the preamble's summary row: no node of the document. */
+#define VN_PRE (LEC_NONE - 1)
+
 struct lec_view {
     const lec_doc *doc;
     int cols, rows, ambi;
@@ -76,6 +79,21 @@ struct lec_view {
     /* the texts of the summary rows on screen, one buffer a screen row */
     lec_buf *summary;
     size_t nsummary;
+    /* The front matter, shown as a compact header (view.c): the title
+     * and one dimmed row of author, date, source and occasion.  When a
+     * title heading follows the front matter, that heading is the title
+     * and the dimmed row is drawn after it, in its block. */
+    int has_fm;        /* the document has front matter to show */
+    int fm_raw;        /* its key: value lines are shown instead */
+    uint32_t title_b;  /* view block of that title heading (0: none) */
+    uint32_t title_src, dim_src; /* its paragraph's source offset, the dimmed row's */
+    /* The preamble: the text between the title and the first node, one
+     * summary row (node VN_PRE) in the overview states. */
+    uint32_t pre_s, pre_e; /* source range, block starts; equal: none */
+    uint32_t pre_b;        /* its first view block */
+    int pre_folded, saved_pre;
+    uint32_t pre_chars, pre_blocks; /* counted when first summarised */
+    lec_buf pre_text;               /* the start of its text, for the summary */
     /* per node, filled when first shown: characters and nodes below it */
     uint32_t *chars, *below_sections, *below_points;
     uint32_t *prev_sib; /* per node, made when first needed */
@@ -101,8 +119,34 @@ void vpos_text(lec_view *v, vpos p, uint32_t *src, uint32_t *chr);
 int vpos_find(lec_view *v, uint32_t src, uint32_t chr, vpos *out);
 void view_folds_changed(lec_view *v);
 
+/* The blank row before block b (every block's but the first shown). */
+int vblock_lead_blank(const lec_view *v, uint32_t b);
+/* Adds n bytes at s with attr to the row (joined to the last segment when
+ * they follow it with the same attribute). */
+void line_add_seg(lec_line *l, const char *s, size_t n, uint32_t attr);
+
+/* view_head.c */
+/* Source range of a node, the preamble (VN_PRE) included. */
+void vnode_range(const lec_view *v, uint32_t id, uint32_t *s, uint32_t *e);
+/* Whether src is in the preamble; in the front matter's header rows. */
+int view_in_pre(const lec_view *v, uint32_t src);
+int view_header_src(const lec_view *v, uint32_t src);
+/* The header's rows depend on fm_raw and the width: made again. */
+void view_header_changed(lec_view *v);
+/* Finds the header's blocks and the preamble (lec_view_new). */
+void view_header_init(lec_view *v);
+/* Block 0's rows when the front matter is compact; the dimmed row alone
+ * (after the title heading), at source offset src. */
+void view_header_block(const lec_view *v, lec_render *r);
+void view_header_line(const lec_view *v, lec_render *r, uint32_t src);
+/* The summary row of node id (VN_PRE: the preamble) on screen row i. */
+void view_summary_row(lec_view *v, int i, uint32_t id, lec_line *out);
+
 /* view_ops.c */
 uint32_t node_at(const lec_view *v, uint32_t src);
 uint32_t folded_over(const lec_view *v, uint32_t src);
+/* The matches found again (the header's text changed), the current one
+ * kept where it can be. */
+void view_refind(lec_view *v);
 
 #endif

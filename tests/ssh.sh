@@ -142,7 +142,7 @@ while [ $n -gt 0 ] && [ "$(tmux_highlit)" = "$(cat "$T/cur0")" ]; do
 	n=$((n - 1))
 	sleep 0.05
 done
-tap_is "$(cat "$T/cur0") -> $(tmux_highlit)" "title: 建设书香社区，推进全民阅读 -> author: 沈知言" \
+tap_is "$(cat "$T/cur0") -> $(tmux_highlit)" "建设书香社区，推进全民阅读 -> 沈知言 · 2026-04-23 · 云梧县人民政府网 · 在全县全民阅读推进大会上的讲话" \
 	"over ssh: j moves the cursor down a row"
 
 # zM: every top-level section is one summary row "… [N points, …]".

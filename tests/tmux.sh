@@ -105,13 +105,13 @@ tmux_wait "$title" && tmux_wait 'F1 help'
 check $? "the document and its status line show"
 rows_ok 80
 check $? "no row wider than 80 cells or starting with closing punctuation"
-tap_like "$(tmux_highlit)" "title: $title" "the cursor is on the first row (blue)"
+tap_like "$(tmux_highlit)" "$title" "the cursor is on the first row (blue)"
 tap_is "$(tmux_fmt '#{alternate_on}')" 1 "the browser uses the alternate screen"
 
 tmux_text zM
 tmux_wait_re '^三、切实加强组织保障和督促落实 … \[3 sections, 11 points'
 check $? "zM folds every section into a summary row"
-tap_is "$(grep -c ' … \[' "$T/screen")" 3 "zM: three summary rows"
+tap_is "$(grep -c '… \[' "$T/screen")" 4 "zM: four summary rows (the preamble and three parts)"
 
 tmux_text zR
 tmux_wait_not ' … ['

@@ -105,6 +105,13 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
  * the document has one. */
 void lec_render_frontmatter(lec_render *r, const lec_doc *doc);
 
+/* Appends one paragraph of text[0..n) with attribute attr, heading level
+ * `level` (0: none) and source offset src; control characters are shown
+ * in their visible form.  For text that is not the document's Markdown
+ * (the browser's compact header of the front matter). */
+void lec_render_line(lec_render *r, uint32_t src, const char *text, size_t n, uint32_t attr,
+                     int level);
+
 /* Appends a blank paragraph (an empty row between blocks) with source
  * offset src. */
 void lec_render_blank(lec_render *r, uint32_t src);

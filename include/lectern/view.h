@@ -54,7 +54,7 @@ typedef struct lec_line {
     size_t nseg, cap; /* owned by the line: lec_line_free */
     int width;        /* cells the segments take */
     int kind;         /* lec_row_kind */
-    uint32_t node;    /* for a summary row: its node */
+    uint32_t node;    /* for a summary row: its node (0: the preamble) */
     int level;        /* heading level of the row's paragraph (0: none) */
 } lec_line;
 

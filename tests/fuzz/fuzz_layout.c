@@ -42,7 +42,8 @@ static void check_screen(lec_view *v, const lec_doc *doc, const fuzz_screen *sc,
         /* Past the end of the document there is nothing more. */
         FUZZ_CHECK(!ended);
         FUZZ_CHECK(kind == LEC_ROW_TEXT || kind == LEC_ROW_SUMMARY);
-        if (kind == LEC_ROW_SUMMARY) FUZZ_CHECK(l.node > 0 && l.node < lec_doc_node_count(doc));
+        /* A summary row is a node's, or the preamble's (node 0). */
+        if (kind == LEC_ROW_SUMMARY) FUZZ_CHECK(l.node < lec_doc_node_count(doc));
         lec_buf_reset(joined);
         for (size_t k = 0; k < l.nseg; k++) {
             const lec_seg *g = &l.seg[k];

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char md[] = "# 讲话\n\n"
                          "同志们：\n\n"
@@ -120,9 +121,12 @@ static void test_folds(void)
     is_cursor(v, "二、重点任务 … [2 sections, 54 chars]", "Shift-Tab: overview");
     lec_view_fold(v, LEC_FOLD_CYCLE);
     lec_view_top(v);
-    is_row(v, 0, "一、总体要求 … [2 points, 38 chars]", "Shift-Tab again: contents, every node a row");
-    is_row(v, 1, "  一是 提高认识。这是第一段正文 … [15 chars]", "children indented below");
-    is_row(v, 4, "  （一）织密网络 … [21 chars]", "subsections too");
+    is_row(v, 0, "讲话", "Shift-Tab again: contents: the title");
+    is_row(v, 2, "同志们： … [1 paragraph, 4 chars]", "the preamble as one row");
+    is_row(v, 3, "", "set off from the nodes");
+    is_row(v, 4, "一、总体要求 … [2 points, 38 chars]", "every node a row");
+    is_row(v, 5, "  一是 提高认识。这是第一段正文 … [15 chars]", "children indented below");
+    is_row(v, 8, "  （一）织密网络 … [21 chars]", "subsections too");
     lec_view_fold(v, LEC_FOLD_CYCLE);
     lec_view_top(v);
     is_row(v, 0, "讲话", "and again: everything");
@@ -285,6 +289,137 @@ static void test_search_hidden(void)
     lec_doc_free(d);
 }
 
+/* The front matter as a compact header, and the preamble folded into one
+ * row in the overview states (issue 13). */
+static const char head_md[] = "---\n"
+                              "title: 读书会的讲话\n"
+                              "author: 林一\n"
+                              "date: 2026-01-02\n"
+                              "source: 县图书馆\n"
+                              "occasion: 在全县读书会年会上的讲话\n"
+                              "speaker: 林一\n"
+                              "---\n\n"
+                              "# 读书会的讲话\n\n"
+                              "各位书友：\n\n"
+                              "今天我们在这里聚会。\n\n"
+                              "## 一、回顾\n\n"
+                              "去年办了十二场读书会。\n\n"
+                              "## 二、展望\n\n"
+                              "今年要办二十场。\n";
+
+/* Whether screen row i has a segment spelling text with attribute bit a. */
+static int row_has_attr(lec_view *v, int i, const char *text, unsigned a)
+{
+    lec_line l = LEC_LINE_INIT;
+    lec_view_row(v, i, &l);
+    int found = 0;
+    for (size_t k = 0; k < l.nseg; k++)
+        if ((l.seg[k].attr & a) && l.seg[k].n == strlen(text) && !memcmp(l.seg[k].s, text, l.seg[k].n))
+            found = 1;
+    lec_line_free(&l);
+    return found;
+}
+
+static void test_header_and_preamble(void)
+{
+    lec_doc *d = lec_doc_new(strdup(head_md), strlen(head_md), "h.md");
+    lec_view *v = lec_view_new(d, 60, 12, 1);
+    is_row(v, 0, "读书会的讲话", "the title heading comes first");
+    is_row(v, 1, "林一 · 2026-01-02 · 县图书馆 · 在全县读书会年会上的讲话",
+           "then one row of author, date, source and occasion");
+    is_row(v, 2, "", "then a blank row");
+    is_row(v, 3, "各位书友：", "and the text");
+    ok(row_has_attr(v, 1, "林一 · 2026-01-02 · 县图书馆 · 在全县读书会年会上的讲话", LEC_A_META),
+       "the header row is dimmed (meta)");
+    lec_view_move(v, 1);
+    ok(lec_view_fold(v, LEC_FOLD_TOGGLE), "Tab on the header row");
+    is_row(v, 0, "title: 读书会的讲话", "shows the raw front matter");
+    is_row(v, 5, "speaker: 林一", "every line of it");
+    is_row(v, 7, "读书会的讲话", "then the title heading");
+    is_row(v, 8, "", "and no header row after it");
+    lec_view_top(v);
+    ok(lec_view_fold(v, LEC_FOLD_TOGGLE), "Tab on a raw line");
+    is_row(v, 1, "林一 · 2026-01-02 · 县图书馆 · 在全县读书会年会上的讲话", "compact again");
+
+    lec_view_resize(v, 30, 12);
+    char *r1 = row(v, 1);
+    ok(lec_str_width(r1, strlen(r1), 1) <= 30 && strstr(r1, "…") && !strncmp(r1, "林一 · ", 8),
+       "at 30 columns the header is still one row, cut in the middle: %s", r1);
+    is_row(v, 2, "", "(nothing wraps)");
+    free(r1);
+    lec_view_resize(v, 60, 12);
+
+    ok(lec_view_fold(v, LEC_FOLD_ALL), "zM");
+    is_row(v, 0, "读书会的讲话", "the title stays");
+    is_row(v, 3, "各位书友：今天我们在这里聚会。 … [2 paragraphs, 15 chars]",
+           "the preamble is one summary row");
+    is_row(v, 5, "一、回顾 … [17 chars]", "the sections follow");
+    is_row(v, 6, "二、展望 … [14 chars]", "all of them");
+    lec_view_move(v, 3);
+    ok(lec_view_fold(v, LEC_FOLD_TOGGLE), "Tab on the preamble's row");
+    is_cursor(v, "各位书友：", "opens it");
+    is_row(v, 5, "今天我们在这里聚会。", "its text shows");
+    is_row(v, 7, "一、回顾 … [17 chars]", "the sections stay folded");
+    lec_view_move(v, 2);
+    lec_view_parent(v);
+    is_cursor(v, "各位书友：", "h in the preamble: to its start");
+    lec_view_parent(v);
+    is_cursor(v, "各位书友：今天我们在这里聚会。 … [2 paragraphs, 15 chars]", "h again folds it");
+    lec_view_enter(v);
+    is_cursor(v, "今天我们在这里聚会。", "l opens it and steps in");
+    lec_view_fold(v, LEC_FOLD_CYCLE);
+    lec_view_fold(v, LEC_FOLD_CYCLE);
+    lec_view_top(v);
+    is_row(v, 3, "各位书友：今天我们在这里聚会。 … [2 paragraphs, 15 chars]", "contents: the preamble");
+    is_row(v, 5, "一、回顾 … [17 chars]", "then every node");
+
+    /* A match in a folded title is marked on its summary row. */
+    lec_view_fold(v, LEC_FOLD_NONE);
+    lec_view_top(v);
+    ok(lec_view_search(v, "回顾", 1, NULL) == 1, "/回顾");
+    lec_view_fold(v, LEC_FOLD_ALL);
+    lec_view_top(v);
+    ok(row_has_attr(v, 5, "回顾", LEC_A_MATCH), "zM: the match is marked on the summary row");
+    ok(!row_has_attr(v, 6, "展望", LEC_A_MATCH), "(and nothing else is)");
+    ok(lec_view_search(v, "聚会", 1, NULL) == 1, "a search into the folded preamble");
+    is_cursor(v, "今天我们在这里聚会。", "opens it");
+    lec_view_free(v);
+
+    /* The whole takes the part's state. */
+    size_t plen = (size_t)(strstr(head_md, "## 二、") - head_md);
+    lec_doc *part = lec_doc_new(lec_xstrndup(head_md, plen), plen, "h.md");
+    lec_view *pv = lec_view_new(part, 60, 12, 1), *wv = lec_view_new(d, 60, 12, 1);
+    lec_view_fold(pv, LEC_FOLD_ALL);
+    lec_view_adopt(wv, pv);
+    is_row(wv, 3, "各位书友：今天我们在这里聚会。 … [2 paragraphs, 15 chars]",
+           "the whole of a large file keeps the folded preamble");
+    lec_view_free(pv);
+    lec_view_free(wv);
+    lec_doc_free(part);
+    lec_doc_free(d);
+
+    /* Front matter and no title heading: the header has the title. */
+    static const char b_md[] = "---\ntitle: 无题\nauthor: 甲\n---\n\n正文。\n\n## 一、开头\n\n内容。\n";
+    d = lec_doc_new(strdup(b_md), strlen(b_md), "b.md");
+    v = lec_view_new(d, 40, 8, 1);
+    is_row(v, 0, "无题", "no title heading: the header shows the title");
+    is_row(v, 1, "甲", "and the author");
+    is_row(v, 3, "正文。", "then the text");
+    ok(row_has_attr(v, 0, "无题", LEC_A_HEADING), "the title as a heading");
+    lec_view_free(v);
+    lec_doc_free(d);
+
+    /* No sections: nothing to fold, and the view says so. */
+    static const char flat[] = "只有一段。\n\n又一段。\n";
+    d = lec_doc_new(strdup(flat), strlen(flat), "f.md");
+    v = lec_view_new(d, 40, 8, 1);
+    ok(!lec_view_fold(v, LEC_FOLD_ALL), "zM on a document without sections does nothing");
+    ok(!lec_view_fold(v, LEC_FOLD_CYCLE), "nor does Shift-Tab");
+    is_row(v, 0, "只有一段。", "the text is as it was");
+    lec_view_free(v);
+    lec_doc_free(d);
+}
+
 /* The screen as one string, rows joined by '|'. */
 static char *screen(lec_view *v, int rows)
 {
@@ -432,6 +567,7 @@ int main(void)
     test_search_hidden();
     test_adopt();
     test_hits();
+    test_header_and_preamble();
     lec_doc_free(doc);
 
     char path[4096];
