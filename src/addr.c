@@ -9,7 +9,15 @@
  * that position.  A step that is no number may also name a child by the
  * start of its title (引言), and failing all that, when it is the marker
  * of a family numbered through the whole document, the first node below
- * whose marker it is (第三条, wherever the article sits).
+ * whose marker it is (第三条, wherever the article sits).  Where a
+ * heading and a list item below the same parent both answer a step, the
+ * heading wins (the item is still there by its dotted position).
+ *
+ * Addresses are typed through input methods: an address and the markers
+ * it is compared with are read in NFKC first, so ２．３ is 2.3 and
+ * 二／（一） is 二/(一).  A leading "." makes an address relative to the
+ * base node given (.2: its second child); without one it starts at the
+ * base all the same (the root for --print and :).
  */
 #include "lectern/addr.h"
 #include "lectern/marker.h"
@@ -18,6 +26,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 void lec_addr_of(const lec_doc *doc, uint32_t id, lec_buf *out)
 {
@@ -43,12 +52,48 @@ static uint32_t nth_child(const lec_doc *doc, uint32_t parent, long k)
     return k >= 1 ? c : LEC_NONE;
 }
 
-/* Marker text without brackets, punctuation and spaces; full-width digits
- * made ASCII.  "（一）" -> "一", "1." -> "1", "第一，" -> "第一". */
-static void normalise(const char *s, size_t n, lec_buf *out)
+/* Whether NFKC may change s[0..n): it holds a code point of the blocks
+ * with compatibility forms that addresses meet (full-width and half-width
+ * forms, the ideographic space, enclosed and number forms).  Saves calling
+ * utf8proc for every marker compared. */
+static int may_fold(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode(s + i, n - i, &cp);
+        if ((cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0x3000 || (cp >= 0x2150 && cp <= 0x24FF) ||
+            (cp >= 0x3200 && cp <= 0x33FF))
+            return 1;
+    }
+    return 0;
+}
+
+/* s[0..n) in NFKC into out (as it is when it cannot be). */
+static void nfkc(const char *s, size_t n, lec_buf *out)
+{
+    lec_buf_reset(out);
+    utf8proc_uint8_t *r = NULL;
+    if (may_fold(s, n) &&
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &r,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) >= 0) {
+        lec_buf_puts(out, (const char *)r);
+    } else {
+        lec_buf_put(out, s, n);
+        lec_buf_puts(out, "");
+    }
+    free(r);
+}
+
+/* Marker text in NFKC, without brackets, punctuation and spaces: "（一）"
+ * -> "一", "1." -> "1", "第一，" -> "第一", "①" -> "1". */
+static void normalise(const char *s0, size_t n0, lec_buf *out)
 {
     static const char *const drop[] = {"（", "）", "(", ")", "、", "，", ",", ".", "．", "：",
                                        ":", " ", "\t", "　", "；", ";", "[", "]", "【", "】"};
+    lec_buf folded = LEC_BUF_INIT;
+    nfkc(s0, n0, &folded);
+    const char *s = folded.data;
+    size_t n = folded.len;
     lec_buf_reset(out);
     for (size_t i = 0; i < n;) {
         int skipped = 0;
@@ -63,12 +108,10 @@ static void normalise(const char *s, size_t n, lec_buf *out)
         if (skipped) continue;
         int32_t cp;
         int l = lec_utf8_decode(s + i, n - i, &cp);
-        if (cp >= 0xFF10 && cp <= 0xFF19)
-            lec_buf_putc(out, (char)('0' + (cp - 0xFF10)));
-        else
-            lec_buf_put(out, s + i, (size_t)l);
+        lec_buf_put(out, s + i, (size_t)l);
         i += (size_t)l;
     }
+    lec_buf_free(&folded);
 }
 
 /* The number a step spells (12, 十二), or -1. */
@@ -121,18 +164,30 @@ static uint32_t match_below(const lec_doc *doc, uint32_t parent, const lec_buf *
     return LEC_NONE;
 }
 
-static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, size_t n,
-                           lec_buf *a, lec_buf *b)
+/* The child of parent whose normalised marker is a (a heading before a
+ * list item), or LEC_NONE. */
+static uint32_t match_marker(const lec_doc *doc, uint32_t parent, const lec_buf *a, lec_buf *b)
 {
-    normalise(s, n, a);
+    uint32_t point = LEC_NONE;
     for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
          c = lec_node_next_sibling(doc, c)) {
         size_t ml;
         const char *m = lec_node_marker(doc, c, &ml);
         if (!ml) continue;
         normalise(m, ml, b);
-        if (a->len && a->len == b->len && memcmp(a->data, b->data, a->len) == 0) return c;
+        if (!a->len || a->len != b->len || memcmp(a->data, b->data, a->len) != 0) continue;
+        if (lec_node_kind_of(doc, c) == LEC_NODE_SECTION) return c;
+        if (point == LEC_NONE) point = c;
     }
+    return point;
+}
+
+static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, size_t n,
+                           lec_buf *a, lec_buf *b)
+{
+    normalise(s, n, a);
+    uint32_t c0 = match_marker(doc, parent, a, b);
+    if (c0 != LEC_NONE) return c0;
     long num = step_number(a->data ? a->data : "", a->len);
     if (num < 0) {
         /* An unnumbered heading is named by the start of its title. */
@@ -144,13 +199,16 @@ static uint32_t match_step(const lec_doc *doc, uint32_t parent, const char *s, s
         }
         return below_ok(s, n) ? match_below(doc, parent, a, b) : LEC_NONE;
     }
+    uint32_t point = LEC_NONE;
     for (uint32_t c = lec_node_first_child(doc, parent); c != LEC_NONE;
          c = lec_node_next_sibling(doc, c)) {
         size_t ml;
         lec_node_marker(doc, c, &ml);
-        if (ml && lec_node_ordinal(doc, c) == num) return c;
+        if (!ml || lec_node_ordinal(doc, c) != num) continue;
+        if (lec_node_kind_of(doc, c) == LEC_NODE_SECTION) return c;
+        if (point == LEC_NONE) point = c;
     }
-    return nth_child(doc, parent, num);
+    return point != LEC_NONE ? point : nth_child(doc, parent, num);
 }
 
 static void describe_node(const lec_doc *doc, uint32_t id, lec_buf *out)
@@ -193,8 +251,13 @@ static void nearest(const lec_doc *doc, uint32_t at, lec_buf *near)
     if (!any) lec_buf_puts(near, "(the document has no sections or numbered points)");
 }
 
-uint32_t lec_addr_resolve(const lec_doc *doc, const char *addr, uint32_t base, lec_buf *near)
+uint32_t lec_addr_resolve(const lec_doc *doc, const char *addr0, uint32_t base, lec_buf *near)
 {
+    lec_buf typed = LEC_BUF_INIT;
+    nfkc(addr0, strlen(addr0), &typed);
+    const char *addr = typed.data;
+    /* ".2", "./四是": from the base, as every address is. */
+    if (addr[0] == '.' && addr[1]) addr += addr[1] == '/' ? 2 : 1;
     size_t n = strlen(addr);
     int dotted = n > 0;
     for (size_t i = 0; i < n; i++)
@@ -227,5 +290,6 @@ uint32_t lec_addr_resolve(const lec_doc *doc, const char *addr, uint32_t base, l
     if (found == LEC_NONE && near) nearest(doc, at, near);
     lec_buf_free(&a);
     lec_buf_free(&b);
+    lec_buf_free(&typed);
     return found == base && n ? (base ? base : LEC_NONE) : found;
 }

@@ -66,6 +66,15 @@ int main(void)
     check("三/(二)", "（二）|共建");
     check("３/一/２、", "2、|应用系统");
     check("引言", "|引言");
+    /* Typed through an input method: NFKC first. */
+    check("３．４", "四是|同步落实");
+    check("3．4", "四是|同步落实");
+    check("二／四是", "四是|同步落实");
+    check("三／（一）／２", "2、|应用系统");
+    check("三/（１）", "（一）|信息化");
+    /* A leading dot: from the base (the root here). */
+    check(".3", "二、|狠抓同步");
+    check("./二/四是", "四是|同步落实");
     check("三/信息", "（一）|信息化");
     check("结语", "none: 1 引言 … 4 三、注重创新");
 
@@ -91,6 +100,16 @@ int main(void)
     ok(rel != LEC_NONE && strncmp(t, "同步落实", 12) == 0, "relative address: point 4 of section 3");
     lec_buf_free(&near);
 
+    lec_doc_free(doc);
+
+    /* A heading and a list item answer the same marker: the heading. */
+    static const char both[] = "## 一、甲\n\n正文。\n\n## 二、乙\n\n- （一）列表项。\n- （二）又一项。\n\n"
+                               "### （一）标题\n\n正文。\n\n### （二）标题二\n\n正文。\n";
+    doc = lec_doc_new(strdup(both), strlen(both), "both.md");
+    check("二/（一）", "（一）|标题");
+    check("二/2", "（二）|标题二");
+    check("2.1", "（一）|列表项");
+    check("2.2", "（二）|又一项");
     lec_doc_free(doc);
 
     /* A law written for this test: two H1s (code, book), articles
