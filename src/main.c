@@ -347,24 +347,12 @@ static void do_dump(const lec_doc *doc, int width, int ambi)
     }
 }
 
-/* Nonzero when s[0..n) holds a code point that acts on a terminal
- * (lec_cp_unsafe: C0 but TAB, LF and CR, ESC, DEL, C1, bidi controls). */
-static int has_controls(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        i += (size_t)lec_utf8_decode_strict(s + i, n - i, &cp);
-        if (lec_cp_unsafe(cp) && cp != '\t' && cp != '\n' && cp != '\r') return 1;
-    }
-    return 0;
-}
-
 /* The bytes of a node as they are, but not onto a terminal, where escape
  * sequences in a document could set the title or the clipboard, clear
  * the screen...: without --raw, nonzero after a one-line message. */
 static int refuse_controls(const lec_doc *doc, const options *o, const char *s, size_t n)
 {
-    if (o->raw || !isatty(1) || !has_controls(s, n)) return 0;
+    if (o->raw || !isatty(1) || !lec_str_has_controls(s, n)) return 0;
     fprintf(stderr,
             "lectern: %s: not writing control characters to the terminal "
             "(use --raw, or redirect the output)\n",

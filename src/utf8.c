@@ -262,3 +262,13 @@ int lec_cp_is_space(int32_t cp)
     return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
            (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
 }
+
+int lec_str_has_controls(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += (size_t)lec_utf8_decode_strict(s + i, n - i, &cp);
+        if (lec_cp_unsafe(cp) && cp != '\t' && cp != '\n' && cp != '\r') return 1;
+    }
+    return 0;
+}

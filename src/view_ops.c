@@ -226,21 +226,31 @@ int lec_view_goto(lec_view *v, const char *addr, lec_buf *err)
 {
     uint32_t id = LEC_NONE;
     lec_buf near = LEC_BUF_INIT;
-    if (!strchr(addr, '.') && !strchr(addr, '/')) {
-        /* One step: look near the cursor first. */
+    /* ".2" is relative: the current node's, else the nearest ancestor's
+     * that has it.  "２．３" (typed full-width) starts with no ".". */
+    if (addr[0] == '.' && addr[1] != '.') {
         for (uint32_t base = cursor_node(v, NULL); base != LEC_NONE && id == LEC_NONE;
              base = base ? lec_node_parent(v->doc, base) : LEC_NONE)
             id = lec_addr_resolve(v->doc, addr, base, NULL);
+    } else {
+        id = lec_addr_resolve(v->doc, addr, 0, &near);
     }
-    if (id == LEC_NONE) id = lec_addr_resolve(v->doc, addr, 0, &near);
     if (id == LEC_NONE) {
-        if (err) lec_buf_printf(err, "no node at %s; nearest: %s", addr, near.data ? near.data : "");
+        if (err) {
+            lec_buf_printf(err, "no node at %s", addr);
+            if (near.len) lec_buf_printf(err, "; nearest: %s", near.data);
+        }
         lec_buf_free(&near);
         return 0;
     }
     lec_buf_free(&near);
     lec_view_goto_node(v, id);
     return 1;
+}
+
+void lec_view_address(lec_view *v, lec_buf *out)
+{
+    lec_addr_of(v->doc, cursor_node(v, NULL), out);
 }
 
 /* ---- folding ---------------------------------------------------------- */
@@ -408,6 +418,31 @@ void lec_view_enter(lec_view *v)
         if (l.kind != LEC_ROW_TEXT || l.width > 0) break;
     }
     lec_line_free(&l);
+}
+
+void lec_view_show(lec_view *v, lec_vpos p)
+{
+    /* The folds around the place open, as for a match. */
+    if (v->contents) leave_contents(v, node_at(v, p.src));
+    uint32_t f;
+    int changed = 0;
+    while ((f = folded_over(v, p.src)) != LEC_NONE) {
+        unfold(v, f);
+        changed = 1;
+    }
+    if (changed) view_folds_changed(v);
+    /* Where it is on the screen, or on the screen row it was on. */
+    vpos target;
+    if (!vpos_find(v, p.src, p.chr, &target)) return;
+    vpos q = v->top;
+    for (int i = 0; i < v->rows; i++) {
+        if (q.b == target.b && q.vi == target.vi) {
+            v->cur = i;
+            return;
+        }
+        if (!vpos_next(v, &q)) break;
+    }
+    vpos_place(v, target, p.screen_row);
 }
 
 /* ---- searching -------------------------------------------------------- */

@@ -50,6 +50,10 @@ int lec_cp_ambiguous(int32_t cp);
  * C1 controls, and the bidi embedding/override/isolate controls
  * U+202A-U+202E and U+2066-U+2069. */
 int lec_cp_unsafe(int32_t cp);
+/* Nonzero when s[0..n) holds a code point that acts on a terminal (an
+ * unsafe one but tab, line feed and carriage return): what --print and
+ * p refuse to write to a terminal without --raw. */
+int lec_str_has_controls(const char *s, size_t n);
 
 /* Writes the visible form of an unsafe code point into out (NUL-
  * terminated, at most 10 bytes plus NUL): "^@".."^_" for C0, "^?" for

@@ -103,11 +103,14 @@ void lec_view_goto_node(lec_view *v, uint32_t node);
 int lec_view_next_node(lec_view *v, int dir);
 /* } and {: the next or previous sibling of the current node. */
 int lec_view_next_sibling(lec_view *v, int dir);
-/* :addr.  "2.4" and "二/四是" count from the root; a single step ("4",
- * "四是") is looked for among the children of the current node first, then
- * of its ancestors, then from the root.  Returns 0 and a message in *err
- * (when not NULL) when nothing has that address. */
+/* :addr.  "2.4" and "二/四是" count from the root, as --print does; a
+ * relative address starts with a dot: ".2" is the second child of the
+ * current node (or of the nearest ancestor that has one).  Returns 0 and
+ * a message in *err (when not NULL) when nothing has that address. */
 int lec_view_goto(lec_view *v, const char *addr, lec_buf *err);
+/* Appends the dotted address of the current node ("2.3"; "" at the
+ * root), what --print takes. */
+void lec_view_address(lec_view *v, lec_buf *out);
 
 /* ---- folding ---------------------------------------------------------- */
 
@@ -177,6 +180,11 @@ typedef struct lec_vpos {
 } lec_vpos;
 lec_vpos lec_view_tell(lec_view *v);
 void lec_view_seek(lec_view *v, lec_vpos p);
+/* Goes to a place kept earlier (a mark, the jump list, the place where
+ * the reader left the file): the folds that hide it open, and the cursor
+ * goes to it where it is on the screen, else to it on the screen row it
+ * was on. */
+void lec_view_show(lec_view *v, lec_vpos p);
 
 /* Carries the reader's state from `from`, a view of an earlier, partial
  * version of v's document (the browser shows the first part of a large
