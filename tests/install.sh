@@ -80,14 +80,6 @@ for pair in "completions/bash/lectern:$bashcompletiondir/lectern" \
 	tap_ok $? "${pair%%:*} installed as it is"
 done
 
-# The Debian package's version is the program's.
-if command -v dpkg-parsechangelog >/dev/null 2>&1; then
-	debversion=$(dpkg-parsechangelog -l "$top_srcdir/debian/changelog" -S Version)
-else
-	debversion=$(sed -n '1s/^lectern (\([^)]*\)).*/\1/p' "$top_srcdir/debian/changelog")
-fi
-tap_is "lectern $debversion" "$("$LECTERN" --version)" "debian/changelog has the version of configure.ac"
-
 # The installed program.
 PATH=$root$bindir:$PATH
 export PATH
