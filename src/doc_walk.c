@@ -98,6 +98,27 @@ static size_t article_title_len(const char *s, size_t n)
     return n;
 }
 
+/* The title of an item of a law's article, （二）标的； （四）承包程序合法。
+ * （二）病原携带者:指…的人。: the item up to the end of its first sentence,
+ * the 。 included, and on to the next one while fewer than 8 characters
+ * say too little (（一）公正原则。严格依法…。).  outline.c takes it for the
+ * items of an article. */
+static size_t item_title_len(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n) {
+        k += article_title_len(s + k, n - k);
+        if (k + 3 <= n && ((unsigned char)s[k] == 0xE3 || (unsigned char)s[k] == 0xEF))
+            k += 3;
+        else if (k < n && (s[k] == '!' || s[k] == '?'))
+            k++;
+        else
+            break; /* a line end or the end */
+        if (count_chars(s, k) >= 8) break;
+    }
+    return k;
+}
+
 /* Nothing but white space in s[0..n)? */
 static int blank(const char *s, size_t n)
 {
@@ -151,15 +172,21 @@ void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, in
         return; /* plain prose: nothing to remember */
     }
     const char *title = t + title_at;
-    size_t tl = n - title_at;
+    size_t tl = n - title_at, ll = 0;
     if (!heading) {
+        ll = item_title_len(title, tl);
         tl = point_title_len(title, tl, m.family);
         if (tl > TITLE_MAX) tl = utf8_floor(title, TITLE_MAX);
+        if (ll > TITLE_MAX) ll = utf8_floor(title, TITLE_MAX);
     }
+    const char *start = title;
     title = trim_ws(title, &tl);
+    ll = ll > (size_t)(title - start) ? ll - (size_t)(title - start) : 0;
+    trim_ws(title, &ll); /* the start is trimmed already: only its end moves */
     if (heading) tl = strip_end_punct(title, tl);
-    ev->title_off = lec_outline_intern(o, title, tl);
+    ev->title_off = lec_outline_intern(o, title, tl > ll ? tl : ll);
     ev->title_len = (uint32_t)tl;
+    ev->title_item = (uint16_t)ll;
 }
 
 static void text_of(walker *w, cmark_node *n, size_t cap)

@@ -121,8 +121,9 @@ enum {
  * the source (第一条, 第三条) is a gap, not the end of the run. */
 #define MAX_GAP 5
 
-/* The rank of a division that is written as a point: below 节, above 条. */
-#define DIVISION_RANK (lec_family_rank(LEC_FAM_ARTICLE) - 5)
+/* The ranks of divisions written as points: below 节, above 条. */
+#define DIVISION_RANK (lec_family_rank(LEC_FAM_SECTION) + 1)
+#define DIVISION_MAX (lec_family_rank(LEC_FAM_ARTICLE) - 1)
 
 typedef struct analysis {
     unsigned char *flags;    /* per event, EV_* */
@@ -135,9 +136,15 @@ static int is_candidate(const lec_event *e)
            e->family != LEC_FAM_NONE;
 }
 
+/* The rank of event i's point: a division written as a point ranks
+ * between 节 and 条, the families keeping their order among themselves
+ * (三、 holds （一） holds 第三十六条). */
 static int ev_rank(const analysis *an, const lec_event *e, size_t i)
 {
-    return an->flags[i] & EV_DIVISION ? DIVISION_RANK : an->rank[e->family];
+    int r = an->rank[e->family];
+    if (!(an->flags[i] & EV_DIVISION)) return r;
+    r = DIVISION_RANK + (r - lec_family_rank(LEC_FAM_CN)) / 10;
+    return r < DIVISION_RANK ? DIVISION_RANK : r > DIVISION_MAX ? DIVISION_MAX : r;
 }
 
 /* Does (b, bs) follow (a, as) in a run, allowing a gap?  第十七条之一
@@ -254,42 +261,59 @@ static int is_article(const analysis *an, int f)
 }
 
 /* Points that head articles: a point of a family that ranks below the
- * articles (一、 （一）) whose next numbered block is an article, when it
- * is a 1 or continues a run of such points since the last heading.  So
- * 一、关于一般规定 / 第一条 … 二、关于保证合同 / 第二十五条 makes divisions,
- * while the items （一）（二） of an article, which follow one another,
- * stay its items. */
+ * articles (一、 （一）) whose next numbered block is an article, or is a
+ * 1 of a lower family that heads articles itself (三、关于担保物权 /
+ * （一）担保合同的效力 / 第三十六条), when it is a 1 or continues a run of
+ * such points since the last heading.  So 一、关于一般规定 / 第一条 …
+ * 二、关于保证合同 / 第二十五条 makes divisions, while the items （一）（二）
+ * of an article, which follow one another, stay its items. */
 static void divisions(const lec_outline *o, analysis *an)
 {
+    const int article = lec_family_rank(LEC_FAM_ARTICLE);
     int run[LEC_FAM_COUNT] = {0};
     size_t nextc = (size_t)-1; /* the next numbered block after i */
-    size_t *heads = lec_xmalloc(o->nev * sizeof *heads);
+    unsigned char *leads = lec_xcalloc(o->nev ? o->nev : 1, 1);
     for (size_t i = o->nev; i-- > 0;) {
-        heads[i] = nextc;
         const lec_event *e = &o->ev[i];
         if (e->type == LEC_EV_HEADING) {
             nextc = (size_t)-1;
-        } else if (is_candidate(e)) {
-            if (!lec_family_document_wide(e->family) || (an->flags[i] & EV_DW_OK)) nextc = i;
+            continue;
         }
+        if (!is_candidate(e)) continue;
+        if (lec_family_document_wide(e->family) && !(an->flags[i] & EV_DW_OK)) continue;
+        if (e->family != LEC_FAM_LIST && an->rank[e->family] > article && nextc != (size_t)-1) {
+            const lec_event *h = &o->ev[nextc];
+            leads[i] = is_article(an, h->family) ||
+                       (h->ordinal == 1 && h->family != LEC_FAM_LIST &&
+                        an->rank[h->family] > an->rank[e->family] && leads[nextc]);
+        }
+        nextc = i;
     }
+    /* The last candidate of each family, and how many articles had begun
+     * then: the last item of an article continues its items, not the
+     * divisions (…（三）…（四）／第五十条). */
+    int last[LEC_FAM_COUNT] = {0};
+    size_t at[LEC_FAM_COUNT] = {0}, articles = 0;
     for (size_t i = 0; i < o->nev; i++) {
         const lec_event *e = &o->ev[i];
+        int f = e->family;
         if (e->type == LEC_EV_HEADING) {
             memset(run, 0, sizeof run);
+            memset(last, 0, sizeof last);
             continue;
         }
-        if (!is_candidate(e) || e->family == LEC_FAM_LIST ||
-            an->rank[e->family] <= lec_family_rank(LEC_FAM_ARTICLE))
-            continue;
-        size_t h = heads[i];
-        if (h == (size_t)-1 || !is_article(an, o->ev[h].family)) continue;
-        if (e->ordinal == 1 || (e->ordinal > 1 && run[e->family] == e->ordinal - 1)) {
+        if (!is_candidate(e)) continue;
+        if (is_article(an, f) && (an->flags[i] & EV_DW_OK)) articles++;
+        int item = last[f] > 0 && e->ordinal == last[f] + 1 && at[f] == articles;
+        last[f] = e->ordinal;
+        at[f] = articles;
+        if (!leads[i] || item) continue;
+        if (e->ordinal == 1 || (e->ordinal > 1 && run[f] == e->ordinal - 1)) {
             an->flags[i] |= EV_DIVISION;
-            run[e->family] = e->ordinal;
+            run[f] = e->ordinal;
         }
     }
-    free(heads);
+    free(leads);
 }
 
 /* One forward pass.  Candidates are grouped by scope: the run of events
@@ -302,13 +326,18 @@ static void divisions(const lec_outline *o, analysis *an)
  * candidates of document-wide families that number nothing are prose
  * here. */
 
+/* The waits are kept per family, and apart for the divisions of a family
+ * (a （一） heading articles waits for the （二） that heads the next ones,
+ * past the items （一）（二） of those articles). */
+#define WAIT_SLOTS (2 * LEC_FAM_COUNT)
+
 typedef struct wait_frame {
-    long pending[LEC_FAM_COUNT]; /* event index of a waiting 1, or -1 */
+    long pending[WAIT_SLOTS]; /* event index of a waiting 1, or -1 */
 } wait_frame;
 
 static void frame_clear(wait_frame *f)
 {
-    for (int i = 0; i < LEC_FAM_COUNT; i++) f->pending[i] = -1;
+    for (int i = 0; i < WAIT_SLOTS; i++) f->pending[i] = -1;
 }
 
 static void confirm_ones(const lec_outline *o, analysis *an)
@@ -332,8 +361,9 @@ static void confirm_ones(const lec_outline *o, analysis *an)
         if (is_candidate(e) &&
             !(lec_family_document_wide(e->family) && !(an->flags[i] & EV_DW_OK))) {
             wait_frame *f = &st[depth - 1];
-            int fam = e->family, r = ev_rank(an, e, i);
-            for (int g = 1; g < LEC_FAM_COUNT; g++) {
+            int fam = e->family + (an->flags[i] & EV_DIVISION ? LEC_FAM_COUNT : 0);
+            int r = ev_rank(an, e, i);
+            for (int g = 1; g < WAIT_SLOTS; g++) {
                 long w = f->pending[g];
                 if (w < 0) continue;
                 if (g == fam) {
@@ -523,7 +553,11 @@ static uint32_t try_point(builder *b, size_t i, int is_item)
     if (up->kind == FR_POINT && up->family != fam && up->rank == r)
         b->nests[up->family] |= 1u << fam;
     b->st[t].last[fam] = e->ordinal > 0 ? e->ordinal : last + 1;
-    uint32_t id = new_node(b, parent_node(b, t), e, LEC_NODE_POINT);
+    uint32_t parent = parent_node(b, t);
+    uint32_t id = new_node(b, parent, e, LEC_NODE_POINT);
+    /* the items of an article are titled by their whole first sentence */
+    if (e->title_item && b->o->nodes[parent].family == LEC_FAM_ARTICLE)
+        b->o->nodes[id].title_len = e->title_item;
     push(b, id, FR_POINT, fam, r, 0, is_item);
     return id;
 }

@@ -116,6 +116,44 @@ static size_t trail_ws(const char *s, size_t n)
     return n;
 }
 
+/* Is s[i..j) one character standing alone between white space (or the
+ * ends of s[0..n))? */
+static int lone_char(const char *s, size_t n, size_t i, size_t j)
+{
+    int32_t cp;
+    if (i >= j || i + (size_t)lec_utf8_decode(s + i, n - i, &cp) != j) return 0;
+    return is_indent_cp(cp) == 0;
+}
+
+/* Two ideographic spaces between two lone characters spread a short
+ * title (第一章　总　　则, 目　　录); they mark no paragraph. */
+static int spread_title(const char *s, size_t n, size_t m)
+{
+    size_t a, b = m;
+    int32_t cp;
+    while (m >= 3 && memcmp(s + m - 3, "\xe3\x80\x80", 3) == 0) m -= 3; /* 总　　　则 */
+    a = m;
+    while (a > 0) { /* back to the white space before the word */
+        size_t k = a - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        lec_utf8_decode(s + k, n - k, &cp);
+        if (is_indent_cp(cp)) break;
+        a = k;
+    }
+    while (b < n) { /* over the spaces of the mark */
+        int l = lec_utf8_decode(s + b, n - b, &cp);
+        if (!is_indent_cp(cp)) break;
+        b += (size_t)l;
+    }
+    size_t e = b;
+    while (e < n) { /* to the end of the word after it */
+        int l = lec_utf8_decode(s + e, n - e, &cp);
+        if (is_indent_cp(cp)) break;
+        e += (size_t)l;
+    }
+    return lone_char(s, n, a, m) && lone_char(s, n, b, e);
+}
+
 /* Where the next "　　" paragraph mark inside s[0..n) is, or n.  E3 leads
  * only CJK punctuation in Chinese text: memchr skips to each. */
 static size_t next_mark(const char *s, size_t n)
@@ -124,7 +162,7 @@ static size_t next_mark(const char *s, size_t n)
         const char *e = memchr(s + i, 0xE3, n - 5 - i);
         if (!e) break;
         i = (size_t)(e - s);
-        if (memcmp(e, "\xe3\x80\x80\xe3\x80\x80", 6) == 0) return i;
+        if (memcmp(e, "\xe3\x80\x80\xe3\x80\x80", 6) == 0 && !spread_title(s, n, i)) return i;
     }
     return n;
 }

@@ -45,6 +45,11 @@ typedef struct lec_event {
     uint32_t marker_off, marker_len;
     uint32_t title_off, title_len;
     uint8_t sub; /* 之K of an inserted article (lec_marker.sub, at most 255), else 0 */
+    /* A point's title as an item of a law's article: its first sentence
+     * with the 。 (（四）承包程序合法。), where title_len has the lead
+     * sentence of a speech's point; the pool holds the longer.  0: the
+     * same as title_len. */
+    uint16_t title_item;
 } lec_event;
 
 typedef enum lec_node_kind {

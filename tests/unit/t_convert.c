@@ -317,6 +317,23 @@ static void test_head(void)
           "P ——在全市阅读推广会上的讲话\nP 市文化局局长 张明远\nP 同志们：\nP 今天开会。\n");
 }
 
+/* A law as plain text, written for this test. */
+static void test_law(void)
+{
+    check("a law in plain text: 分编 章 节 headings, spread titles kept whole, articles as points",
+          "示例法\n\n第一分编\xe2\x80\x82\xe2\x80\x82通则\n\n第一章　总　　则\n\n"
+          "第一条　为了示例，制定本法。\n\n第二条　本法适用于示例。\n\n第二章　管理\n\n"
+          "第一节　登记\n\n第三条　登记应当载明下列事项：\n（一）名称；\n（二）住所。\n\n"
+          "第二分编　分则\n\n第三章　附　　则\n\n第四条　本法自公布之日起施行。\n",
+          "H1 示例法\nH2 第一分编\xe2\x80\x82\xe2\x80\x82通则\nH3 第一章　总　　则\n"
+          "P 第一条　为了示例，制定本法。\nP 第二条　本法适用于示例。\nH3 第二章　管理\n"
+          "H4 第一节　登记\nP 第三条　登记应当载明下列事项：\nP （一）名称；\nP （二）住所。\n"
+          "H2 第二分编　分则\nH3 第三章　附　　则\nP 第四条　本法自公布之日起施行。\n");
+    check("an interpretation: its division titles become headings",
+          "一、关于一般规定\n\n第一条　甲。\n\n第二条　乙。\n\n二、关于保证合同\n\n第三条　丙。\n",
+          "H2 一、关于一般规定\nP 第一条　甲。\nP 第二条　乙。\nH2 二、关于保证合同\nP 第三条　丙。\n");
+}
+
 int main(void)
 {
     test_paragraphs();
@@ -326,5 +343,6 @@ int main(void)
     test_captions();
     test_markdown_escapes();
     test_head();
+    test_law();
     return tap_done();
 }

@@ -162,7 +162,7 @@ static void test_laws(void)
     check_outline("a short law: articles run through chapters, 之一, references stay text", law,
                   "1 第一章|总则\n2 第一条|为了规范示例管理，制定本条例\n2 第二条|本条例适用于示例\n"
                   "1 第二章|管理\n2 第一节|登记\n3 第三条|登记应当载明下列事项：\n"
-                  "4 （一）|名称；\n4 （二）|住所；\n4 （三）|负责人的姓名和联系方式\n"
+                  "4 （一）|名称；\n4 （二）|住所；\n4 （三）|负责人的姓名和联系方式。\n"
                   "3 第三条之一|登记可以在网上办理\n"
                   "3 第四条|第三条规定的事项变更的，应当重新登记\n");
 
@@ -192,13 +192,27 @@ static void test_laws(void)
 
     check_outline("a missing label: the run goes on",
                   "第一条 甲。\n\n第三条 丙。\n\n（一）子；\n\n其他内容；\n\n（二）丑。\n\n第四条 丁。\n",
-                  "1 第一条|甲\n1 第三条|丙\n2 （一）|子；\n2 （二）|丑\n1 第四条|丁\n");
+                  "1 第一条|甲\n1 第三条|丙\n2 （一）|子；\n2 （二）|丑。\n1 第四条|丁\n");
 
     check_outline("an interpretation: division titles as paragraphs hold the articles",
                   "一、关于一般规定\n\n第一条 甲。\n\n第二条 乙：\n\n（一）子；\n\n（二）丑。\n\n"
                   "二、关于保证合同\n\n第三条 丙。\n",
-                  "1 一、|关于一般规定\n2 第一条|甲\n2 第二条|乙：\n3 （一）|子；\n3 （二）|丑\n"
+                  "1 一、|关于一般规定\n2 第一条|甲\n2 第二条|乙：\n3 （一）|子；\n3 （二）|丑。\n"
                   "1 二、|关于保证合同\n2 第三条|丙\n");
+
+    check_outline("the items of an article are titled by their first sentence, 。 and ； kept",
+                  "第一条 本规则的原则：\n\n（一）公正原则。依法开展各项活动。\n\n（二）便民。\n\n"
+                  "（三）病原携带者:指携带病原体的人。\n\n第二条 乙。\n",
+                  "1 第一条|本规则的原则：\n2 （一）|公正原则。依法开展各项活动。\n2 （二）|便民。\n"
+                  "2 （三）|病原携带者:指携带病原体的人。\n1 第二条|乙\n");
+
+    check_outline("divisions with subdivisions; an article's last item stays its item",
+                  "一、关于一般规定\n\n第一条 甲。\n\n二、关于担保物权\n\n（一）担保的效力\n\n"
+                  "第二条 乙：\n\n（一）子；\n\n（二）丑。\n\n（二）不动产抵押\n\n第三条 丙：\n\n"
+                  "（一）寅；\n\n（二）卯；\n\n（三）辰。\n\n第四条 丁。\n\n三、附则\n\n第五条 戊。\n",
+                  "1 一、|关于一般规定\n2 第一条|甲\n1 二、|关于担保物权\n2 （一）|担保的效力\n"
+                  "3 第二条|乙：\n4 （一）|子；\n4 （二）|丑。\n2 （二）|不动产抵押\n3 第三条|丙：\n"
+                  "4 （一）|寅；\n4 （二）|卯；\n4 （三）|辰。\n3 第四条|丁\n1 三、|附则\n2 第五条|戊\n");
 
     check_outline("a decision that amends a law: references are not articles",
                   "# 关于修改某法的决定\n\n一、将第三条修改为：“本法自公布之日起施行。”\n\n"
