@@ -330,6 +330,79 @@ static uint32_t cand_end(const conv *cv, size_t k)
     return end;
 }
 
+/* ---- preview lists ---------------------------------------------------- */
+
+#define PREVIEW_LOOK 900 /* bytes before the first heading a preview is looked for in */
+#define PREVIEW_ITEM 180 /* bytes an item of a preview runs at most */
+
+static int is_sep(const char *s, size_t n, size_t j, size_t *len)
+{
+    if (j < n && (s[j] == ';' || s[j] == ',')) return (int)(*len = 1);
+    if (j + 3 <= n && (memcmp(s + j, "；", 3) == 0 || memcmp(s + j, "，", 3) == 0))
+        return (int)(*len = 3);
+    return 0;
+}
+
+static int is_stop3(const char *s, size_t n, size_t j)
+{
+    return j + 3 <= n && (memcmp(s + j, "。", 3) == 0 || memcmp(s + j, "！", 3) == 0 ||
+                          memcmp(s + j, "？", 3) == 0);
+}
+
+/* The items of an enumeration inside one sentence at s[0..n) (一是X；二是Y；
+ * 三是Z。 or （一）X，（二）Y…): how many, at most max, with each item's
+ * text in items[]. */
+static size_t preview_items(const char *s, size_t n, lec_fused *items, size_t max)
+{
+    lec_marker m;
+    size_t cnt = 0, i = 0;
+    int fam = -1;
+    while (cnt < max && lec_marker_scan(s + i, n - i, LEC_MARK_BLOCK, &m)) {
+        if (m.ordinal != (int)cnt + 1 || (fam >= 0 && (int)m.family != fam)) break;
+        fam = (int)m.family;
+        size_t ts = i + m.title, j = ts, sl = 0;
+        int more = 0;
+        for (; j < n && j - ts < PREVIEW_ITEM; j++) {
+            if (is_stop3(s, n, j)) break;
+            lec_marker nx;
+            if (is_sep(s, n, j, &sl) && lec_marker_scan(s + j + sl, n - j - sl, LEC_MARK_BLOCK, &nx) &&
+                (int)nx.family == fam && nx.ordinal == (int)cnt + 2) {
+                more = 1;
+                break;
+            }
+        }
+        if (j >= n || j - ts >= PREVIEW_ITEM || j == ts) break;
+        items[cnt].hint = s + ts;
+        items[cnt].hint_len = j - ts;
+        cnt++;
+        if (!more) break;
+        i = j + sl;
+    }
+    return cnt;
+}
+
+/* When a preview list of exactly k items comes before the first of k
+ * sibling headings (讲三个问题：一是…), its items are their hints. */
+static void preview_hints(const conv *cv, uint32_t first, lec_fused *h, size_t k)
+{
+    const char *t = cv->d.text.data;
+    uint32_t from = first > PREVIEW_LOOK ? first - PREVIEW_LOOK : 0;
+    lec_fused items[16];
+    if (k < 2 || k > 16) return;
+    for (uint32_t at = first; at > from + 1; at--) {
+        size_t cl = t[at - 1] == ':' ? 1 : (at >= 3 && memcmp(t + at - 3, "：", 3) == 0) ? 3 : 0;
+        if (!cl) continue;
+        memset(items, 0, sizeof items);
+        if (preview_items(t + at, first - at, items, 16) == k) {
+            for (size_t i = 0; i < k; i++) {
+                h[i].hint = items[i].hint;
+                h[i].hint_len = items[i].hint_len;
+            }
+            return;
+        }
+    }
+}
+
 static void cut_headings(conv *cv)
 {
     size_t nn = lec_outline_count(cv->tree);
@@ -356,9 +429,12 @@ static void cut_headings(conv *cv)
                 lec_marker_scan(s, len, LEC_MARK_BLOCK, &m);
                 h[k].s = s + m.title;
                 h[k].len = len - m.title;
+                h[k].hint = NULL;
+                h[k].hint_len = 0;
                 which[k++] = ci;
             }
             if (!k) continue;
+            preview_hints(cv, cv->c[which[0]].pos, h, k);
             lec_fuse_split(h, k, cut, how);
             for (size_t j = 0; j < k; j++) {
                 cv->cut[which[j]] = (size_t)(h[j].s - (cv->d.text.data + cv->c[which[j]].pos)) +

@@ -30,6 +30,7 @@
 #define NEAR_FIRST(i) ((i) > NEAR ? (i)-NEAR : 0)
 #define NEAR_LAST(i, n) ((i) + NEAR < (n) ? (i) + NEAR : (n)-1)
 #define ANCHOR_MIN 2 /* base score that makes a sibling's cut worth agreeing with */
+#define QUOTE_MAX 120 /* characters a quote runs before it is taken for unclosed */
 
 /* The bar for LEC_CUT_SURE: cues of at least two kinds, a score of at
  * least SURE_BAR, and no other cut ranked the same.  The weakest pair that
@@ -47,6 +48,7 @@ static const char *const head_end[] = {
     "体制", "机制", "体系", "建设", "工作", "能力", "水平", "作用", "责任", "格局", "环境", "任务",
     "问题", "质量", "保障", "发展", "管理", "制度", "意识", "领导", "方面", "重点", "基础", "作风",
     "队伍", "效率", "方法", "措施", "活力", "动力", "效能", "服务", "治理", "监督",
+    "意义", "研究", "成果", "精神", "事业", "关系",
 };
 
 /* How a body paragraph opens: a time frame, a trend, the speaker's "we",
@@ -90,6 +92,8 @@ typedef struct para {
     signed char legal[CUT_MAX + 1];
     int base[CUT_MAX + 1];
     int kinds[CUT_MAX + 1];
+    signed char strong[CUT_MAX + 1]; /* a body opener that hardly ever starts a heading */
+    signed char bodyw[CUT_MAX + 1];  /* the weight of the body opener there */
     int parallel[CUT_MAX + 1];
 } para;
 
@@ -174,9 +178,15 @@ static void read_para(para *p, const char *s, size_t len)
     while (p->complete && n > 0 && p->cp[n - 1] >= 0 && lec_cp_is_space(p->cp[n - 1]))
         n--;
     p->len = n;
+    /* A sentence end inside quotes or brackets ends no sentence of the
+     * text (…我常说，“读书。再读书。”…), unless the quote never seems to
+     * close. */
     p->send = -1;
-    for (int i = 0; i < p->len && p->send < 0; i++)
-        if (is_end(p, i)) p->send = i;
+    for (int i = 0, depth = 0, open = 0; i < p->len && p->send < 0; i++) {
+        if (in_set(p->cp[i], openers) && depth++ == 0) open = i;
+        if (in_set(p->cp[i], closers) && depth > 0) depth--;
+        if (is_end(p, i) && (depth == 0 || i - open > QUOTE_MAX)) p->send = i;
+    }
     p->after = p->send + 1;
     while (p->send >= 0 && p->after < p->nch &&
            (in_set(p->cp[p->after], closers) || is_end(p, p->after)))
@@ -193,17 +203,20 @@ static void read_para(para *p, const char *s, size_t len)
  * closing marks), or len when it has none; reads on past the window. */
 static size_t first_sentence(const para *p, const char *s, size_t len)
 {
-    size_t o = p->off[p->nch];
+    size_t o = 0;
     int32_t c;
-    int ended = 0;
+    int ended = 0, depth = 0, chars = 0, open = 0;
 
     if (p->send >= 0) return p->off[p->after];
     while (o < len) {
         int k = lec_utf8_decode(s + o, len - o, &c);
-        int stop = is_stop(c) || c == '.';
+        int stop = (is_stop(c) || c == '.') && (depth == 0 || chars - open > QUOTE_MAX);
         if (ended && !stop && !in_set(c, closers)) break;
+        if (in_set(c, openers) && depth++ == 0) open = chars;
+        if (in_set(c, closers) && depth > 0) depth--;
         ended |= stop;
         o += (size_t)k;
+        chars++;
     }
     return o;
 }
@@ -225,22 +238,89 @@ static int legal_cut(const para *p, int c, int depth)
     return !(is_alnum(a) && is_alnum(b));
 }
 
-/* Weight of the body opener at index c (0 for none). */
-static int body_cue(const para *p, int c)
+/* A clause of time or circumstance that opens the body and ends at a
+ * comma: 1 for 改革开放以来， 疫情发生后， (where it starts is not known:
+ * 精神|改革开放以来 and 精神改革|开放以来 read alike), 2 for one that begins
+ * with 在 (在历史长河中， 在新的形势下，), which says where it starts. */
+static int adverbial_at(const para *p, int c)
 {
-    int best = 0;
+    int i = c;
+    while (i < p->nch && i - c < 16 && is_han(p->cp[i])) i++;
+    if (i >= p->nch || !(p->cp[i] == 0xFF0C || p->cp[i] == ',')) return 0;
+    int len = i - c;
+    if (match(p, c, "在") && len >= 3) {
+        static const char *const place[] = {"中", "上", "下", "里", "时", "前", "期间", "之际"};
+        for (size_t k = 0; k < sizeof place / sizeof *place; k++)
+            if (match(p, i - (int)strlen(place[k]) / 3, place[k])) return 2;
+    }
+    if (len >= 4 && (match(p, i - 2, "以来") || match(p, i - 2, "以后") || match(p, i - 2, "之后")))
+        return 1;
+    if (len >= 4 && match(p, i - 1, "后")) return 1;
+    return 0;
+}
 
+/* A couplet quoted to open the body: two clauses of five to eight
+ * characters, of one length, a comma between and a full stop after
+ * (疾风知劲草，板荡识诚臣。); four and four is every other phrase of a
+ * speech (认真研究，抓好落实。). */
+static int couplet_at(const para *p, int c)
+{
+    int i = c;
+    while (i < p->nch && i - c <= 8 && is_han(p->cp[i])) i++;
+    int len = i - c;
+    if (len < 5 || len > 8 || i >= p->nch || p->cp[i] != 0xFF0C) return 0;
+    int j = i + 1;
+    while (j < p->nch && j - (i + 1) <= 8 && is_han(p->cp[j])) j++;
+    return j - (i + 1) == len && j < p->nch && (p->cp[j] == 0x3002 || p->cp[j] == 0xFF1B);
+}
+
+/* A whole sentence quoted to open the body: “…。” (a quoted name such as
+ * “两弹一星” has no full stop before its closing mark). */
+static int quoted_sentence_at(const para *p, int c)
+{
+    if (p->cp[c] != 0x201C) return 0;
+    for (int i = c + 1; i < p->nch && i <= c + QUOTE_MAX; i++) {
+        if (p->cp[i] == 0x201C) return 0;
+        if (p->cp[i] == 0x201D) return is_stop(p->cp[i - 1]);
+    }
+    return 0;
+}
+
+/* The speaker as the subject opening the body: 我 and a verb (我多次强调，
+ * 我在…讲过), not 我国 我省 我们党, which headings use. */
+static int speaker_at(const para *p, int c)
+{
+    if (!match(p, c, "我") || c + 1 >= p->nch) return 0;
+    if (p->cp[c + 1] == 0x4EEC) /* 我们, but not 我们党 我们国家 */
+        return c + 2 < p->nch && !in_set(p->cp[c + 2], "党国的");
+    return !in_set(p->cp[c + 1], "国省市县区军党校院厂部局");
+}
+
+/* Weight of the body opener at index c (0 for none); *strong set when it
+ * is one a heading hardly ever holds, at a place it fixes. */
+static int body_cue(const para *p, int c, int *strong)
+{
+    int best = 0, a;
+
+    *strong = 0;
     for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++)
         if (body_start[k].weight > best && match(p, c, body_start[k].w))
             best = body_start[k].weight;
+    *strong = best >= 3;
     /* a year: 2005年 */
     if (c + 4 < p->nch && is_digit(p->cp[c]) && is_digit(p->cp[c + 1]) && is_digit(p->cp[c + 2]) &&
         is_digit(p->cp[c + 3]) && p->cp[c + 4] == 0x5E74)
+        best = 3, *strong = 1;
+    if ((a = adverbial_at(p, c)) != 0) {
         best = 3;
+        *strong |= a == 2;
+    }
+    if (speaker_at(p, c) || couplet_at(p, c)) best = 3, *strong = 1;
+    if (best < 2 && quoted_sentence_at(p, c)) best = 2;
     /* 在…的同时: a clause of circumstance, within one phrase */
     if (match(p, c, "在"))
         for (int i = c + 2; i < p->nch && i < c + 16 && is_han(p->cp[i]); i++)
-            if (match(p, i, "同时")) return 3;
+            if (match(p, i, "同时")) return *strong = 1, 3;
     return best;
 }
 
@@ -259,8 +339,10 @@ static int repeat_cue(const para *p, int c)
             /* the same character before both: the term is longer and the
              * cut splits it (对疫|情防控 after 疫情防控) */
             if (s > 0 && p->cp[s - 1] == p->cp[c - 1]) return 0;
-            int subj =
-                (c + l < p->nch && in_set(p->cp[c + l], subject_next)) || match(p, c + l, "作为");
+            /* …or a word that begins with the term: 考古…|考古学是 */
+            int subj = (c + l < p->nch && in_set(p->cp[c + l], subject_next)) ||
+                       match(p, c + l, "作为") ||
+                       (c + l + 1 < p->nch && is_han(p->cp[c + l]) && p->cp[c + l + 1] == 0x662F);
             /* 2 characters: 1, or 3 as a subject; 3-4: 3, or 4 */
             return (l >= 3 ? 3 : 1) + (subj ? (l >= 3 ? 1 : 2) : 0);
         }
@@ -279,6 +361,9 @@ static int head_word_at(const para *p, int i)
  * characters (single ones such as 要 end words like 重要). */
 static int ends_with_opener(const para *p, int c)
 {
+    /* 我|在今年…, 我在|今年…: the cut would part the speaker from the verb */
+    for (int k = c - 1; k >= 0 && k >= c - 2; k--)
+        if (speaker_at(p, k) && !(k > 0 && match(p, k - 1, "自"))) return 1;
     for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
         int l = (int)strlen(body_start[k].w) / 3; /* all Han: 3 bytes each */
         if (body_start[k].weight >= 2 && l >= 2 && c >= l && match(p, c - l, body_start[k].w))
@@ -308,9 +393,12 @@ static void score_lexical(para *p)
             p->base[c] += W_END;
             p->kinds[c] |= CUE_END;
         }
-        if ((w = body_cue(p, c)) > 0) {
+        int strong;
+        if ((w = body_cue(p, c, &strong)) > 0) {
             p->base[c] += w;
             p->kinds[c] |= CUE_BODY;
+            p->strong[c] = (signed char)strong;
+            p->bodyw[c] = (signed char)w;
         }
         if ((w = repeat_cue(p, c)) > 0) {
             p->base[c] += w;
@@ -427,7 +515,9 @@ static long rank(const para *p, int c)
 
 /* The best cut of a scored paragraph (-1 when nothing scores) and how
  * sure it is; between cuts of the same rank the earlier one wins (the
- * body starts at its first chance) but is not sure. */
+ * body starts at its first chance) but is not sure.  Sure: cues of two
+ * kinds agree on it, or a strong body opener (我多次强调， 改革开放以来，)
+ * stands there with no earlier cut that scores as a rival. */
 static int best_cut(const para *p, int *how)
 {
     long best = 0;
@@ -444,10 +534,45 @@ static int best_cut(const para *p, int *how)
         }
     }
     if (bc < 0) return -1;
+    /* what comes after a strong opener is body anyway: only earlier cuts
+     * are rivals */
+    int rival = 0;
+    for (int c = p->lo; c < bc; c++)
+        if (p->legal[c] && p->base[c] + p->parallel[c] > rival) rival = p->base[c] + p->parallel[c];
     int kinds = p->kinds[bc] | (p->parallel[bc] ? CUE_PARALLEL : 0);
     int score = p->base[bc] + p->parallel[bc];
-    *how = score >= SURE_BAR && popcount(kinds) >= 2 && !tie ? LEC_CUT_SURE : LEC_CUT_UNSURE;
+    /* a cut of the same rank after a strong opener is inside the body */
+    if (p->strong[bc]) tie = 0;
+    int sure = (score >= SURE_BAR && popcount(kinds) >= 2) || (p->strong[bc] && score >= 3 && rival < 2);
+    *how = sure && !tie ? LEC_CUT_SURE : LEC_CUT_UNSURE;
     return bc;
+}
+
+/* A run-in paragraph, or a short one that ends its sentence: a strong
+ * opener inside the sentence still shows a fused heading. */
+static int short_sentence(const para *p)
+{
+    return p->cls == C_RUNIN || (p->cls == C_WHOLE && p->send >= 0 && p->send > CUT_MIN);
+}
+
+/* Whether the paragraph begins with its hint and goes on with more words
+ * than the hint says, the cut after it being one a heading may end at. */
+static int hinted(const lec_fused *h, const para *p)
+{
+    if (!h->hint || h->hint_len == 0 || h->hint_len >= h->len || h->hint_len > READ_BYTES - 12 ||
+        memcmp(h->s, h->hint, h->hint_len) != 0)
+        return 0;
+    int c = 0;
+    while (c < p->nch && p->off[c] < h->hint_len) c++;
+    if (c < 2 || c >= p->nch || p->off[c] != h->hint_len) return 0;
+    /* the hint is a whole phrase of the paragraph: no quote left open, and
+     * no word cut in two */
+    int depth = 0;
+    for (int i = 0; i < c; i++) {
+        if (in_set(p->cp[i], openers)) depth++;
+        if (in_set(p->cp[i], closers) && depth > 0) depth--;
+    }
+    return legal_cut(p, c, depth);
 }
 
 void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how)
@@ -469,16 +594,37 @@ void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how)
         }
         ps[i].suspect = m > 0 && 2 * fused > m;
     }
+    /* A run-in paragraph is scored too, but only a sure cut at a body
+     * opener that headings hardly ever hold cuts it (…办好自己的事我在会上
+     * 讲过，…。). */
     for (size_t i = 0; i < n; i++)
-        if (scored(&ps[i])) score_lexical(&ps[i]);
+        if (scored(&ps[i]) || short_sentence(&ps[i])) score_lexical(&ps[i]);
     for (size_t i = 0; i < n; i++)
         if (scored(&ps[i])) score_parallel(ps, n, i);
 
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
+        if (hinted(&h[i], p)) {
+            cut[i] = h[i].hint_len;
+            how[i] = LEC_CUT_SURE;
+            continue;
+        }
         int c = scored(p) ? best_cut(p, &how[i]) : -1;
-        if (c > 0) {
+        if (short_sentence(p) && !scored(p)) {
+            int hw = LEC_CUT_UNSURE, rc = best_cut(p, &hw);
+            if (rc > 0 && hw == LEC_CUT_SURE && p->bodyw[rc] >= 3) {
+                cut[i] = p->off[rc];
+                how[i] = LEC_CUT_SURE;
+                continue;
+            }
+        }
+        if (c > 0 && how[i] == LEC_CUT_SURE) {
             cut[i] = p->off[c];
+        } else if (c > 0 && p->cls == C_RUNIN) {
+            /* a guess is never taken: the first sentence stays whole */
+            cut[i] = p->off[p->after];
+        } else if (c > 0) {
+            cut[i] = first_sentence(p, h[i].s, h[i].len);
         } else if (p->cls == C_WHOLE) {
             cut[i] = h[i].len;
             how[i] = LEC_CUT_WHOLE;

@@ -16,6 +16,11 @@
 typedef struct lec_fused {
     const char *s; /* the paragraph's text after the heading's marker */
     size_t len;
+    /* What an earlier preview list says this heading is ("讲三个问题：一是
+     * X；二是…" gives X for the first), or NULL: when the paragraph
+     * begins with it, the heading ends there (LEC_CUT_SURE). */
+    const char *hint;
+    size_t hint_len;
 } lec_fused;
 
 /* How sure a cut is. */
@@ -33,6 +38,8 @@ enum {
  * how[i] with one of the LEC_CUT_* values.
  *
  * Rules, in order:
+ *  - a paragraph that begins with its hint (a preview list's item) and
+ *    goes on past it is cut after it (LEC_CUT_SURE);
  *  - a paragraph of at most 40 characters with no sentence end before its
  *    last character is all heading (LEC_CUT_WHOLE);
  *  - when 。！？ (or their ASCII forms, or ；) comes within the first 40
@@ -53,10 +60,15 @@ enum {
  *        as its siblings (they share a long common run such as
  *        "海关惩治和预防腐败体系" and end the same few characters after it;
  *        they end with the same heading word);
- *    the best cut wins; it is LEC_CUT_SURE when its score reaches the bar
- *    (the cues of two kinds agree), else LEC_CUT_UNSURE (the caller says
- *    so in a comment) -- when nothing scores at all, the cut is at the
- *    first sentence end, as for a run-in heading, and UNSURE. */
+ *      + the text after it opens as a body does in ways a heading never
+ *        begins (a time clause 改革开放以来， 在…中，, the speaker 我多次
+ *        强调, a quoted couplet or sentence): a strong cue;
+ *    the best cut wins when it is LEC_CUT_SURE: its score reaches the bar
+ *    with cues of two kinds, or a strong opener stands there and no
+ *    earlier cut rivals it.  A guess is never taken (a heading cut in the
+ *    wrong place is worse than none): otherwise the heading is the
+ *    paragraph's first sentence, as for a run-in heading (quotes kept
+ *    whole), and LEC_CUT_UNSURE (the caller says so in a comment). */
 void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how);
 
 #endif

@@ -25,6 +25,7 @@ static void split(const char *const *texts, size_t n)
     lec_fused h[MAXN];
     char *copy[MAXN];
 
+    memset(h, 0, sizeof h);
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(texts[i]);
         copy[i] = malloc(len ? len : 1);
@@ -80,7 +81,8 @@ static void test_lexical(void)
 
     split1("推动文化惠民，用好乡镇综合文化站乡镇综合文化站地处群众身边，"
            "开展活动最方便也最见效。");
-    is_str(head_[0], "推动文化惠民，用好乡镇综合文化站", "repeated subject alone");
+    is_str(head_[0], "推动文化惠民，用好乡镇综合文化站乡镇综合文化站地处群众身边，开展活动最方便也最见效。",
+           "a repeated subject alone is a guess, never taken: the first sentence stays whole");
     is_int(how_[0], LEC_CUT_UNSURE, "... is one kind of cue: unsure");
 
     split1("深化文明实践，健全志愿服务长效机制我们坚持把志愿服务作为新时代文明实践的主要载体，"
@@ -95,12 +97,14 @@ static void test_lexical(void)
 
     split1("加强基层文化阵地建设让文化惠民工程真正惠及千家万户，让群众在家门口享受"
            "更多更好的文化服务。");
-    is_str(head_[0], "加强基层文化阵地建设", "only a heading word: best guess");
+    is_str(head_[0], "加强基层文化阵地建设让文化惠民工程真正惠及千家万户，让群众在家门口享受更多更好的文化服务。",
+           "only a heading word: the first sentence stays whole");
     is_int(how_[0], LEC_CUT_UNSURE, "... is unsure");
 
     split1("深化“清廉机关建设”行动我们从制度入手，把廉政要求融入每一项日常工作之中，"
            "形成了长效机制。");
     is_str(head_[0], "深化“清廉机关建设”行动", "no cut inside quotes");
+    is_int(how_[0], LEC_CUT_SURE, "... and 我们 with a verb opens the body for sure");
 
     split1("春风化雨润物无声山川草木欣欣向荣田野村庄处处生机盎然溪水潺潺鸟语花香"
            "孩子奔跑嬉戏。又是一年好时节。");
@@ -114,6 +118,66 @@ static void test_lexical(void)
  * run 美丽乡村环境整治 (a tie, which goes to the earlier cut); only the
  * siblings together, each ending four characters after the run, find the
  * right cuts. */
+/* What the body of a speech opens with, when the heading before it ends
+ * on no tell-tale word. */
+static void test_openers(void)
+{
+    split1("弘扬奋斗精神改革开放以来，一大批奋斗者在城乡各行各业脱颖而出，在急难险重任务面前挺身而出，成为发展的中坚力量。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "弘扬奋斗精神", "a time clause ending in 以来，");
+    is_int(how_[0], LEC_CUT_SURE, "... is sure");
+
+    split1("办好自己的事我在上个月的全市工作会议上讲过，面向未来，各单位都要把人力物力财力集中到主业上来。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "办好自己的事", "the speaker opening the body: 我在…讲过");
+    is_int(how_[0], LEC_CUT_SURE, "... is sure");
+
+    split1("用好地方志成果在漫长的岁月中，这片土地上的人们辛勤劳作、繁衍生息，孕育了独具特色、丰富多彩的地域文化。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "用好地方志成果", "在…中， opening the body");
+    is_int(how_[0], LEC_CUT_SURE, "... with a heading word is sure");
+
+    split1("认识书屋建设的重要意义书屋建设是一项惠及城乡千家万户、关系群众精神文化生活的基础工程和民心工程。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "认识书屋建设的重要意义", "a word made of a heading's term as the subject (书屋建设…是)");
+    is_int(how_[0], LEC_CUT_SURE, "... with a heading word is sure");
+
+    split1("加强和改进党对全市全民阅读推广工作和书香城市建设工作的全面领导路遥知马力，日久见人心。做好这项工作要有长远眼光。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "加强和改进党对全市全民阅读推广工作和书香城市建设工作的全面领导",
+           "a quoted couplet opening the body");
+
+    split1("加强我国书屋建设认真研究，抓好落实。各地都要行动起来。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "加强我国书屋建设认真研究，抓好落实。",
+           "four and four characters is no couplet; 我国 is no speaker: no cut");
+
+    split1("提高全民阅读水平我国阅读人口逐年增加，阅读设施不断完善，但人均阅读量仍然不高，城乡之间差距仍然较大。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_int(how_[0], LEC_CUT_UNSURE, "我国 opening is no speaker: unsure");
+}
+
+/* A full stop inside quotes ends no sentence of the text. */
+static void test_quotes(void)
+{
+    split1("推进书香社会建设群众常说，“读书好。多读书。读好书。”这几年各地积极探索，"
+           "书屋越来越多，读书的人也越来越多。各地要总结经验。");
+    is_str(head_[0],
+           "推进书香社会建设群众常说，“读书好。多读书。读好书。”这几年各地积极探索，"
+           "书屋越来越多，读书的人也越来越多。",
+           "unsure: the first sentence runs past the quote's full stops");
+    is_int(how_[0], LEC_CUT_UNSURE, "... unsure");
+
+    split1("推进书香社会建设我常说，“读书好。多读书。读好书。”这几年各地积极探索，"
+           "书屋越来越多，读书的人也越来越多。各地要总结经验。");
+    is_str(head_[0], "推进书香社会建设", "the speaker's 我常说 before the quote: a sure cut");
+    is_int(how_[0], LEC_CUT_SURE, "... sure");
+
+    split1("学习“两弹一星”精神“热爱祖国、无私奉献，自力更生、艰苦奋斗，大力协同、勇于登攀。”"
+           "这是老一辈科技工作者留下的宝贵财富，我们要代代相传。");
+    is_str(head_[0], "学习“两弹一星”精神", "a quote opening the body is not split");
+}
+
 static void test_parallel(void)
 {
     static const char *const sib[] = {
@@ -249,6 +313,8 @@ int main(void)
 {
     test_whole_and_runin();
     test_lexical();
+    test_openers();
+    test_quotes();
     test_parallel();
     test_long();
     test_random();
