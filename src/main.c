@@ -110,10 +110,11 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-/* The browser's keys, from the keymap table the help screen shows. */
+/* The browser's keys, from the keymap table the help screen shows.
+ * Through emit.h, as every mode's output: a write error is status 74. */
 static void print_keys(void)
 {
-    lec_buf help = LEC_BUF_INIT;
+    lec_buf help = LEC_BUF_INIT, out = LEC_BUF_INIT;
     lec_keys_help(&help);
     for (size_t i = 0; i < help.len;) {
         const char *line = help.data + i;
@@ -122,12 +123,15 @@ static void print_keys(void)
         const char *tab = memchr(line, '\t', n);
         if (tab) {
             size_t k = (size_t)(tab - line);
-            printf("  %-24.*s%.*s\n", (int)k, line, (int)(n - k - 1), tab + 1);
+            lec_buf_printf(&out, "  %-24.*s%.*s\n", (int)k, line, (int)(n - k - 1), tab + 1);
         } else {
-            printf("%.*s\n", (int)n, line);
+            lec_buf_printf(&out, "%.*s\n", (int)n, line);
         }
         i += n + 1;
     }
+    lec_out(out.data, out.len);
+    lec_out_flush();
+    lec_buf_free(&out);
     lec_buf_free(&help);
 }
 
@@ -222,10 +226,12 @@ static void parse_args(int argc, char **argv, options *o)
                 usage_error("--ambiwidth wants 1 or 2, not '%s'", optarg);
             break;
         case 'h':
-            fputs(usage_text, stdout);
+            lec_out_str(usage_text);
+            lec_out_flush();
             exit(0);
         case 'V':
-            puts("lectern " PACKAGE_VERSION);
+            lec_out_str("lectern " PACKAGE_VERSION "\n");
+            lec_out_flush();
             exit(0);
         case ':':
             usage_error("option '%s' needs a value", argv[optind - 1]);

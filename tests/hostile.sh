@@ -596,4 +596,19 @@ chk rows "$T/dump" doc | tail -n 1 >"$T/status"
 tap_like "$(cat "$T/status")" '*a paste goes into a prompt*' \
 	"(12.8) a paste on the document does nothing but say where it goes"
 
+# (12.5) --help, --version and --keys on a full disk: 74 and one line, as
+# every other mode.
+if [ -w /dev/full ]; then
+	bad=
+	for opt in --help -h --version -V --keys; do
+		"$LECTERN" $opt >/dev/full 2>"$T/err"
+		rc=$?
+		[ "$rc/$(lines "$T/err")" = 74/1 ] && has "$T/err" "lectern: write error: " ||
+			bad="$bad [$opt: exit $rc, $(head -c 100 "$T/err")]"
+	done
+	tap_is "$bad" "" "(12.5) --help, --version, --keys to /dev/full: exit 74, one line"
+else
+	tap_skip "(12.5) --help, --version, --keys to /dev/full" "no writable /dev/full"
+fi
+
 tap_done
