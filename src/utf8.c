@@ -149,7 +149,7 @@ int lec_cp_ambiguous(int32_t cp)
 int lec_cp_unsafe(int32_t cp)
 {
     return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
 int lec_cp_width(int32_t cp, int ambi)

@@ -611,4 +611,20 @@ else
 	tap_skip "(12.5) --help, --version, --keys to /dev/full" "no writable /dev/full"
 fi
 
+# (12.7) The bidi marks U+200E, U+200F and U+061C are escaped as the
+# other bidi controls are, in every mode.
+printf -- '---\ntitle: M\342\200\216A\n---\n\n## 一、L\342\200\216R\342\200\217A\330\234\n\nP\342\200\216Q\342\200\217R\330\234S\n' \
+	>"$T/marks.md"
+bad=
+for mode in --dump --toc --outline; do
+	run $mode "$T/marks.md"
+	chk raw "$T/out" >/dev/null || bad="$bad [$mode: raw]"
+	has "$T/out" 'L<U+200E>R<U+200F>A<U+061C>' || bad="$bad [$mode: not escaped]"
+done
+printf '!dump top\n' >"$T/marks.keys"
+browse "$T/marks.keys" "$T/marks.md" 60x10
+chk raw "$T/dump" >/dev/null || bad="$bad [browser: raw]"
+has "$T/dump" 'P<U+200E>Q<U+200F>R<U+061C>S' || bad="$bad [browser: not escaped]"
+tap_is "$bad" "" "(12.7) U+200E, U+200F, U+061C escaped in --dump, --toc, --outline and the browser"
+
 tap_done

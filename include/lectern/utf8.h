@@ -47,8 +47,9 @@ int lec_cp_ambiguous(int32_t cp);
 
 /* Nonzero for code points that must never reach a terminal raw: C0
  * controls (including TAB and LF: the caller decides about those), DEL,
- * C1 controls, and the bidi embedding/override/isolate controls
- * U+202A-U+202E and U+2066-U+2069. */
+ * C1 controls, and the bidi controls: the embeddings, overrides and
+ * isolates U+202A-U+202E and U+2066-U+2069, and the marks U+200E
+ * (LRM), U+200F (RLM) and U+061C (ALM). */
 int lec_cp_unsafe(int32_t cp);
 /* Nonzero when s[0..n) holds a code point that acts on a terminal (an
  * unsafe one but tab, line feed and carriage return): what --print and

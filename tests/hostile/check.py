@@ -35,7 +35,8 @@ def is_ri(ch):
 def is_extend(ch):
     o = ord(ch)
     return (unicodedata.category(ch) in ZERO_CATS or 0xFE00 <= o <= 0xFE0F
-            or 0x1F3FB <= o <= 0x1F3FF) and not (0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069)
+            or 0x1F3FB <= o <= 0x1F3FF) and not (0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069
+                                                  or o in (0x200E, 0x200F, 0x061C))
 
 
 def char_width(ch):
@@ -79,7 +80,8 @@ def lines(path):
 
 def unsafe(cp):
     return ((cp < 0x20 and cp not in (9, 10, 13)) or 0x7F <= cp <= 0x9F
-            or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069)
+            or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069
+            or cp in (0x200E, 0x200F, 0x061C))
 
 
 def cmd_raw(path):

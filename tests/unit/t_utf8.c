@@ -200,6 +200,10 @@ static void test_unsafe_escape(void)
     ok(lec_cp_unsafe(0x7F) && lec_cp_unsafe(0x80) && lec_cp_unsafe(0x9F), "DEL and C1 are unsafe");
     ok(lec_cp_unsafe(0x202A) && lec_cp_unsafe(0x202E), "bidi embeddings/overrides are unsafe");
     ok(lec_cp_unsafe(0x2066) && lec_cp_unsafe(0x2069), "bidi isolates are unsafe");
+    ok(lec_cp_unsafe(0x200E) && lec_cp_unsafe(0x200F) && lec_cp_unsafe(0x061C),
+       "bidi marks LRM, RLM and ALM are unsafe");
+    ok(!lec_cp_unsafe(0x200D) && !lec_cp_unsafe(0x200C) && !lec_cp_unsafe(0x061B),
+       "ZWJ, ZWNJ and the Arabic semicolon are not");
     ok(!lec_cp_unsafe(' ') && !lec_cp_unsafe(0xA0) && !lec_cp_unsafe(0x4E2D), "text is safe");
     ok(!lec_cp_unsafe(0x2029) && !lec_cp_unsafe(0x202F) && !lec_cp_unsafe(0x206A),
        "neighbours of the bidi controls are safe");
