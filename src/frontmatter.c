@@ -144,6 +144,10 @@ size_t lec_frontmatter_parse(const char *s, size_t n, lec_meta_list *out, size_t
         }
         pos += nx;
     }
+    /* Without a single key: value line it is Markdown: two thematic
+     * breaks, or a setext heading ("---\nFoo\n---", CommonMark's example
+     * 96), which must stay in the outline. */
+    if (!tmp.count) return 0;
     for (size_t i = 0; i < tmp.count; i++) {
         LEC_GROW(out->items, out->cap, out->count + 1);
         out->items[out->count++] = tmp.items[i];

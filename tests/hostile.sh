@@ -627,4 +627,11 @@ chk raw "$T/dump" >/dev/null || bad="$bad [browser: raw]"
 has "$T/dump" 'P<U+200E>Q<U+200F>R<U+061C>S' || bad="$bad [browser: not escaped]"
 tap_is "$bad" "" "(12.7) U+200E, U+200F, U+061C escaped in --dump, --toc, --outline and the browser"
 
+# (12.12) A "---" block with no key: value line is Markdown, not front
+# matter: CommonMark's example 96 is two setext headings.
+printf -- '---\nFoo\n---\nBar\n---\n' >"$T/ex96.md"
+run --toc "$T/ex96.md"
+tap_is "$rc/$(cat "$T/out")" "0/1 Foo
+2 Bar" "(12.12) ---/Foo/---/Bar/---: the headings Foo and Bar, no front matter"
+
 tap_done

@@ -8,7 +8,8 @@
  *
  * Only flat "key: value" lines (a full-width colon is accepted too);
  * indented lines continue the previous value.  A block that is never
- * closed is not front matter (the text is then plain Markdown).
+ * closed, or that holds no key: value line, is not front matter (the text
+ * is then plain Markdown).
  */
 #ifndef LECTERN_FRONTMATTER_H
 #define LECTERN_FRONTMATTER_H

@@ -43,6 +43,16 @@ static void test_not_front_matter(void)
     is_int(lec_frontmatter_parse(rule, strlen(rule), &m, NULL, NULL), 0, "must start the file");
     const char *only = "---\n";
     is_int(lec_frontmatter_parse(only, strlen(only), &m, NULL, NULL), 0, "a lone fence");
+    /* CommonMark's example 96: a setext heading between rules. */
+    const char *setext = "---\nFoo\n---\nBar\n---\n";
+    is_int(lec_frontmatter_parse(setext, strlen(setext), &m, NULL, NULL), 0,
+           "no key: value line: not front matter (12.12)");
+    const char *empty = "---\n---\n# T\n";
+    is_int(lec_frontmatter_parse(empty, strlen(empty), &m, NULL, NULL), 0,
+           "nothing between the fences: not front matter");
+    const char *junk = "---\n- a\n  b\n...\n";
+    is_int(lec_frontmatter_parse(junk, strlen(junk), &m, NULL, NULL), 0,
+           "only lines that are no pair: not front matter");
     is_int(m.count, 0, "nothing recorded");
     lec_meta_free(&m);
 }
