@@ -211,7 +211,7 @@ static void act_read(bench *b)
 {
     lec_buf why = LEC_BUF_INIT;
     free(b->in.data);
-    if (lec_load(b->path, &b->in, &why) != 0) {
+    if (lec_load(b->path, NULL, &b->in, &why) != 0) {
         fprintf(stderr, "latency: %s: %s\n", b->path, why.data);
         exit(2);
     }

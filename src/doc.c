@@ -11,6 +11,7 @@
 
 #include "lectern/chunk.h"
 #include "lectern/load.h"
+#include "lectern/thread.h"
 
 #include <stdlib.h>
 #include <pthread.h>
@@ -56,8 +57,11 @@ static void *walk_span(void *arg)
     return NULL;
 }
 
-/* Below this, a second thread costs more than it saves. */
-#define TWO_THREADS_MIN ((size_t)4 << 20)
+/* The first half, on the calling thread (lec_thread_guard). */
+static void walk_first(void *arg)
+{
+    walk_span(arg);
+}
 
 /* Walks every chunk into d: the first half of the chunks on this thread,
  * the second on another when the document is large, both walkers then
@@ -78,25 +82,33 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
     two.w.tree = NULL;
     pthread_t th;
     int threaded = 0;
-    if (d->len - pos >= TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
+    if (d->len - pos >= LEC_TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
         size_t mid = 1;
         while (mid < n - 1 && bounds[mid] - pos < (d->len - pos) / 2) mid++;
         one.b = mid;
         two.a = mid;
         two.w.tree = lec_outline_new();
-        threaded = pthread_create(&th, NULL, walk_span, &two) == 0;
+        threaded = lec_thread_start(&th, walk_span, &two) == 0;
         if (!threaded) {
             lec_outline_free(two.w.tree);
             one.b = n;
         }
     }
-    walk_span(&one);
+    if (!threaded) {
+        walk_span(&one);
+    } else if (lec_thread_guard(walk_first, &one)) {
+        /* Out of memory here: the other half must end before this
+         * thread does (it writes into `two`). */
+        pthread_join(th, NULL);
+        lec_oom();
+    }
     d->blocks = one.w.blocks;
     d->nblocks = one.w.nblocks;
     d->cap_blocks = one.w.cap_blocks;
     d->refdefs = one.w.refdefs;
     if (threaded) {
         pthread_join(th, NULL);
+        if (lec_oom_seen()) lec_oom(); /* the other half is not whole */
         LEC_GROW(d->blocks, d->cap_blocks, d->nblocks + two.w.nblocks);
         if (two.w.nblocks) memcpy(d->blocks + d->nblocks, two.w.blocks, two.w.nblocks * sizeof *d->blocks);
         d->nblocks += two.w.nblocks;

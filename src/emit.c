@@ -2,6 +2,7 @@
  * emit.c - buffered output with quiet handling of closed pipes.
  */
 #include "lectern/emit.h"
+#include "lectern/exit.h"
 #include "lectern/utf8.h"
 
 #include <errno.h>
@@ -21,9 +22,9 @@ static void drain(void)
         if (w < 0) {
             if (errno == EINTR) continue;
             /* The reader is gone: that is how pipelines end, not an error. */
-            if (errno == EPIPE) _exit(0);
+            if (errno == EPIPE) _exit(LEC_EXIT_OK);
             fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
-            _exit(74);
+            _exit(LEC_EXIT_WRITE);
         }
         off += (size_t)w;
     }

@@ -82,6 +82,7 @@ static const struct {
     {"<F1>", LEC_REQ_HELP},
     {"H", LEC_REQ_HELP},
     {"<C-l>", LEC_REQ_REDRAW},
+    {"R", LEC_REQ_RELOAD},
     {"<C-z>", LEC_REQ_SUSPEND},
     {"<Esc>", LEC_REQ_CANCEL},
     {"q", LEC_REQ_QUIT},

@@ -3,9 +3,12 @@
  *
  * The whole file is read into one buffer: every later stage (outline,
  * --print byte ranges, rendering of what is on screen) indexes into it, so
- * the document is never copied again.
+ * the document is never copied again.  Each piece is checked as it is
+ * read, so that /dev/zero or a large binary file is refused at its first
+ * piece, not after gigabytes.
  */
 #include "lectern/load.h"
+#include "lectern/thread.h"
 #include "lectern/utf8.h"
 
 #include <errno.h>
@@ -18,8 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Above this, the checks of the bytes run on two threads. */
-#define TWO_THREADS_MIN ((size_t)8 << 20)
+/* What a pipe is read in at first (it grows by doubling). */
+#define PIECE ((size_t)64 << 10)
 
 static void reason_errno(lec_buf *why, int err)
 {
@@ -39,33 +42,162 @@ static void reason_errno(lec_buf *why, int err)
     }
 }
 
-/* Reads fd to the end.  A regular file is read in one go at its size;
- * anything else (pipe, FIFO, terminal) grows a buffer. */
-static int read_all(int fd, size_t hint, lec_input *in, lec_buf *why)
+void lec_load_limit_text(size_t limit, lec_buf *out)
 {
-    size_t cap = hint ? hint + 1 : 65536, len = 0;
-    char *buf = lec_xmalloc(cap + 1);
+    if (limit >= ((size_t)1 << 30) - 1 && (limit + 1) % ((size_t)1 << 30) == 0)
+        lec_buf_printf(out, "%zu GiB", (limit + 1) >> 30);
+    else if (limit % ((size_t)1 << 30) == 0 && limit)
+        lec_buf_printf(out, "%zu GiB", limit >> 30);
+    else if (limit % ((size_t)1 << 20) == 0 && limit)
+        lec_buf_printf(out, "%zu MiB", limit >> 20);
+    else
+        lec_buf_printf(out, "%zu bytes", limit);
+}
+
+static void too_large(lec_buf *why, size_t limit)
+{
+    lec_buf_puts(why, "too large (the limit is ");
+    lec_load_limit_text(limit, why);
+    lec_buf_putc(why, ')');
+}
+
+/* A large buffer in huge pages: reading 100 MB into it then takes a few
+ * dozen page faults instead of 25 000. */
+static void huge_pages(char *buf, size_t cap)
+{
 #ifdef MADV_HUGEPAGE
-    /* A large buffer in huge pages: reading 100 MB into it then takes a
-     * few dozen page faults instead of 25 000. */
-    if (cap >= TWO_THREADS_MIN) {
+    if (cap >= LEC_TWO_THREADS_MIN) {
         const uintptr_t huge = (uintptr_t)2 << 20;
         uintptr_t a = ((uintptr_t)buf + huge - 1) & ~(huge - 1);
         uintptr_t z = ((uintptr_t)buf + cap) & ~(huge - 1);
         if (z > a) madvise((void *)a, z - a, MADV_HUGEPAGE);
     }
+#else
+    (void)buf;
+    (void)cap;
 #endif
-    for (;;) {
-        if (len == cap) {
-            if (cap >= LEC_MAX_INPUT) {
-                free(buf);
-                lec_buf_puts(why, "too large (the limit is 4 GiB)");
+}
+
+/* ---- the check of the text -------------------------------------------------- */
+
+/* Where the first invalid UTF-8 is in [from, to): an offset, or `to`. */
+typedef struct check {
+    const char *s;
+    size_t from, to;
+    size_t bad;
+} check;
+
+static void *check_part(void *arg)
+{
+    check *c = arg;
+    size_t bad;
+    c->bad = lec_utf8_valid(c->s + c->from, c->to - c->from, &bad) ? c->to : c->from + bad;
+    return NULL;
+}
+
+/* The UTF-8 check over s[0..len), on two threads for a large text (one
+ * half each; the halves meet where a character begins, so the first
+ * problem found is the one a single pass would find). */
+static size_t check_utf8(const char *s, size_t len)
+{
+    check one = {s, 0, len, len}, two = one;
+    pthread_t th;
+    int threaded = 0;
+    if (len >= LEC_TWO_THREADS_MIN) {
+        size_t mid = len / 2;
+        for (int k = 0; k < 3 && ((unsigned char)s[mid] & 0xC0) == 0x80; k++) mid--;
+        one.to = two.from = mid;
+        threaded = lec_thread_start(&th, check_part, &two) == 0;
+        if (!threaded) one.to = len;
+    }
+    check_part(&one);
+    size_t bad = one.bad;
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (bad == one.to) bad = two.bad;
+    }
+    return bad;
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
+{
+    static const lec_load_opts none;
+    if (!o) o = &none;
+    memset(in, 0, sizeof *in);
+    size_t limit = o->limit && o->limit < LEC_MAX_INPUT ? o->limit : LEC_MAX_INPUT;
+
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        reason_errno(why, errno);
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        lec_buf_puts(why, "is a directory");
+        return -1;
+    }
+    /* A regular file is read to the size it has now (or had when the
+     * caller began reading it): what is written to it meanwhile (a log)
+     * is not read. */
+    int regular = S_ISREG(st.st_mode);
+    size_t size = 0;
+    int cut = 0, shrank = 0;
+    if (regular) {
+        unsigned long long n = o->size ? o->size : (unsigned long long)st.st_size;
+        if (n > limit) {
+            if (!o->keep_at_limit) {
+                too_large(why, limit);
                 return -1;
             }
-            cap = cap * 2 > LEC_MAX_INPUT ? LEC_MAX_INPUT : cap * 2;
+            cut = 1;
+        }
+        size = n > limit ? limit : (size_t)n;
+        if (size < o->head_len) size = o->head_len;
+    }
+
+    size_t cap = regular ? size : (o->head_len > PIECE ? o->head_len * 2 : PIECE);
+    if (cap > limit) cap = limit;
+    char *buf = lec_xmalloc(cap + 1);
+    huge_pages(buf, cap);
+    size_t len = 0;
+    if (o->head_len) {
+        memcpy(buf, o->head, o->head_len);
+        len = o->head_len;
+    }
+    const char *nul = memchr(buf, '\0', len);
+    while (!nul) {
+        if (o->stop && o->stop(o->stop_arg)) {
+            free(buf);
+            lec_buf_puts(why, "stopped");
+            return -1;
+        }
+        if (regular && len == size) break;
+        if (len == cap) {
+            /* A pipe: one byte more tells whether there is more. */
+            char more;
+            ssize_t r;
+            if (cap >= limit) {
+                do
+                    r = read(fd, &more, 1);
+                while (r < 0 && errno == EINTR);
+                if (r <= 0) break;
+                if (!o->keep_at_limit) {
+                    free(buf);
+                    too_large(why, limit);
+                    return -1;
+                }
+                cut = 1;
+                break;
+            }
+            cap = cap > limit / 2 ? limit : cap * 2;
             buf = lec_xrealloc(buf, cap + 1);
         }
-        ssize_t r = read(fd, buf + len, cap - len);
+        /* A piece at a time, the first one small: a NUL in it ends the
+         * read at once. */
+        size_t want = cap - len, piece = len < PIECE ? PIECE : (size_t)16 << 20;
+        if (want > piece) want = piece;
+        ssize_t r = read(fd, buf + len, want);
         if (r < 0) {
             if (errno == EINTR) continue;
             int err = errno;
@@ -73,66 +205,49 @@ static int read_all(int fd, size_t hint, lec_input *in, lec_buf *why)
             reason_errno(why, err);
             return -1;
         }
-        if (r == 0) break;
+        if (r == 0) {
+            shrank = regular && len < size;
+            break;
+        }
+        nul = memchr(buf + len, '\0', (size_t)r);
         len += (size_t)r;
     }
-    if (len > LEC_MAX_INPUT) {
+    if (nul) {
+        lec_buf_printf(why, "binary file (NUL byte at offset %zu)", (size_t)(nul - buf));
         free(buf);
-        lec_buf_puts(why, "too large (the limit is 4 GiB)");
         return -1;
+    }
+    if (shrank && o->head_len) {
+        /* The caller has shown the start: what follows is gone. */
+        free(buf);
+        lec_buf_puts(why, "the file changed while it was read (it is shorter now)");
+        return -1;
+    }
+    if (len == 0) {
+        free(buf);
+        lec_buf_puts(why, "empty file");
+        return -1;
+    }
+    if (cut) {
+        /* Up to the last line break, so that no line is cut short. */
+        size_t keep = len;
+        while (keep > 0 && buf[keep - 1] != '\n')
+            keep--;
+        if (keep) len = keep;
+        lec_buf_puts(why, "larger than ");
+        lec_load_limit_text(limit, why);
+        lec_buf_puts(why, ": the rest is not read");
     }
     buf[len] = '\0';
     in->data = buf;
     in->len = len;
-    return 0;
+    size_t bad = check_utf8(buf, len);
+    in->invalid_utf8 = bad < len;
+    in->bad_offset = in->invalid_utf8 ? bad : len;
+    return cut;
 }
 
-/* ---- the checks of the bytes --------------------------------------------- */
-
-/* Where the first NUL byte and the first invalid UTF-8 are in [from, to):
- * offsets, or `to` when there is none. */
-typedef struct check {
-    const char *s;
-    size_t from, to;
-    size_t nul, bad;
-} check;
-
-static void *check_part(void *arg)
-{
-    check *c = arg;
-    const char *nul = memchr(c->s + c->from, '\0', c->to - c->from);
-    c->nul = nul ? (size_t)(nul - c->s) : c->to;
-    size_t bad;
-    c->bad = lec_utf8_valid(c->s + c->from, c->to - c->from, &bad) ? c->to : c->from + bad;
-    return NULL;
-}
-
-/* Both checks over s[0..len), on two threads for a large text (one half
- * each; the halves meet where a character begins, so the first problem
- * found is the one a single pass would find). */
-static void check_bytes(const char *s, size_t len, size_t *nul, size_t *bad)
-{
-    check one = {s, 0, len, len, len}, two = one;
-    pthread_t th;
-    int threaded = 0;
-    if (len >= TWO_THREADS_MIN) {
-        size_t mid = len / 2;
-        for (int k = 0; k < 3 && ((unsigned char)s[mid] & 0xC0) == 0x80; k++) mid--;
-        one.to = two.from = mid;
-        threaded = pthread_create(&th, NULL, check_part, &two) == 0;
-        if (!threaded) one.to = len;
-    }
-    check_part(&one);
-    *nul = one.nul;
-    *bad = one.bad;
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (*nul == one.to) *nul = two.nul;
-        if (*bad == one.to) *bad = two.bad;
-    }
-}
-
-int lec_load(const char *path, lec_input *in, lec_buf *why)
+int lec_load(const char *path, const lec_load_opts *o, lec_input *in, lec_buf *why)
 {
     memset(in, 0, sizeof *in);
     int fd = 0;
@@ -143,42 +258,7 @@ int lec_load(const char *path, lec_input *in, lec_buf *why)
             return -1;
         }
     }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        reason_errno(why, errno);
-        if (fd) close(fd);
-        return -1;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        lec_buf_puts(why, "is a directory");
-        if (fd) close(fd);
-        return -1;
-    }
-    size_t hint = 0;
-    if (S_ISREG(st.st_mode)) {
-        if ((unsigned long long)st.st_size > LEC_MAX_INPUT) {
-            lec_buf_puts(why, "too large (the limit is 4 GiB)");
-            if (fd) close(fd);
-            return -1;
-        }
-        hint = (size_t)st.st_size;
-    }
-    int rc = read_all(fd, hint, in, why);
+    int rc = lec_load_fd(fd, o, in, why);
     if (fd) close(fd);
-    if (rc) return rc;
-
-    size_t nul = 0, bad = 0;
-    if (in->len == 0)
-        lec_buf_puts(why, "empty file");
-    else
-        check_bytes(in->data, in->len, &nul, &bad);
-    if (in->len && nul < in->len) lec_buf_printf(why, "binary file (NUL byte at offset %zu)", nul);
-    if (why->len) {
-        free(in->data);
-        memset(in, 0, sizeof *in);
-        return -1;
-    }
-    in->invalid_utf8 = bad < in->len;
-    in->bad_offset = in->invalid_utf8 ? bad : in->len;
-    return 0;
+    return rc;
 }

@@ -5,10 +5,9 @@
 #include "config.h"
 
 #include "lectern/addr.h"
-#include "lectern/chunk.h"
-#include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/emit.h"
+#include "lectern/exit.h"
 #include "lectern/keys.h"
 #include "lectern/later.h"
 #include "lectern/layout.h"
@@ -18,6 +17,8 @@
 #include "lectern/tui.h"
 #include "lectern/utf8.h"
 
+#include "source.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -26,23 +27,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <fcntl.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-/* Exit statuses (documented in lectern(1)). */
-enum {
-    EXIT_NOTFOUND = 1, /* --print: no such address */
-    EXIT_INPUT = 2,    /* the input cannot be used */
-    EXIT_RAW = 3,      /* --print to a terminal would write control characters */
-    EXIT_USAGE = 64,   /* bad command line */
-};
-
 typedef enum { MODE_BROWSE, MODE_TOC, MODE_OUTLINE, MODE_PRINT, MODE_DUMP, MODE_CONVERT } mode;
-
-typedef enum { FROM_AUTO, FROM_TEXT, FROM_MARKDOWN } from;
 
 typedef struct options {
     mode mode;
@@ -53,7 +41,7 @@ typedef struct options {
     int ambi;
     int mouse;
     int raw; /* --raw: --print writes control characters to a terminal too */
-    from from;
+    source_from from;
 } options;
 
 static const char usage_text[] =
@@ -97,7 +85,7 @@ static void usage_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs(" (see lectern --help)\n", stderr);
-    exit(EXIT_USAGE);
+    exit(LEC_EXIT_USAGE);
 }
 
 static int parse_int(const char *s, int lo, int hi, int *out)
@@ -199,9 +187,9 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_FROM:
             if (strcmp(optarg, "text") == 0)
-                o->from = FROM_TEXT;
+                o->from = SOURCE_TEXT;
             else if (strcmp(optarg, "markdown") == 0)
-                o->from = FROM_MARKDOWN;
+                o->from = SOURCE_MARKDOWN;
             else
                 usage_error("--from wants text or markdown, not '%s'", optarg);
             break;
@@ -246,12 +234,6 @@ static void parse_args(int argc, char **argv, options *o)
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
     if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_BROWSE)
         usage_error("%s", "--raw goes with --print or the browser's p");
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 static int terminal_width(void)
@@ -394,14 +376,14 @@ static int do_print(const lec_doc *doc, const options *o)
         }
         fprintf(stderr, "%s\n", near.data ? near.data : "");
         lec_buf_free(&near);
-        return EXIT_NOTFOUND;
+        return LEC_EXIT_NOTFOUND;
     }
     lec_buf_free(&near);
     size_t start, end, len;
     lec_node_range(doc, id, &start, &end);
     const char *src = lec_doc_source(doc, &len);
     if (!o->plain) {
-        if (refuse_controls(doc, o, src + start, end - start)) return EXIT_RAW;
+        if (refuse_controls(doc, o, src + start, end - start)) return LEC_EXIT_RAW;
         lec_out(src + start, end - start);
         return 0;
     }
@@ -409,39 +391,68 @@ static int do_print(const lec_doc *doc, const options *o)
     return 0;
 }
 
+/* R in the browser: the file read again. */
+typedef struct reload_ctx {
+    const source *src;
+    int text;
+} reload_ctx;
+
+static lec_later *reload(void *arg)
+{
+    reload_ctx *c = arg;
+    return source_reload(c->src, c->text);
+}
+
 /* The browser; what the reader asked to print goes to stdout after the
  * terminal is restored.  Without a terminal, the document is dumped. */
-static int browse(const lec_doc *doc, const options *o, int width, lec_later *later)
+static int browse(const source *src, opened *op, const options *o, int width)
 {
-    lec_tui_opts to = {.ambi = o->ambi, .mouse = o->mouse, .later = later};
+    lec_tui_opts to = {.ambi = o->ambi,
+                       .mouse = o->mouse,
+                       .later = op->whole,
+                       .first = op->first,
+                       .raw = op->raw,
+                       .raw_len = op->raw_len,
+                       .reload = reload,
+                       .reload_arg = &(reload_ctx){src, op->text}};
     uint32_t node = 0;
     const char *why = NULL;
-    const lec_doc *first = doc;
+    const lec_doc *doc = op->doc;
     lec_tui_result r = lec_tui_run(&doc, &to, &node, &why);
     int rc = 0;
     size_t start, end, len;
-    const char *src = lec_doc_source(doc, &len);
-    switch (r) {
-    case LEC_TUI_NO_TERMINAL:
+    if (r == LEC_TUI_NO_TERMINAL) {
         fprintf(stderr, "lectern: %s: showing the document as with --dump\n",
                 why ? why : "no terminal");
-        if (later) {
-            /* Nothing was shown: the dump is of the whole. */
-            char *w;
-            lec_doc *whole = lec_later_take(later, &w);
-            if (w) fprintf(stderr, "lectern: %s: %s\n", lec_doc_name(first), w);
+        /* Nothing was shown: the dump is of the whole. */
+        char *w;
+        if (op->first) {
+            doc = lec_later_take(op->first, &w);
             free(w);
-            if (!whole) return EXIT_INPUT;
+        }
+        if (op->whole) {
+            lec_doc *whole = lec_later_take(op->whole, &w);
+            if (w) fprintf(stderr, "lectern: %s: %s\n", src->name, w);
+            free(w);
+            if (!whole) {
+                if (doc != op->doc) lec_doc_free((lec_doc *)doc);
+                return LEC_EXIT_INPUT;
+            }
+            if (doc != op->doc) lec_doc_free((lec_doc *)doc);
             doc = whole;
         }
         do_dump(doc, width, o->ambi);
+    }
+    const char *srcb = doc ? lec_doc_source(doc, &len) : NULL;
+    switch (r) {
+    case LEC_TUI_NO_TERMINAL:
         break;
     case LEC_TUI_PRINT:
         start = 0;
         end = len;
         if (node) lec_node_range(doc, node, &start, &end);
-        if (refuse_controls(doc, o, src + start, end - start)) return EXIT_RAW;
-        lec_out(src + start, end - start);
+        if (refuse_controls(doc, o, srcb + start, end - start)) rc = LEC_EXIT_RAW;
+        else lec_out(srcb + start, end - start);
         break;
     case LEC_TUI_PRINT_PLAIN:
         if (node == 0) {
@@ -454,151 +465,27 @@ static int browse(const lec_doc *doc, const options *o, int width, lec_later *la
     case LEC_TUI_QUIT:
         break;
     case LEC_TUI_FAILED:
-        fprintf(stderr, "lectern: %s: %s\n", lec_doc_name(first), why);
+        fprintf(stderr, "lectern: %s: %s\n", src->name, why);
         free((char *)why);
-        rc = EXIT_INPUT;
+        rc = LEC_EXIT_INPUT;
         break;
     }
-    /* The caller owns the document it gave; the whole that replaced it
-     * came from `later`. */
-    if (doc != first) lec_doc_free((lec_doc *)doc);
+    /* The caller owns the document it gave; one that replaced it came
+     * from a later. */
+    if (doc != op->doc) lec_doc_free((lec_doc *)doc);
     return rc;
 }
 
-/* Replaces the plain text *data[0..*len) by the Markdown recovered from it;
- * valid: the text is known to be valid UTF-8. */
-static void to_markdown(char **data, size_t *len, int valid)
-{
-    size_t mlen;
-    char *md = valid ? lec_convert_valid(*data, *len, &mlen) : lec_convert(*data, *len, &mlen);
-    free(*data);
-    *data = md;
-    *len = mlen;
-}
-
-/* Which way to read the input: plain text (converted first) or Markdown. */
-static int is_text(const options *o, const char *data, size_t len)
-{
-    if (o->from != FROM_AUTO) return o->from == FROM_TEXT;
-    if (has_suffix(o->file, ".txt")) return 1;
-    if (has_suffix(o->file, ".md") || has_suffix(o->file, ".markdown") ||
-        has_suffix(o->file, ".mkd") || has_suffix(o->file, ".mdown"))
-        return 0;
-    return !lec_looks_markdown(data, len);
-}
-
-/* ---- a large file opens at once --------------------------------------- */
-
-/* A file larger than this opens with its first part (about as much) shown
- * while a second thread reads and parses the whole.  LECTERN_EARLY sets it
- * (for tests).  64 KiB is some 20 000 Chinese characters, more than can
- * be read in the time the whole of 100 MB takes, and parsed in a fifth of
- * a millisecond: the first screen is not kept waiting for it. */
+/* A large file opens with its first part (about this much) shown while a
+ * second thread reads and parses the whole; standard input as well.
+ * LECTERN_EARLY sets it (for tests).  64 KiB is some 20 000 Chinese
+ * characters, more than can be read in the time the whole of 100 MB
+ * takes, and parsed in a fifth of a millisecond: the first screen is not
+ * kept waiting for it. */
 #define EARLY_BYTES ((size_t)64 << 10)
-
-typedef struct early {
-    const options *o;
-    const char *name;
-} early;
-
-/* The whole document, as main() makes it for the other modes (runs on
- * the second thread: only the model, no output). */
-static lec_doc *make_whole(void *arg, char **why)
-{
-    early *e = arg;
-    lec_input in;
-    lec_buf err = LEC_BUF_INIT;
-    *why = NULL;
-    if (lec_load(e->o->file, &in, &err) != 0) {
-        *why = lec_buf_detach(&err, NULL);
-        return NULL;
-    }
-    lec_buf_free(&err);
-    int text = is_text(e->o, in.data, in.len);
-    if (text) to_markdown(&in.data, &in.len, !in.invalid_utf8);
-    if (in.invalid_utf8) {
-        lec_buf_printf(&err, "warning: invalid UTF-8 at byte %zu (shown as U+FFFD)", in.bad_offset);
-        *why = lec_buf_detach(&err, NULL);
-    }
-    lec_doc *d = lec_doc_new_flags(in.data, in.len, e->name, in.invalid_utf8 ? 0 : LEC_DOC_VALID);
-    if (text) lec_doc_hide_frontmatter(d);
-    return d;
-}
-
-/* The first part of a large regular file, cut where a block ends; NULL
- * (and the usual way is taken) for anything else, or anything odd. */
-static char *read_part(const char *path, size_t want, size_t *len)
-{
-    struct stat st;
-    /* stat first: opening a FIFO here would meet its writer, and the
-     * lec_load that follows would wait for another one for ever. */
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= want) return NULL;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= want) {
-        close(fd);
-        return NULL;
-    }
-    char *buf = lec_xmalloc(want + 1);
-    size_t got = 0;
-    while (got < want) {
-        ssize_t r = read(fd, buf + got, want - got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) break;
-        got += (size_t)r;
-    }
-    close(fd);
-    /* A NUL byte makes it a binary file: lec_load says so. */
-    size_t end = got == want && !memchr(buf, 0, got) ? got : 0;
-    while (end > 0 && buf[end - 1] != '\n')
-        end--;
-    if (!end) {
-        free(buf);
-        return NULL;
-    }
-    *len = end;
-    buf[*len] = '\0';
-    return buf;
-}
-
-/* The browser on a large file: the first part at once, the whole when
- * it is ready.  Returns 0 when the file is not for this (rc untouched). */
-static int browse_early(const options *o, const char *name, int *rc)
-{
-    if (strcmp(o->file, "-") == 0) return 0;
-    size_t want = EARLY_BYTES, len;
-    const char *env = getenv("LECTERN_EARLY");
-    if (env && *env) want = (size_t)strtoull(env, NULL, 10);
-    if (want == 0) return 0;
-    char *part = read_part(o->file, want, &len);
-    if (!part) return 0;
-
-    int text = is_text(o, part, len);
-    if (text) {
-        to_markdown(&part, &len, 0);
-    } else {
-        /* Cut where a block surely ends, so the part's blocks are the
-         * whole's. */
-        size_t *cuts, n = lec_chunk_split(part, 0, len, 1, &cuts);
-        if (n) len = cuts[n - 1];
-        free(cuts);
-    }
-    int valid = lec_utf8_valid(part, len, NULL);
-    lec_doc *doc = lec_doc_new_flags(part, len, name, valid ? LEC_DOC_VALID : 0);
-    if (text) lec_doc_hide_frontmatter(doc);
-
-    early e = {o, name};
-    lec_later *later = lec_later_start(make_whole, &e);
-    if (!later) {
-        lec_doc_free(doc);
-        return 0;
-    }
-    int width = o->width ? o->width : terminal_width();
-    *rc = browse(doc, o, width, later);
-    lec_out_flush();
-    lec_doc_free(doc);
-    return 1;
-}
+/* A parse taking longer than this is said on stderr (LECTERN_SLOW_MS for
+ * tests). */
+#define SLOW_MS 3000
 
 static int run(const options *opts, const char *name);
 
@@ -615,6 +502,11 @@ int main(int argc, char **argv)
     char *name = printable(strcmp(o.file, "-") == 0 ? "(standard input)" : o.file);
     int rc = run(&o, name);
     free(name);
+    /* For tests: a worker the browser left (it quit before the whole was
+     * read) goes on a while after all of the above is freed; it must use
+     * only what it owns. */
+    const char *delay = getenv("LECTERN_TEST_EXIT_DELAY");
+    if (delay && *delay) usleep((useconds_t)atoi(delay) * 1000);
     return rc;
 }
 
@@ -622,14 +514,38 @@ int main(int argc, char **argv)
 static int run(const options *opts, const char *name)
 {
     options o = *opts;
-    lec_input in;
     lec_buf why = LEC_BUF_INIT;
     int rc = 0;
-    if (o.mode == MODE_BROWSE && browse_early(&o, name, &rc)) return rc;
-    if (lec_load(o.file, &in, &why) != 0) {
+    source src = {.file = o.file, .name = name, .from = o.from, .early = EARLY_BYTES};
+    /* For tests: a lower size limit, and the size of a first part. */
+    const char *env = getenv("LECTERN_MAX_INPUT");
+    if (env && *env) src.limit = (size_t)strtoull(env, NULL, 10);
+    env = getenv("LECTERN_EARLY");
+    if (env && *env) src.early = (size_t)strtoull(env, NULL, 10);
+    int width = o.width ? o.width : terminal_width();
+
+    if (o.mode == MODE_BROWSE) {
+        opened op;
+        if (source_open(&src, &op, &why) != 0) {
+            fprintf(stderr, "lectern: %s: %s\n", name, why.data);
+            lec_buf_free(&why);
+            return LEC_EXIT_INPUT;
+        }
+        if (why.len) fprintf(stderr, "lectern: %s: %s\n", name, why.data);
+        lec_buf_free(&why);
+        rc = browse(&src, &op, &o, width);
+        lec_out_flush();
+        if (op.doc) lec_doc_free(op.doc);
+        free(op.raw);
+        return rc;
+    }
+
+    lec_input in;
+    lec_load_opts lo = {.limit = src.limit};
+    if (lec_load(o.file, &lo, &in, &why) != 0) {
         fprintf(stderr, "lectern: %s: %s\n", name, why.data);
         lec_buf_free(&why);
-        return EXIT_INPUT;
+        return LEC_EXIT_INPUT;
     }
     if (in.invalid_utf8)
         fprintf(stderr, "lectern: %s: warning: invalid UTF-8 at byte %zu (shown as U+FFFD)\n",
@@ -637,19 +553,24 @@ static int run(const options *opts, const char *name)
 
     /* Plain text is converted to Markdown first; every mode then works on
      * the converted document. */
-    int text = is_text(&o, in.data, in.len);
-    if (text) to_markdown(&in.data, &in.len, !in.invalid_utf8);
+    int text = source_is_text(&src, in.data, in.len);
     if (o.mode == MODE_CONVERT) {
+        if (text) source_to_markdown(&in.data, &in.len, !in.invalid_utf8);
         lec_out(in.data, in.len);
         lec_out_flush();
         free(in.data);
         return 0;
     }
-
-    /* lec_load checked the bytes; conversion keeps them as they were. */
-    lec_doc *doc = lec_doc_new_flags(in.data, in.len, name, in.invalid_utf8 ? 0 : LEC_DOC_VALID);
-    if (text) lec_doc_hide_frontmatter(doc);
-    int width = o.width ? o.width : terminal_width();
+    env = getenv("LECTERN_SLOW_MS");
+    int slow_ms = env && *env ? atoi(env) : SLOW_MS;
+    slow_notice *slow = slow_notice_start(name, slow_ms > 0 ? slow_ms : SLOW_MS);
+    lec_doc *doc = source_doc(&src, &in, text, &why);
+    slow_notice_stop(slow);
+    if (!doc) {
+        fprintf(stderr, "lectern: %s: %s\n", name, why.data);
+        lec_buf_free(&why);
+        return LEC_EXIT_INPUT;
+    }
     switch (o.mode) {
     case MODE_TOC:
         do_toc(doc);
@@ -661,9 +582,7 @@ static int run(const options *opts, const char *name)
         rc = do_print(doc, &o);
         break;
     case MODE_CONVERT: /* handled above */
-        break;
     case MODE_BROWSE:
-        rc = browse(doc, &o, width, NULL);
         break;
     case MODE_DUMP:
         do_dump(doc, width, o.ambi);

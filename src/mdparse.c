@@ -6,6 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* cmark's memory comes from lectern's allocators: out of memory is then
+ * lectern's one message and status 70 (util.h), not cmark's abort. */
+static void *cm_calloc(size_t count, size_t size)
+{
+    return lec_xcalloc(count, size);
+}
+
+static void *cm_realloc(void *p, size_t n)
+{
+    return lec_xrealloc(p, n);
+}
+
+static cmark_mem cm_mem = {cm_calloc, cm_realloc, free};
+
 void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
                   size_t extra_len)
 {
@@ -42,7 +56,7 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
         }
     }
 
-    cmark_parser *p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8, &cm_mem);
     if (bom) cmark_parser_feed(p, "\n", 1);
     cmark_parser_feed(p, src + start, end - start);
     if (extra && extra_len) {

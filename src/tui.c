@@ -24,9 +24,18 @@ static int active;
 
 /* lec_x* allocators end the program on failure: the terminal comes back
  * first. */
+static FILE *active_out; /* its terminal, when it has bracketed paste on */
+
 static void restore_at_exit(void)
 {
-    if (active) endwin();
+    if (!active) return;
+    active = 0;
+    tui_signals_off();
+    if (active_out) {
+        fputs(TUI_PASTE_OFF, active_out);
+        fflush(active_out);
+    }
+    endwin();
 }
 
 /* ---- input -------------------------------------------------------------- */
@@ -362,6 +371,7 @@ static void setup_screen(tui *t)
     fputs(TUI_PASTE_ON, t->out);
     fflush(t->out);
     t->paste_on = 1;
+    active_out = t->out;
     const char *sitm = tigetstr("sitm");
     t->italic = sitm && sitm != (char *)-1;
     if (t->o->mouse) {
@@ -385,6 +395,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     t.feed_fd = -1;
     t.doc = *doc;
     t.later = o->later;
+    t.first = o->first;
     t.o = o;
     t.ambi = o->ambi == 2 ? 2 : 1;
     t.last_dir = 1;
@@ -405,14 +416,20 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     }
     if (!registered) {
         atexit(restore_at_exit);
+        /* Out of memory: the terminal first, then the message. */
+        lec_oom_hook(restore_at_exit);
         registered = 1;
     }
     setup_screen(&t);
 
     if (!t.test) tui_signals_on(&t);
 
-    t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
-    tui_doc_open(&t);
+    if (t.doc) {
+        t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
+        tui_doc_open(&t);
+    } else {
+        tui_wait_open(&t);
+    }
     lec_tui_result r = run(&t);
     *node = t.node;
     /* Every screen closes, the top first (a prompt tells its owner). */
@@ -421,14 +438,12 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         tui_pop(&t);
     if (r == LEC_TUI_FAILED) *why = t.failed;
     *doc = t.doc;
-    if (t.later && t.test) {
-        /* Not needed after all; tests end with nothing left running. */
-        char *w;
-        lec_doc_free(lec_later_take(t.later, &w));
-        free(w);
-    }
+    /* Not needed after all: the workers are told to stop, and what they
+     * make is freed on their own threads, whose inputs are their own. */
+    if (t.later) lec_later_cancel(t.later);
+    if (t.first) lec_later_cancel(t.first);
 
-    lec_view_free(t.v);
+    if (t.v) lec_view_free(t.v);
     lec_line_free(&t.line);
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
@@ -440,6 +455,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     lec_buf_free(&t.paste);
     endwin();
     active = 0;
+    active_out = NULL;
     delscreen(t.scr);
     if (t.test)
         tui_test_close(&t);

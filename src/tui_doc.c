@@ -12,31 +12,77 @@
 
 /* ---- the whole document, when the first part was shown ------------------ */
 
+/* Waits for t->later, a tenth of a second at a time; 0 when the reader
+ * typed q (leaving) or Esc (stopping the wait) meanwhile. */
+static int wait_whole(tui *t)
+{
+    tui_message(t, 0, "%s (Esc stops waiting)",
+                t->reloading ? "reading the file again" : "reading the whole document");
+    tui_draw(t);
+    while (!lec_later_wait(t->later, 100)) {
+        if (!tui_key_waiting(t) || t->pushed_rc == KEY_CODE_YES) continue;
+        wint_t c = t->pushed_wc;
+        if (c != 'q' && c != 'Q' && c != LEC_KEY_ESC) continue;
+        t->has_pushed = 0;
+        if (c == LEC_KEY_ESC)
+            tui_message(t, 0, "not waiting: the rest is still being read");
+        else
+            tui_leave(t, LEC_TUI_QUIT);
+        return 0;
+    }
+    return 1;
+}
+
 int tui_take_whole(tui *t, int wait)
 {
-    if (!t->later || (!wait && !lec_later_ready(t->later))) return 0;
-    if (!lec_later_ready(t->later)) {
-        tui_message(t, 0, "reading the whole document");
-        tui_draw(t);
-    }
+    if (!t->later) return 0;
+    if (!lec_later_ready(t->later) && (!wait || !wait_whole(t))) return -1;
     char *why;
     lec_doc *d = lec_later_take(t->later, &why);
     t->later = NULL;
     lec_buf_reset(&t->msg);
+    int again = t->reloading;
+    t->reloading = 0;
     if (!d) {
-        t->failed = why ? why : lec_xstrndup("cannot be read", 14);
-        t->quit = 1;
-        return -1;
+        /* The file changed (emptied, deleted, made binary) after the
+         * first part was shown: what is shown stays. */
+        tui_message(t, 1, "%s: %s", again ? "cannot read it again" : "the rest could not be read",
+                    why ? why : "?");
+        free(why);
+        tui_draw(t);
+        return 0;
     }
     lec_view *v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
     lec_view_adopt(v, t->v);
     lec_view_free(t->v);
+    if (t->doc_owned) lec_doc_free((lec_doc *)t->doc);
     t->v = v;
     t->doc = d;
-    if (why) tui_message(t, 1, "%s", why);
+    t->doc_owned = 1;
+    if (why)
+        tui_message(t, 1, "%s", why);
+    else if (again)
+        tui_message(t, 0, "read again");
     free(why);
     tui_draw(t);
     return 1;
+}
+
+/* R: the file read again from the start, to its size now. */
+static void reload(tui *t, screen *s)
+{
+    if (t->later) {
+        tui_message(t, 0, "still reading: R works once the whole is in");
+        return;
+    }
+    t->later = t->o->reload ? t->o->reload(t->o->reload_arg) : NULL;
+    if (!t->later) {
+        tui_message(t, 1, "standard input cannot be read again");
+        return;
+    }
+    t->reloading = 1;
+    tui_message(t, 0, "reading the file again");
+    s->tick_ms = 100;
 }
 
 /* Requests that the first part of a document can serve: moving, and
@@ -61,6 +107,7 @@ static int part_will_do(lec_request req)
     case LEC_REQ_ENTER:
     case LEC_REQ_HELP:
     case LEC_REQ_REDRAW:
+    case LEC_REQ_RELOAD:
     case LEC_REQ_SUSPEND:
     case LEC_REQ_QUIT:
     case LEC_REQ_QUIT_ALL:
@@ -115,9 +162,9 @@ static void fold(tui *t, int how)
 /* The document screen's requests. */
 static int doc_request(tui *t, screen *s, lec_request req, long count)
 {
-    (void)s;
     long n = count > 0 ? count : 1;
     if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return SCREEN_DONE;
+    if (t->leave) return SCREEN_DONE;
     int half = t->rows / 2 > 0 ? t->rows / 2 : 1;
     switch (req) {
     case LEC_REQ_DOWN:
@@ -204,6 +251,9 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
     case LEC_REQ_SEARCH_PREV:
         search_next(t, -1, n);
         break;
+    case LEC_REQ_RELOAD:
+        reload(t, s);
+        return SCREEN_DONE;
     case LEC_REQ_PRINT:
     case LEC_REQ_PRINT_PLAIN:
         /* The root (before the first section) prints the whole document. */
@@ -267,5 +317,12 @@ static const screen_ops doc_ops = {
 void tui_doc_open(tui *t)
 {
     screen *s = tui_push(t, &doc_ops, NULL);
+    s->tick_ms = t->later ? 100 : -1;
+}
+
+void tui_doc_become(tui *t, screen *s)
+{
+    s->ops = &doc_ops;
+    s->data = NULL;
     s->tick_ms = t->later ? 100 : -1;
 }

@@ -23,6 +23,9 @@ typedef struct tui {
     const lec_doc *doc;
     lec_view *v;
     lec_later *later; /* the whole document, not taken yet (tui.h) */
+    lec_later *first; /* the document itself, not made yet (tui_wait.c) */
+    int doc_owned;    /* doc came from a later: the browser frees it when replaced */
+    int reloading;    /* later reads the file again (R) */
     char *failed;     /* why the whole could not be made */
     const lec_tui_opts *o;
     int ambi;
@@ -118,11 +121,20 @@ int tui_height(void);
 /* tui_doc.c: the document screen */
 /* Opens the document screen on t->doc (t->v, t->later). */
 void tui_doc_open(tui *t);
+/* Turns screen s (the waiting screen) into the document screen, once
+ * t->doc and t->v are there. */
+void tui_doc_become(tui *t, screen *s);
 /* Puts the whole document (t->later) in the browser: its view takes over
  * the folds and the place.  wait: wait for it if it is not ready (saying
- * so).  Returns 1 when it was taken, 0 when there is nothing to take (or
- * not yet), -1 when it could not be made (t->failed, t->quit). */
+ * so; q or Esc typed meanwhile stop waiting).  Returns 1 when it was
+ * taken, 0 when there is nothing to take (also when it could not be
+ * made: what is shown stays, and the status line says why), -1 when it
+ * is not ready (not waited for, or the reader stopped waiting). */
 int tui_take_whole(tui *t, int wait);
+
+/* tui_wait.c: the screen shown while the document itself is made
+ * (t->first): its raw text; it becomes the document screen. */
+void tui_wait_open(tui *t);
 
 /* prompt.c: the / and ? incremental search (dir 1 or -1), and : go to. */
 void tui_search(tui *t, int dir);

@@ -179,6 +179,7 @@ void tui_signals_on(tui *t)
 
 void tui_signals_off(void)
 {
+    if (tty < 0) return;
     installed = 0;
     for (size_t i = 0; i < NFATAL; i++)
         sigaction(fatal[i], &old_fatal[i], NULL);

@@ -302,6 +302,11 @@ void tui_test_feed(tui *t)
             t->waiting = 1;
             return;
         }
+        if (strncmp(t->sline, "!sleep ", 7) == 0) {
+            /* Time for the workers, as a reader pausing. */
+            usleep((useconds_t)atoi(t->sline + 7) * 1000);
+            continue;
+        }
         if (strncmp(t->sline, "!paste ", 7) == 0) {
             paste(t, t->sline + 7);
             return;

@@ -2,15 +2,40 @@
  * util.c - allocators that end the program on failure, and lec_buf.
  */
 #include "lectern/util.h"
+#include "lectern/exit.h"
+#include "lectern/thread.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+static atomic_int oom_seen;
+static void (*oom_hook)(void);
+
+void lec_oom_hook(void (*fn)(void))
+{
+    oom_hook = fn;
+}
+
+int lec_oom_seen(void)
+{
+    return atomic_load(&oom_seen);
+}
+
+void lec_oom(void)
+{
+    atomic_store(&oom_seen, 1);
+    /* A worker ends; the thread that joins it comes here in turn. */
+    if (lec_thread_is_worker()) lec_thread_oom();
+    if (oom_hook) oom_hook();
+    fputs("lectern: out of memory\n", stderr);
+    exit(LEC_EXIT_OOM);
+}
+
 static void oom(void)
 {
-    fputs("lectern: out of memory\n", stderr);
-    exit(70);
+    lec_oom();
 }
 
 void *lec_xmalloc(size_t n)

@@ -634,4 +634,226 @@ run --toc "$T/ex96.md"
 tap_is "$rc/$(cat "$T/out")" "0/1 Foo
 2 Bar" "(12.12) ---/Foo/---/Bar/---: the headings Foo and Bar, no front matter"
 
+# A sanitizer build (ASan reserves terabytes of address space: no ulimit -v).
+san=no
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:help=1" "$LECTERN" --version 2>&1 | grep -q AddressSanitizer && san=yes
+
+# (12.3) libcmark out of memory: lectern's one line and status 70, not
+# cmark's abort, also when it happens on the thread that reads the whole.
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(1, 3001):
+        f.write("- " * i + "x\n")' "$T/oom.md"
+if [ $san = yes ]; then
+	tap_skip "(12.3) out of memory: exit 70" "a sanitizer build cannot run under ulimit -v"
+else
+	(ulimit -v 1000000 && exec "$LECTERN" --toc "$T/oom.md") </dev/null >/dev/null 2>"$T/err"
+	rc=$?
+	tap_is "$rc/$(grep -v 'still parsing' "$T/err")" "70/lectern: out of memory" \
+		"(12.3) --toc out of memory in libcmark: exit 70, one line" || show "$T/err"
+	printf '!dump first\n!wait\n!dump whole\n' >"$T/oom.keys"
+	(ulimit -v 1000000 && LECTERN_TEST_SCRIPT="$T/oom.keys" LECTERN_TEST_DUMP="$T/dump" \
+		exec "$LECTERN" "$T/oom.md") </dev/null >/dev/null 2>"$T/err"
+	rc=$?
+	tap_is "$rc/$(cat "$T/err")" "70/lectern: out of memory" \
+		"(12.3) the browser, out of memory on the thread reading the whole: exit 70, one line" ||
+		show "$T/err"
+fi
+rm -f "$T/oom.md"
+
+# (12.4) The checks run on each piece as it is read: /dev/zero, a 2 GB
+# sparse file and /dev/urandom are refused at once, not after gigabytes.
+truncate -s 2G "$T/sparse.md" 2>/dev/null || : >"$T/sparse.md"
+bad=
+for f in /dev/zero "$T/sparse.md" /dev/urandom; do
+	[ -r "$f" ] || continue
+	LIMIT=20 run --toc "$f"
+	case "$rc/$(cat "$T/err")" in
+	"2/lectern: $f: binary file (NUL byte at offset "*")") ;;
+	*) bad="$bad [$f: exit $rc $(head -c 100 "$T/err")]" ;;
+	esac
+	awk -v s="$secs" 'BEGIN { exit !(s < 2) }' || bad="$bad [$f: ${secs}s]"
+done
+rm -f "$T/sparse.md"
+tap_is "$bad" "" "(12.4) /dev/zero, a 2 GB sparse file, /dev/urandom: 'binary file' at once"
+# Standard input past the size limit (4 GiB; less here): the other modes
+# fail, the browser shows its first screen at once and keeps what it read.
+yes '一、标题' | LECTERN_MAX_INPUT=3000000 "$LECTERN" --toc - >/dev/null 2>"$T/err"
+tap_is "$(cat "$T/err")" "lectern: (standard input): too large (the limit is 3000000 bytes)" \
+	"(12.4) yes | lectern --toc -: too large, one line"
+printf '!dump first\n!wait\n!dump whole\nG\n!dump end\n' >"$T/yes.keys"
+: >"$T/dump"
+yes '一、标题' | lim env LECTERN_MAX_INPUT=3000000 LECTERN_TEST_SCRIPT="$T/yes.keys" \
+	LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE=60x6 "$LECTERN" --from markdown - \
+	>"$T/out" 2>"$T/err"
+rc=$?
+chk rows "$T/dump" whole | tail -n 1 >"$T/status"
+tap_like "$rc/$(cat "$T/status")" "0/ larger than 3000000 bytes: the rest is not*" \
+	"(12.4) yes | lectern -: the browser keeps what it read and says the rest is not" ||
+	show "$T/err"
+chk rows "$T/dump" first >"$T/rows"
+tap_like "$(head -n 1 "$T/rows")" "一、标题一、标题*" "(12.4) yes | lectern -: the first screen"
+# The first screen comes before the input ends.
+mkfifo "$T/slow"
+(
+	# (The last block of what has come may go on: it waits.)
+	printf '# 慢\n\n一、先到的一行\n\n二、也先到\n\n三、还在等\n\n'
+	i=0
+	while [ $i -lt 50 ] && [ ! -f "$T/seen" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '四、后到的一行\n'
+) >"$T/slow" &
+writer=$!
+printf '!dump first\n!wait\nG\n!dump whole\n' >"$T/slow.keys"
+: >"$T/dump"
+lim env LECTERN_TEST_SCRIPT="$T/slow.keys" LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE=60x6 \
+	"$LECTERN" - <"$T/slow" >"$T/out" 2>"$T/err" &
+reader=$!
+i=0
+while [ $i -lt 60 ] && ! has "$T/dump" "先到的一行"; do
+	sleep 0.05
+	i=$((i + 1))
+done
+has "$T/dump" "先到的一行" && ! has "$T/dump" "后到的一行"
+tap_ok $? "(12.4) a slow pipe: the first screen is up before the input ends"
+: >"$T/seen"
+wait $writer
+wait $reader
+tap_is "$?/$(chk rows "$T/dump" whole | grep -c '^四、后到的一行')" "0/1" \
+	"(12.4) a slow pipe: the rest comes in when it ends"
+
+# A large file (about 760 KB) the browser opens with its first part.
+big=$T/big.md
+python3 -c '
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# 标题\n\n")
+    for i in range(1, 25001):
+        f.write("## 第%d节\n\n正文%d。\n\n" % (i, i))' "$big"
+
+# bg_browse KEYS FILE [VAR=value...]: the headless browser in the
+# background ($pid), dump in $T/dump; wait_dump TEXT: until the dump has it.
+bg_browse() {
+	_k=$1 _f=$2
+	shift 2
+	: >"$T/dump"
+	lim env LECTERN_TEST_SCRIPT="$_k" LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE=60x8 "$@" \
+		"$LECTERN" "$_f" </dev/null >"$T/out" 2>"$T/err" &
+	pid=$!
+}
+wait_dump() {
+	_i=0
+	while [ $_i -lt 100 ] && ! has "$T/dump" "$1"; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
+# (12.9) The file emptied, deleted or made binary after the first screen,
+# before the rest is read: what is shown stays, the status line says the
+# rest could not be read (it ended with exit 2).
+printf '!dump first\n!wait\n!dump after\nj\n!dump moved\n' >"$T/change.keys"
+for change in empty delete binary; do
+	cp "$big" "$T/change.md"
+	bg_browse "$T/change.keys" "$T/change.md" LECTERN_TEST_LOAD_DELAY=600
+	wait_dump "=== first"
+	case $change in
+	empty) : >"$T/change.md" ;;
+	delete) rm -f "$T/change.md" ;;
+	binary) printf 'x\000y' | dd of="$T/change.md" bs=1 seek=500000 conv=notrunc 2>/dev/null ;;
+	esac
+	wait $pid
+	rc=$?
+	chk frame "$T/dump" >"$T/frame"
+	fr=$?
+	chk rows "$T/dump" after | tail -n 1 >"$T/status"
+	chk rows "$T/dump" moved >"$T/rows"
+	case $change in
+	delete) want=' 标题 *' ;; # read from the open file: all of it
+	empty) want=' the rest could not be read: the file changed*' ;;
+	binary) want=' the rest could not be read: binary file*' ;;
+	esac
+	tap_like "$rc/$fr/$(cat "$T/status")" "0/0/$want" \
+		"(12.9) the file $change after the first screen: exit 0, the status line says so" ||
+		show "$T/err"
+	tap_like "$(head -n 1 "$T/rows")" "标题*" "(12.9) the file $change: what was shown stays"
+done
+
+# (12.13) libcmark's pathological inputs: the browser shows the raw text
+# at once and q leaves at once; the other modes say what they wait on.
+python3 -c 'import sys; open(sys.argv[1], "w").write("![[]()" * 160000 + "\n")' "$T/links.md"
+printf '!dump first\n/x<Enter>\n!dump asked\nq\n' >"$T/links.keys"
+LIMIT=20 browse "$T/links.keys" "$T/links.md" 60x6
+chk rows "$T/dump" first >"$T/rows"
+tap_is "$rc/$(head -n 1 "$T/rows" | cut -c 1-12)" '0/![[]()![[]()' \
+	"(12.13) ![[]() x 160000: the browser shows the raw text and quits on q (${secs}s)"
+tap_like "$(tail -n 1 "$T/rows")" ' parsing the document (libcmark is slow on it)*' \
+	"(12.13) ![[]() x 160000: the status line says what it waits on"
+awk -v s="$secs" 'BEGIN { exit !(s < 5) }'
+tap_ok $? "(12.13) ![[]() x 160000: q leaves at once (${secs}s)"
+LECTERN_SLOW_MS=1000 LIMIT=3 run --toc "$T/links.md"
+tap_like "$rc/$(cat "$T/err")" "124/lectern: $T/links.md: still parsing the document after 1 s*" \
+	"(12.13) ![[]() x 160000 --toc: stderr says it is still parsing"
+rm -f "$T/links.md"
+
+# (12.14) The reader leaves while the rest is still being read: the
+# worker goes on after everything of the browser is freed, using only
+# what it owns (a sanitizer build reports any other use).
+printf '!sleep 100\nq\n' >"$T/quit.keys"
+LECTERN_TEST_LOAD_DELAY=300 LECTERN_TEST_EXIT_DELAY=800 browse "$T/quit.keys" "$big" 60x8
+tap_is "$rc/$(lines "$T/err")" 0/0 "(12.14) q while the rest is being read: exit 0, nothing on stderr"
+# Resizes and a search while the rest is being read: the search waits
+# for the whole, then finds in it.
+printf '%s\n' '!dump first' '!resize 30x5' '/第24999节<Enter>' '!resize 60x8' 'n' '!dump found' \
+	'!resize 1x1' 'G' '!resize 60x8' '!dump end' >"$T/during.keys"
+LECTERN_TEST_LOAD_DELAY=200 browse "$T/during.keys" "$big" 60x8
+chk frame "$T/dump" >"$T/frame"
+tap_is "$rc/$?" 0/0 "(12.14) resizes and a search while the rest is read: exit 0, valid frames" ||
+	tap_diag "$(cat "$T/frame" "$T/err")"
+chk rows "$T/dump" found >"$T/rows"
+tap_like "$(tail -n 1 "$T/rows")" "*1/1*" "(12.14) the search found in the whole"
+chk rows "$T/dump" end >"$T/rows"
+tap_like "$(grep -c '正文25000。' "$T/rows")" "1" "(12.14) G reaches the end of the whole"
+
+# A file that grows while it is open (a log): what came after it was
+# opened is not read until R, which reads it again and keeps the place.
+cp "$big" "$T/log.md"
+printf '%s\n' '!wait' ':3<Enter>' '!dump before' '!sleep 1500' 'G' '!dump grown' ':3<Enter>' 'R' '!wait' \
+	'!dump reloaded' 'G' '!dump end' >"$T/log.keys"
+bg_browse "$T/log.keys" "$T/log.md"
+wait_dump "=== before"
+printf '## 新增一节\n\n追加的正文。\n' >>"$T/log.md"
+wait $pid
+rc=$?
+chk frame "$T/dump" >"$T/frame"
+tap_is "$rc/$?" 0/0 "a growing file, then R: exit 0, valid frames" || tap_diag "$(cat "$T/frame" "$T/err")"
+tap_is "$(chk rows "$T/dump" grown | grep -c '追加的正文')" 0 "a growing file: what was added is not read before R"
+chk rows "$T/dump" before | head -n 1 >"$T/before"
+chk rows "$T/dump" reloaded | head -n 1 >"$T/after"
+tap_file_is "$T/after" "$T/before" "a growing file, R: the place is kept"
+tap_like "$(chk rows "$T/dump" reloaded | tail -n 1)" " read again*" "a growing file, R: the status line says so"
+tap_is "$(chk rows "$T/dump" end | grep -c '追加的正文')" 1 "a growing file, R: what was added is read"
+# Growing all the time while read: no crash.
+(
+	while [ ! -f "$T/stop" ]; do
+		printf '## 又一节\n\n又一段。\n\n' >>"$T/log.md"
+	done
+) &
+grower=$!
+printf '!wait\nG\nR\n!wait\nG\n!dump end\n' >"$T/grow.keys"
+browse "$T/grow.keys" "$T/log.md" 60x8
+: >"$T/stop"
+wait $grower
+chk frame "$T/dump" >"$T/frame"
+tap_is "$rc/$?" 0/0 "a file growing all the time: exit 0, valid frames"
+# Standard input cannot be read again.
+printf 'R\n!dump r\n' >"$T/r.keys"
+LECTERN_TEST_SCRIPT="$T/r.keys" LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE=60x6 \
+	"$LECTERN" - <"$top_srcdir/examples/speech.md" >/dev/null 2>&1
+tap_like "$(chk rows "$T/dump" r | tail -n 1)" " standard input cannot be read again*" \
+	"R on standard input: the status line says it cannot be read again"
+
 tap_done

@@ -52,6 +52,7 @@
     _(OTHER, PRINT_PLAIN, "quit and print this section as plain text")                             \
     _(OTHER, HELP, "this help")                                                                    \
     _(OTHER, REDRAW, "redraw the screen")                                                          \
+    _(OTHER, RELOAD, "read the file again (a log that grew), keeping the place")                   \
     _(OTHER, SUSPEND, "suspend (fg resumes)")                                                      \
     _(OTHER, CANCEL, "close the outline or help, clear a list's filter")                           \
     _(OTHER, QUIT, "quit (over another screen: close it)")                                         \

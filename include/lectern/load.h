@@ -19,10 +19,40 @@ typedef struct lec_input {
     size_t bad_offset; /* then: offset of the first invalid byte */
 } lec_input;
 
-/* Reads path, or standard input when path is "-".  Returns 0 on success.
- * On failure returns -1 and puts the reason (no file name, no newline:
- * "no such file", "is a directory", "empty file", "binary file (NUL byte
- * at offset 12)", ...) into *why. */
-int lec_load(const char *path, lec_input *in, lec_buf *why);
+/* How lec_load and lec_load_fd read; zero-initialise for the defaults. */
+typedef struct lec_load_opts {
+    /* The bytes already read from the start of fd (the browser's first
+     * part): they come first.  Copied. */
+    const char *head;
+    size_t head_len;
+    /* A regular file: the size to read (its size when the caller opened
+     * it); 0: its size now.  What is written to a file after that (a log
+     * that grows) is not read. */
+    unsigned long long size;
+    /* The most bytes to take; 0: LEC_MAX_INPUT (tests set less). */
+    size_t limit;
+    /* Past the limit: keep what was read, up to its last line break,
+     * and say so in *why (the return is then 1), instead of failing. */
+    int keep_at_limit;
+    /* Asked before each read; nonzero gives up (-1, "stopped"). */
+    int (*stop)(void *arg);
+    void *stop_arg;
+} lec_load_opts;
+
+/* Reads fd (which it does not close) to its end, each piece checked as
+ * it comes: a NUL byte ends the read at once.  o may be NULL.  Returns 0
+ * on success, 1 on success cut at the limit (o->keep_at_limit; *why
+ * says "larger than 4 GiB: the rest is not read"); -1 on failure, with
+ * the reason (no file name, no newline: "no such file", "is a
+ * directory", "empty file", "binary file (NUL byte at offset 12)", "too
+ * large (the limit is 4 GiB)", "the file changed while it was read (it
+ * is shorter now)" when a head was given...) in *why. */
+int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why);
+
+/* lec_load_fd on path, or on standard input when path is "-". */
+int lec_load(const char *path, const lec_load_opts *o, lec_input *in, lec_buf *why);
+
+/* Appends a limit as the messages say it ("4 GiB", "1 MiB", "1000 bytes"). */
+void lec_load_limit_text(size_t limit, lec_buf *out);
 
 #endif

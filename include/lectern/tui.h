@@ -23,6 +23,7 @@
  *   - a line "!burst KEYS" sends its keys at once, as a paste does;
  *   - a line "!paste TEXT" sends TEXT as a terminal sends a bracketed
  *     paste (escapes \e \n \r \t \\ \xHH are its bytes);
+ *   - a line "!sleep MS" pauses the script MS milliseconds;
  *   - a line "!dump NAME" appends the screen to LECTERN_TEST_DUMP;
  *   - a line "!resize COLSxROWS" resizes the screen (curses' KEY_RESIZE);
  *   - a line "!wait" sends no key until the screens' background work is
@@ -55,9 +56,19 @@ typedef struct lec_tui_opts {
     /* When not NULL: the whole document, being made while the browser
      * shows the first part of it; the browser takes it (lec_later_take)
      * as soon as it is ready, or waits for it when an action needs the
-     * whole (search, jumps, the outline, the end, printing).  In test mode
-     * it is taken only then, or at a script line "!wait". */
+     * whole (search, jumps, the outline, the end, printing).  When it
+     * cannot be made (the file changed meanwhile), what is shown stays
+     * and the status line says why. */
     lec_later *later;
+    /* When not NULL (and *doc NULL): the document itself is being made
+     * (libcmark is slow on it); raw[0..raw_len) is shown meanwhile, and
+     * the browser can be left at once.  The browser takes it. */
+    lec_later *first;
+    const char *raw;
+    size_t raw_len;
+    /* R: a later that reads the file again (NULL: it cannot be). */
+    lec_later *(*reload)(void *arg);
+    void *reload_arg;
 } lec_tui_opts;
 
 typedef enum lec_tui_result {
@@ -68,15 +79,19 @@ typedef enum lec_tui_result {
     LEC_TUI_FAILED,      /* the whole document (o->later) could not be made: *why */
 } lec_tui_result;
 
-/* Runs the browser on *doc until the reader leaves; the terminal is
- * restored on every way out (keys, and every signal that ends a program,
- * which then ends it by that signal: tui_signal.c; SIGTSTP
- * suspends and resumes).  When the browser took the whole document from
- * o->later, *doc is set to it (the caller frees both with lec_doc_free);
- * a later not taken is left running.  *node receives the node of *doc to
- * print (for PRINT results).  On LEC_TUI_NO_TERMINAL and LEC_TUI_FAILED,
- * *why receives a short reason ("no terminal", "TERM is dumb"; for
- * LEC_TUI_FAILED what lec_load said, which the caller frees with free()). */
+/* Runs the browser on *doc (NULL while o->first makes it) until the
+ * reader leaves; the terminal is restored on every way out (keys, and
+ * every signal that ends a program, which then ends it by that signal:
+ * tui_signal.c; SIGTSTP suspends and resumes).  When the browser took a
+ * document from o->first, o->later or a reload, *doc is set to the last
+ * of them (the caller frees it and its own with lec_doc_free; the
+ * browser freed those in between); the laters it did not take are
+ * cancelled (later.h), and o->later and o->first must not be used after
+ * (unless the result is LEC_TUI_NO_TERMINAL: nothing was started).
+ * *node receives the node of *doc to print (for PRINT results).  On
+ * LEC_TUI_NO_TERMINAL and LEC_TUI_FAILED, *why receives a short reason
+ * ("no terminal", "TERM is dumb"; for LEC_TUI_FAILED one the caller frees
+ * with free()). */
 lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
                            const char **why);
 

@@ -11,13 +11,24 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Each returns memory the caller frees with free(); on failure they print
- * "lectern: out of memory" to stderr and exit with status 70. */
+/* Each returns memory the caller frees with free(); on failure they call
+ * lec_oom(). */
 void *lec_xmalloc(size_t n);
 void *lec_xcalloc(size_t count, size_t size);
 void *lec_xrealloc(void *p, size_t n);
 /* Copies n bytes of s and adds a NUL; caller frees with free(). */
 char *lec_xstrndup(const char *s, size_t n);
+
+/* Out of memory.  On the main thread: the hook runs (the browser puts
+ * the terminal back), "lectern: out of memory" goes to stderr and the
+ * program exits with status 70 (LEC_EXIT_OOM).  On a worker thread
+ * (thread.h): the thread ends and lec_oom_seen() turns true; the thread
+ * that joins a worker checks it and calls lec_oom() itself.  Never
+ * returns. */
+_Noreturn void lec_oom(void);
+int lec_oom_seen(void);
+/* The function lec_oom calls first on the main thread (NULL: none). */
+void lec_oom_hook(void (*fn)(void));
 
 /* Grows an array *p of *cap elements of `size` bytes so that it holds at
  * least `need` elements (doubling); used as LEC_GROW(arr, cap, need). */

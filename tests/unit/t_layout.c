@@ -54,7 +54,7 @@ static void check_doc(const char *path)
 {
     lec_input in;
     lec_buf why = LEC_BUF_INIT;
-    if (lec_load(path, &in, &why) != 0) {
+    if (lec_load(path, NULL, &in, &why) != 0) {
         ok(0, "load %s: %s", path, why.data);
         lec_buf_free(&why);
         return;
