@@ -279,14 +279,20 @@ void lec_keys_help(lec_buf *out)
                       "the help.\n"
                       "Prompts (/ ? :)\n"
                       "  Enter accepts, Esc cancels; <Left> <Right> <Home> <End> move, <BS> "
-                      "deletes, <C-u> clears, <C-w> deletes a word.\n"
+                      "deletes, <C-u> clears, <C-w> deletes a word; <Up> <Down> recall earlier "
+                      "entries (those that start with what is typed), kept across runs.\n"
                       "Outline (o)\n"
                       "  Moves with the keys above. / filters as you type, Enter goes to the "
-                      "line, Esc clears the filter or closes the outline.\n"
+                      "line, Esc clears the filter or closes the outline. After a search each "
+                      "row shows its hits; n and N go to the next and previous row with hits, "
+                      "<Tab> shows only those rows.\n"
                       "Searching\n"
                       "  Case is ignored unless the pattern has a capital letter; full-width and "
                       "half-width forms match (１２ finds 12, ， finds ,), and so do "
-                      "Simplified and Traditional characters (发展 finds 發展, 台湾 finds 臺灣). "
-                      "A match in a folded section opens it.\n");
+                      "Simplified and Traditional characters (发展 finds 發展, 台湾 finds 臺灣; "
+                      "<C-t> at the prompt keeps them apart). <C-r> at the prompt switches to a "
+                      "regular expression (PCRE2) and back. A match in a folded section opens "
+                      "it; a folded row shows the hits it hides, the status line those in the "
+                      "current section (3/45 (7 here)).\n");
     lec_buf_free(&k);
 }

@@ -150,7 +150,7 @@ static void filter_done(tui *t, void *ctx, int rc, const char *text)
     }
 }
 
-static const prompt_ops filter_prompt = {filter_changed, filter_right, filter_done};
+static const prompt_ops filter_prompt = {filter_changed, filter_right, filter_done, NULL, 0};
 
 /* ---- requests ------------------------------------------------------------- */
 

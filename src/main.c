@@ -40,6 +40,7 @@ typedef struct options {
     int width; /* 0: not given */
     int ambi;
     int mouse;
+    int no_script_fold; /* --no-script-fold: Simplified and Traditional apart in searches */
     int raw; /* --raw: --print writes control characters to a terminal too */
     source_from from;
 } options;
@@ -62,6 +63,9 @@ static const char usage_text[] =
     "                       characters even to a terminal\n"
     "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
+    "      --no-script-fold\n"
+    "                       in the browser's searches, keep Simplified and Traditional\n"
+    "                       characters apart (Ctrl-T at the search prompt toggles)\n"
     "      --mouse          in the browser, scroll with the mouse wheel (the terminal\n"
     "                       then no longer selects text with the mouse)\n"
     "      --from text|markdown\n"
@@ -144,7 +148,8 @@ static void parse_args(int argc, char **argv, options *o)
         O_FROM,
         O_MOUSE,
         O_KEYS,
-        O_RAW
+        O_RAW,
+        O_NO_SCRIPT_FOLD
     };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
@@ -154,6 +159,7 @@ static void parse_args(int argc, char **argv, options *o)
         {"convert", no_argument, NULL, O_CONVERT},
         {"from", required_argument, NULL, O_FROM},
         {"mouse", no_argument, NULL, O_MOUSE},
+        {"no-script-fold", no_argument, NULL, O_NO_SCRIPT_FOLD},
         {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
         {"raw", no_argument, NULL, O_RAW},
@@ -198,6 +204,9 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_MOUSE:
             o->mouse = 1;
+            break;
+        case O_NO_SCRIPT_FOLD:
+            o->no_script_fold = 1;
             break;
         case O_RAW:
             o->raw = 1;
@@ -414,7 +423,8 @@ static int browse(const source *src, opened *op, const options *o, int width)
                        .raw = op->raw,
                        .raw_len = op->raw_len,
                        .reload = reload,
-                       .reload_arg = &(reload_ctx){src, op->text}};
+                       .reload_arg = &(reload_ctx){src, op->text},
+                       .no_script_fold = o->no_script_fold};
     uint32_t node = 0;
     const char *why = NULL;
     const lec_doc *doc = op->doc;

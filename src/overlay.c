@@ -4,7 +4,10 @@
  * jumped from, and the help (F1, H), generated from the keymap table.
  *
  * Both move with the keys of the document screen (the keymap's Move
- * requests, counts included), so a reader's habits carry over.
+ * requests, counts included), so a reader's habits carry over.  With a
+ * search, the outline shows how many matches each node holds (view.h:
+ * lec_view_hits); n and N go to the next and previous row with any, and
+ * Tab keeps only those rows (Tab again: all).
  */
 #include "tui_priv.h"
 
@@ -28,6 +31,8 @@ typedef struct outline {
     size_t flen, fcap;
     size_t *off;
     int icase; /* the folding of `folded` */
+    int hits;      /* a search has matches: rows show their counts */
+    int only_hits; /* Tab: only the nodes with hits are shown */
 } outline;
 
 /* Marker and title as one string, as --toc writes them. */
@@ -103,6 +108,7 @@ static size_t outline_filter(tui *t, void *p, const char *filter, size_t cur)
                     w++;
             }
         }
+        if (ok && ol->only_hits && !lec_view_hits(t->v, id)) ok = 0;
         if (ok) ol->shown[ol->nshown++] = id;
     }
     size_t c = 0;
@@ -126,21 +132,35 @@ static int outline_row(tui *t, void *p, size_t i, int y, unsigned base)
     int x = 0;
     uint32_t id = ol->shown[i];
     int depth = lec_node_depth(t->doc, id);
-    for (int d = 1; d < depth && x + 2 <= COLS; d++)
-        x = tui_text(t, y, x, COLS, "  ", 2, base);
+    /* The hits at the right end ("二、… 12"); the heading is cut before
+     * them (on a screen too narrow for both, the heading wins). */
+    char num[24] = "";
+    size_t hits = ol->hits ? lec_view_hits(t->v, id) : 0;
+    if (hits) snprintf(num, sizeof num, "%zu", hits);
+    int nw = (int)strlen(num), maxx = COLS;
+    if (nw && COLS >= 2 * (nw + 1) + 4)
+        maxx = COLS - nw - 1;
+    else
+        nw = 0;
+    for (int d = 1; d < depth && x + 2 <= maxx; d++)
+        x = tui_text(t, y, x, maxx, "  ", 2, base);
     lec_addr_of(t->doc, id, &s);
     lec_buf_putc(&s, ' ');
-    x = tui_text(t, y, x, COLS, s.data, s.len, base);
+    x = tui_text(t, y, x, maxx, s.data, s.len, base);
     size_t ml, tl;
     lec_node_marker(t->doc, id, &ml);
     lec_node_title(t->doc, id, &tl);
     lec_buf_reset(&s);
     heading_text(t->doc, id, &s);
     unsigned title = lec_node_kind_of(t->doc, id) == LEC_NODE_SECTION ? LEC_A_HEADING : 0;
-    x = tui_text(t, y, x, COLS, s.data, ml, base | LEC_A_MARKER | title);
-    x = tui_text(t, y, x, COLS, s.data + ml, s.len - ml, base | title);
-    if (!ml && !tl) x = tui_text(t, y, x, COLS, "(untitled)", 10, base | LEC_A_SUMMARY);
+    x = tui_text(t, y, x, maxx, s.data, ml, base | LEC_A_MARKER | title);
+    x = tui_text(t, y, x, maxx, s.data + ml, s.len - ml, base | title);
+    if (!ml && !tl) x = tui_text(t, y, x, maxx, "(untitled)", 10, base | LEC_A_SUMMARY);
     lec_buf_free(&s);
+    if (nw) {
+        tui_fill(t, y, x, COLS - nw, base);
+        x = tui_text(t, y, COLS - nw, COLS, num, (size_t)nw, base | LEC_A_SUMMARY | LEC_A_STRONG);
+    }
     return x;
 }
 
@@ -155,7 +175,11 @@ static void outline_status(tui *t, void *p, const tui_list *l, lec_buf *left, le
     outline *ol = p;
     (void)t;
     lec_buf_printf(right, "%ld/%zu", ol->nshown ? l->cur + 1 : 0, ol->nshown);
-    if (COLS >= 44 + (int)right->len + 3)
+    if (ol->only_hits && COLS >= 37 + (int)right->len + 3)
+        lec_buf_puts(left, "Outline: the rows with hits (Tab: all)");
+    else if (ol->hits && COLS >= 48 + (int)right->len + 3)
+        lec_buf_puts(left, "Outline: n next hit, Tab only hits, Esc closes");
+    else if (!ol->hits && COLS >= 44 + (int)right->len + 3)
         lec_buf_puts(left, "Outline: Enter goes, / filters, Esc closes");
     else
         lec_buf_puts(left, "Outline");
@@ -168,13 +192,48 @@ static int outline_open(tui *t, void *p, long i)
     return 1;
 }
 
-/* o again closes the outline. */
+/* o again closes the outline; with a search, n and N go to the next and
+ * previous row with hits, Tab shows only those rows or all again. */
 static int outline_request(tui *t, void *p, tui_list *l, lec_request req, long count)
 {
-    (void)p, (void)l, (void)count;
-    if (req != LEC_REQ_OUTLINE) return SCREEN_PASS;
-    tui_pop(t);
-    return SCREEN_DONE;
+    outline *ol = p;
+    switch (req) {
+    case LEC_REQ_OUTLINE:
+        tui_pop(t);
+        return SCREEN_DONE;
+    case LEC_REQ_SEARCH_NEXT:
+    case LEC_REQ_SEARCH_PREV: {
+        if (!ol->hits) {
+            tui_message(t, 1, "no search: the outline shows hits after / or ?");
+            return SCREEN_DONE;
+        }
+        int dir = req == LEC_REQ_SEARCH_NEXT ? 1 : -1;
+        for (long n = count > 0 ? count : 1; n > 0; n--) {
+            long c = l->cur + dir;
+            while (c >= 0 && c < (long)ol->nshown && !lec_view_hits(t->v, ol->shown[c]))
+                c += dir;
+            if (c < 0 || c >= (long)ol->nshown) {
+                tui_message(t, 1, dir > 0 ? "no hits below" : "no hits above");
+                break;
+            }
+            l->cur = c;
+        }
+        return SCREEN_DONE;
+    }
+    case LEC_REQ_FOLD_TOGGLE: {
+        if (!ol->hits) {
+            tui_message(t, 1, "no search: the outline shows hits after / or ?");
+            return SCREEN_DONE;
+        }
+        ol->only_hits = !ol->only_hits;
+        l->cur = (long)outline_filter(t, ol, l->filter.data ? l->filter.data : "",
+                                      l->cur > 0 ? (size_t)l->cur : 0);
+        tui_list_changed(t, l);
+        return SCREEN_DONE;
+    }
+    default:
+        return SCREEN_PASS;
+    }
 }
 
 static void outline_close(tui *t, void *p)
@@ -205,6 +264,7 @@ void tui_outline(tui *t)
     size_t count = lec_doc_node_count(t->doc);
     ol->shown = lec_xmalloc((count ? count : 1) * sizeof *ol->shown);
     uint32_t here = lec_view_current(t->v);
+    ol->hits = lec_view_hits(t->v, 0) > 0;
     outline_filter(t, ol, "", 0);
     size_t cur = 0;
     while (cur + 1 < ol->nshown && ol->shown[cur] < here)

@@ -5,10 +5,12 @@
  *
  * While a prompt is open the terminal's cursor is shown where the next
  * character goes: Chinese is typed through an input method, whose window
- * follows that cursor.
+ * follows that cursor.  Up and Down recall earlier entries (history.h),
+ * those that start with what was typed first, as in a shell or vim.
  */
 #include "tui_priv.h"
 
+#include "lectern/search.h"
 #include "lectern/utf8.h"
 
 #include <stdlib.h>
@@ -22,6 +24,11 @@ typedef struct prompt {
     int finished; /* the owner has had its done() */
     const prompt_ops *ops;
     void *ctx;
+    /* Up and Down: the entry shown (hpos) while walking the history, and
+     * the line as typed before the walk began */
+    int walking;
+    size_t hpos;
+    lec_buf typed;
 } prompt;
 
 /* The byte offset of the cluster before / after pos. */
@@ -63,6 +70,13 @@ static int draw_line(tui *t, const prompt *p)
     size_t pos = p->pos;
     lec_buf right = LEC_BUF_INIT;
     if (p->ops->right) p->ops->right(t, p->ctx, &right);
+    /* The right part takes at most half the line (a long message, such as
+     * a regular expression's error, is cut). */
+    if (right.len && (int)lec_str_width(right.data, right.len, t->ambi) + 2 > COLS / 2) {
+        size_t keep = tui_cut(t, right.data, right.len, COLS / 2 - 3, NULL);
+        right.len = keep;
+        if (keep) lec_buf_puts(&right, "\u2026");
+    }
     int rw = right.len ? (int)lec_str_width(right.data, right.len, t->ambi) + 2 : 0;
     if (rw > COLS / 2) rw = 0;
     int avail = COLS - rw;
@@ -102,10 +116,18 @@ static int prompt_status(tui *t, screen *s)
     return draw_line(t, s->data);
 }
 
-/* Closes the prompt, then tells its owner (which may open a screen). */
+/* Closes the prompt, then tells its owner (which may open a screen).
+ * An entry accepted goes into the history. */
 static void finish(tui *t, prompt *p, int rc)
 {
     if (rc == 1 && p->dirty && p->ops->changed) p->ops->changed(t, p->ctx, p->text.data);
+    const char *notice = NULL;
+    if (rc == 1 && p->ops->history && t->hist && p->text.len) {
+        lec_hist_add(t->hist, p->ops->history, p->text.data, p->text.len);
+        notice = lec_hist_notice(t->hist);
+    }
+    lec_buf said = LEC_BUF_INIT;
+    if (notice) lec_buf_puts(&said, notice);
     const prompt_ops *ops = p->ops;
     void *ctx = p->ctx;
     lec_buf text = p->text;
@@ -114,13 +136,57 @@ static void finish(tui *t, prompt *p, int rc)
     tui_pop(t);
     ops->done(t, ctx, rc, text.data);
     lec_buf_free(&text);
+    /* The history's trouble (it cannot be written), unless the owner had
+     * something to say. */
+    if (said.len && !t->msg.len) tui_message(t, 1, "%s", said.data);
+    lec_buf_free(&said);
+}
+
+/* Up (dir -1) and Down (1): the next entry of the history that starts
+ * with the line as it was typed; past the newest, that line again. */
+static void recall(tui *t, prompt *p, int dir)
+{
+    if (!p->ops->history || !t->hist) return;
+    int kind = p->ops->history;
+    size_t n = lec_hist_count(t->hist, kind);
+    if (!p->walking) {
+        lec_buf_reset(&p->typed);
+        lec_buf_put(&p->typed, p->text.data ? p->text.data : "", p->text.len);
+        p->hpos = n;
+        p->walking = 1;
+    }
+    size_t to = lec_hist_step(t->hist, kind, p->hpos, dir, p->typed.data ? p->typed.data : "",
+                              p->typed.len);
+    if (to == p->hpos) return;
+    p->hpos = to;
+    const char *e = to < n ? lec_hist_get(t->hist, kind, to) : p->typed.data;
+    lec_buf_reset(&p->text);
+    lec_buf_puts(&p->text, e ? e : "");
+    p->pos = p->text.len;
+    p->dirty = 1;
 }
 
 static int prompt_key(tui *t, screen *s, int key)
 {
     prompt *p = s->data;
     lec_buf *text = &p->text;
+    if (p->ops->key && p->ops->key(t, p->ctx, key)) {
+        p->dirty = 1;
+        return 1;
+    }
+    /* An edit ends a walk through the history: the next Up looks for
+     * what the line is then. */
+    if (key != LEC_KEY_UP && key != LEC_KEY_DOWN && key != LEC_KEY_LEFT && key != LEC_KEY_RIGHT &&
+        key != LEC_KEY_HOME && key != LEC_KEY_END && key != LEC_KEY_CTRL('a') &&
+        key != LEC_KEY_CTRL('e'))
+        p->walking = 0;
     switch (key) {
+    case LEC_KEY_UP:
+        recall(t, p, -1);
+        break;
+    case LEC_KEY_DOWN:
+        recall(t, p, 1);
+        break;
     case LEC_KEY_ENTER:
         finish(t, p, 1);
         break;
@@ -214,6 +280,7 @@ static void prompt_close(tui *t, screen *s)
     /* Closed without Enter or Esc: the browser is leaving. */
     if (!p->finished) p->ops->done(t, p->ctx, -1, p->text.data);
     lec_buf_free(&p->text);
+    lec_buf_free(&p->typed);
     free(p->lead);
     free(p);
 }
@@ -254,21 +321,43 @@ static void search_changed(tui *t, void *p, const char *text)
      * pattern had been typed at once. */
     lec_view_seek(t->v, c->saved);
     c->wrapped = 0;
+    lec_view_search_flags(t->v, t->search_flags);
     c->total = lec_view_search(t->v, text, c->dir, &c->wrapped);
     c->typed = *text != 0;
 }
 
+/* The right end of the prompt: the modes that are not the default, then
+ * the count, or why nothing is searched (PCRE2's message). */
 static void search_right(tui *t, void *p, lec_buf *out)
 {
     search_ctx *c = p;
-    if (!c->typed) return;
-    if (!c->total) {
+    if (t->search_flags & LEC_SEARCH_REGEX) lec_buf_puts(out, "regex  ");
+    if (t->search_flags & LEC_SEARCH_NO_HANFOLD) lec_buf_puts(out, "简≠繁  ");
+    const char *err = lec_view_search_error(t->v);
+    if (c->typed && err) {
+        lec_buf_puts(out, err);
+    } else if (c->typed && !c->total) {
         lec_buf_puts(out, "no match");
-        return;
+    } else if (c->typed) {
+        size_t k, n;
+        lec_view_search_state(t->v, &k, &n);
+        lec_buf_printf(out, "%zu/%zu", k, n);
     }
-    size_t k, n;
-    lec_view_search_state(t->v, &k, &n);
-    lec_buf_printf(out, "%zu/%zu", k, n);
+    while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = 0;
+}
+
+/* Ctrl-R: a regular expression or literal text; Ctrl-T: Simplified and
+ * Traditional together or apart.  Both last until switched back. */
+static int search_key(tui *t, void *p, int key)
+{
+    (void)p;
+    if (key == LEC_KEY_CTRL('r'))
+        t->search_flags ^= LEC_SEARCH_REGEX;
+    else if (key == LEC_KEY_CTRL('t'))
+        t->search_flags ^= LEC_SEARCH_NO_HANFOLD;
+    else
+        return 0;
+    return 1;
 }
 
 static void search_done(tui *t, void *p, int rc, const char *text)
@@ -286,7 +375,10 @@ static void search_done(tui *t, void *p, int rc, const char *text)
             lec_buf_reset(&t->last_pat);
             lec_buf_puts(&t->last_pat, pat.data);
             t->last_dir = dir;
-            if (!c->total)
+            const char *err = lec_view_search_error(t->v);
+            if (err)
+                tui_message(t, 1, "regex: %s", err);
+            else if (!c->total)
                 tui_message(t, 1, "no match for '%s'", pat.data);
             else if (c->wrapped)
                 tui_message(t, 0,
@@ -305,7 +397,7 @@ static void search_done(tui *t, void *p, int rc, const char *text)
 
 void tui_search(tui *t, int dir)
 {
-    static const prompt_ops ops = {search_changed, search_right, search_done};
+    static const prompt_ops ops = {search_changed, search_right, search_done, search_key, '/'};
     search_ctx *c = lec_xcalloc(1, sizeof *c);
     c->saved = lec_view_tell(t->v);
     c->dir = dir;
@@ -336,6 +428,6 @@ static void goto_done(tui *t, void *ctx, int rc, const char *text)
 
 void tui_goto(tui *t)
 {
-    static const prompt_ops ops = {NULL, NULL, goto_done};
+    static const prompt_ops ops = {NULL, NULL, goto_done, NULL, ':'};
     tui_prompt_open(t, ":", "", &ops, NULL);
 }

@@ -107,6 +107,13 @@ typedef struct prompt_ops {
      * leaving.  text is the line (the prompt frees it after).  May open
      * another screen.  Required. */
     void (*done)(struct tui *t, void *ctx, int rc, const char *text);
+    /* Sees every key before the line editor; returns 1 when it took it
+     * (the search prompt's Ctrl-R and Ctrl-T), and then hears the text
+     * again (changed), as after an edit.  May be NULL. */
+    int (*key)(struct tui *t, void *ctx, int key);
+    /* The history (history.h) Up and Down recall from and Enter adds to:
+     * '/' (searches) or ':' (addresses); 0 for none. */
+    int history;
 } prompt_ops;
 
 /* Opens a line editor on the last row after `lead` ("/", ":"), starting

@@ -9,6 +9,8 @@
  */
 #include "tui_priv.h"
 
+#include "lectern/hanfold.h"
+#include "lectern/search.h"
 #include "lectern/utf8.h"
 
 #include <errno.h>
@@ -278,6 +280,14 @@ void tui_draw(tui *t)
     tui_refresh(cx >= 0 ? LINES - 1 : -1, cx);
     /* The first screen is up: now the whole may take the CPUs. */
     if (t->later) lec_later_go(t->later);
+    /* Simplified and Traditional are folded with classes made from
+     * OpenCC's tables (a tenth of a second): made once the first screen
+     * is up, on a thread of its own, so that the first search need not
+     * wait for them. */
+    if (!t->hanfold_started && !(t->search_flags & LEC_SEARCH_NO_HANFOLD)) {
+        t->hanfold_started = 1;
+        lec_hanfold_prepare();
+    }
 }
 
 static lec_tui_result run(tui *t)
@@ -399,6 +409,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     t.o = o;
     t.ambi = o->ambi == 2 ? 2 : 1;
     t.last_dir = 1;
+    t.search_flags = o->no_script_fold ? LEC_SEARCH_NO_HANFOLD : 0;
     *node = 0;
     *why = "";
 
@@ -424,6 +435,10 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
 
     if (!t.test) tui_signals_on(&t);
 
+    /* The history of the prompts; a damaged file is said once, here. */
+    t.hist = lec_hist_open(NULL);
+    const char *notice = lec_hist_notice(t.hist);
+    if (notice) tui_message(&t, 1, "%s", notice);
     if (t.doc) {
         t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
         tui_doc_open(&t);
@@ -447,6 +462,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     lec_line_free(&t.line);
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
+    lec_hist_free(t.hist);
     if (!t.test) tui_signals_off();
     if (t.paste_on) {
         fputs(TUI_PASTE_OFF, t.out);

@@ -315,20 +315,28 @@ void tui_draw_status(tui *t)
     size_t k, total;
     lec_view_search_state(t->v, &k, &total);
 
+    /* With a search: the matches in the current section ("3/45 (7 here)"),
+     * before the first section the count alone. */
+    uint32_t here_node = total ? lec_view_current(t->v) : 0;
+    size_t here = here_node ? lec_view_hits(t->v, here_node) : 0;
+
     /* The right part, shortened from the least useful piece. */
     const char *help = "F1 help";
-    for (int drop = 0; drop < 4; drop++) {
+    for (int drop = 0; drop < 5; drop++) {
         lec_buf_reset(&right);
         lec_keys_pending(&t->ks, &right);
         if (right.len) lec_buf_puts(&right, "  ");
-        if (total && drop < 3) lec_buf_printf(&right, "%zu/%zu  ", k, total);
+        if (total && drop < 4) lec_buf_printf(&right, "%zu/%zu", k, total);
+        if (total && drop < 4 && here_node && drop < 2) lec_buf_printf(&right, " (%zu here)", here);
+        if (total && drop < 4) lec_buf_puts(&right, "  ");
         /* A percentage of the first part would mislead. */
-        if (drop < 2 && t->later) lec_buf_puts(&right, "reading  ");
-        else if (drop < 2) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
+        if (drop < 3 && t->later) lec_buf_puts(&right, "reading  ");
+        else if (drop < 3) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
         if (drop < 1) lec_buf_puts(&right, help);
         while (right.len && right.data[right.len - 1] == ' ')
             right.data[--right.len] = 0;
-        if ((int)right.len + 12 <= COLS) break;
+        /* The count in the section only where the breadcrumb keeps room. */
+        if ((int)right.len + (total && drop < 2 && here_node ? 32 : 12) <= COLS) break;
     }
     int rw = (int)lec_str_width(right.data ? right.data : "", right.len, t->ambi);
     int room = COLS - rw - 3;

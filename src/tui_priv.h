@@ -11,6 +11,7 @@
 #include <curses.h>
 #include <stdio.h>
 
+#include "lectern/history.h"
 #include "lectern/keys.h"
 #include "lectern/render.h"
 #include "lectern/tui.h"
@@ -49,6 +50,9 @@ typedef struct tui {
     lec_keyseq ks;    /* count and keys typed so far */
     lec_buf last_pat; /* the last search pattern, for an empty / */
     int last_dir;     /* its direction: 1 forward, -1 backward */
+    unsigned search_flags; /* LEC_SEARCH_REGEX, LEC_SEARCH_NO_HANFOLD (search.h) */
+    lec_hist *hist;        /* the prompts' history (history.h) */
+    int hanfold_started;   /* lec_hanfold_prepare was called */
     lec_buf paste;    /* the text of the last LEC_KEY_PASTE */
     int paste_on;     /* bracketed paste is enabled on the terminal */
     int has_pushed;   /* a key read ahead by tui_key_waiting */

@@ -53,7 +53,11 @@ play() {
 	_size=$(meta "$_keys" size | head -n 1)
 	_file=$(meta "$_keys" file | head -n 1)
 	: >"$_dump"
+	# The prompts' history (history.h) starts empty for every script.
+	rm -rf "$T/state"
 	(
+		XDG_STATE_HOME=$T/state
+		export XDG_STATE_HOME
 		for _e in $(meta "$_keys" env) "$@"; do
 			export "${_e?}"
 		done

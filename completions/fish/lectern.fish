@@ -23,6 +23,7 @@ set -l __lectern_table \
     '--width	@any	wrap width in cells' \
     '--ambiwidth	1 2	cells of East Asian ambiguous characters' \
     '--mouse	-	scroll with the mouse wheel in the browser' \
+    '--no-script-fold	-	search Simplified and Traditional apart' \
     '--keys	-	list the browser\'s keys' \
     '--help	-	show the help' \
     '-h	-	show the help' \

@@ -53,6 +53,9 @@
 typedef struct lec_tui_opts {
     int ambi;  /* width of East Asian Ambiguous characters, 1 or 2 */
     int mouse; /* --mouse: report the mouse wheel (off: the terminal keeps selection) */
+    /* --no-script-fold: searches keep Simplified and Traditional apart
+     * (LEC_SEARCH_NO_HANFOLD) until Ctrl-T at the prompt */
+    int no_script_fold;
     /* When not NULL: the whole document, being made while the browser
      * shows the first part of it; the browser takes it (lec_later_take)
      * as soon as it is ready, or waits for it when an action needs the
