@@ -20,6 +20,7 @@
 #include "lectern/convert.h"
 #include "lectern/caption.h"
 #include "lectern/fuse.h"
+#include "lectern/furniture.h"
 #include "lectern/marker.h"
 #include "lectern/outline.h"
 #include "lectern/textseg.h"
@@ -628,6 +629,9 @@ char *lec_convert_valid(const char *text, size_t len, size_t *out_len)
     memset(&cv, 0, sizeof cv);
     lec_buf_reserve(&cv.d.text, len);
     lec_text_segment(text, len, &cv.d);
+    /* A record with no head may still say what it is at its ends. */
+    if (cv.d.n && !cv.d.p[0].head)
+        lec_furniture_read(cv.d.text.data, cv.d.text.len, cv.d.p[0].len, &cv.d.meta);
     for (uint32_t i = 0; i < cv.d.n; i++) find_candidates(&cv, i);
     validate(&cv);
     decide_headings(&cv);

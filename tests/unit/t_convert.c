@@ -323,6 +323,14 @@ static void test_markdown_escapes(void)
           "P And fifth: readers.\n");
 }
 
+static void test_furniture(void)
+{
+    check_md("a record with no head: its footer and dateline become front matter, and stay in the text",
+             "今天的会开得很好。大家回去抓好落实。（新华社岚江4月5日电）《 岚江日报 》（ 2025年04月06日 03 版）\n",
+             "---\nsource: 岚江日报\nplace: 岚江\ndate: 2025-04-05\n---\n\n"
+             "今天的会开得很好。大家回去抓好落实。（新华社岚江4月5日电）《 岚江日报 》（ 2025年04月06日 03 版）\n\n");
+}
+
 static void test_head(void)
 {
     const char *t = "张明远：把书香送到百姓家门口\n来源：岚江日报 更新时间：2026-03-18\n\n"
@@ -367,6 +375,7 @@ int main(void)
     test_nothing_invented();
     test_captions();
     test_markdown_escapes();
+    test_furniture();
     test_head();
     test_law();
     return tap_done();
