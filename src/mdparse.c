@@ -82,11 +82,30 @@ uint32_t lec_md_line_offset(const lec_md *md, int line)
     return md->lines[line - 1];
 }
 
+/* The lines of an HTML block: its literal holds each of them (without
+ * its container's prefix), each ending in a line break but maybe the
+ * last. */
+static int html_lines(cmark_node *n)
+{
+    const char *lit = cmark_node_get_literal(n);
+    if (!lit || !*lit) return 1;
+    int k = 0;
+    const char *p = lit;
+    for (; *p; p++)
+        if (*p == '\n') k++;
+    return p[-1] == '\n' ? k : k + 1;
+}
+
 /* The last line of block n.  A block closed by a blank line may end at
- * column 0 of the next line: it really ends with the line before. */
+ * column 0 of the next line: it really ends with the line before.
+ * libcmark 0.30.2 ends an HTML block of the kinds 1-5 (<script>, <pre>,
+ * <style>, <textarea>, <!-- -->, <? ?>, <!X >, CDATA), closed by the
+ * line with its end mark, one line too early (a one-line block at line
+ * 0): its lines are counted instead. */
 static int last_line(cmark_node *n)
 {
     int sl = cmark_node_get_start_line(n);
+    if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) return sl + html_lines(n) - 1;
     int el = cmark_node_get_end_line(n);
     if (cmark_node_get_end_column(n) == 0 && el > sl) el--;
     return el < sl ? sl : el;

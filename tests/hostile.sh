@@ -856,4 +856,28 @@ LECTERN_TEST_SCRIPT="$T/r.keys" LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE=60
 tap_like "$(chk rows "$T/dump" r | tail -n 1)" " standard input cannot be read again*" \
 	"R on standard input: the status line says it cannot be read again"
 
+# (12.10) An HTML block of the kinds 1-5 closed by its end mark ends with
+# that line (libcmark 0.30.2 says one line earlier): --print keeps it, and
+# in a file rendered in batches a comment never swallows what follows.
+bad=
+for kind in '<script>|</script>' '<pre>|</pre>' '<style>|</style>' '<textarea>|</textarea>' \
+	'<!--|-->' '<?php|?>' '<!DOCTYPE x|>' '<![CDATA[|]]>'; do
+	open=${kind%%|*} close=${kind#*|}
+	printf '## A\n\n%s\nfoo\n%s\n\n## B\n\nb\n' "$open" "$close" >"$T/html.md"
+	printf '## A\n\n%s\nfoo\n%s\n' "$open" "$close" >"$T/html.want"
+	run --print 1 "$T/html.md"
+	cmp -s "$T/out" "$T/html.want" || bad="$bad [$open: $(tr '\n' '|' <"$T/out")]"
+done
+tap_is "$bad" "" "(12.10) --print of a section ending in an HTML block of kinds 1-5: byte for byte"
+python3 -c '
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# 标题\n\n")
+    for i in range(300):
+        f.write("第%d段：见[参考][ref]。" % i + "文字" * 150 + "\n\n<!--\n注释%d\n-->\n\n" % i)
+    f.write("[ref]: https://example.invalid/ref\n")' "$T/comments.md"
+run --dump --width 200 "$T/comments.md"
+tap_is "$rc/$(grep -c 'ref\]' "$T/out")/$(grep -c '^第.*段' "$T/out")" "0/0/300" \
+	"(12.10) 300 KB with comments: every reference link resolved in every batch"
+
 tap_done
