@@ -67,7 +67,8 @@ static void walk_first(void *arg)
  * the second on another when the document is large, both walkers then
  * joined in order (chunks parse alone, so each half is what walking it
  * after the first would give). */
-static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, int flags)
+static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, int flags,
+                     const lec_buf *defs)
 {
     /* bounds[0..n]: the chunk limits, document start and end included */
     size_t n = ncuts + 1;
@@ -78,8 +79,10 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
 
     span_job one = {.w = {.doc = d, .valid = d->valid, .tree = d->tree},
                     .cuts = bounds, .a = 0, .b = n, .flags = flags};
+    if (defs) one.w.refs = lec_refs_new(defs->data, defs->len);
     span_job two = one;
     two.w.tree = NULL;
+    two.w.refs = NULL;
     pthread_t th;
     int threaded = 0;
     if (d->len - pos >= LEC_TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
@@ -88,6 +91,7 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
         one.b = mid;
         two.a = mid;
         two.w.tree = lec_outline_new();
+        if (defs) two.w.refs = lec_refs_new(defs->data, defs->len);
         threaded = lec_thread_start(&th, walk_span, &two) == 0;
         if (!threaded) {
             lec_outline_free(two.w.tree);
@@ -118,7 +122,23 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
         if (two.w.refdefs.len) lec_buf_put(&d->refdefs, two.w.refdefs.data, two.w.refdefs.len);
         lec_buf_free(&two.w.refdefs);
     }
+    lec_refs_free(one.w.refs);
+    lec_refs_free(two.w.refs);
+    lec_buf_free(&one.w.extra);
+    lec_buf_free(&two.w.extra);
     free(bounds);
+}
+
+/* Whether a title of the walk may hold a reference link left unresolved
+ * (its definition was in another chunk): brackets in it. */
+static int titles_with_brackets(const lec_doc *d)
+{
+    size_t n;
+    const lec_event *ev = lec_outline_events(d->tree, &n);
+    const char *pool = lec_outline_pool(d->tree);
+    for (size_t i = 0; i < n; i++)
+        if (ev[i].title_len && memchr(pool + ev[i].title_off, '[', ev[i].title_len)) return 1;
+    return 0;
 }
 
 lec_doc *lec_doc_new(char *data, size_t len, const char *name)
@@ -155,7 +175,22 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     size_t *cuts;
     size_t ncuts = lec_chunk_split(data, pos, len, CHUNK_TARGET, &cuts);
     d->valid = (flags & LEC_DOC_VALID) != 0;
-    walk_all(d, pos, cuts, ncuts, flags);
+    walk_all(d, pos, cuts, ncuts, flags, NULL);
+    if (d->refdefs.len && titles_with_brackets(d)) {
+        /* Chunks are parsed alone: a title's reference link resolves only
+         * if its definition came in the same chunk.  The definitions of
+         * the whole document are known now: walk again with them.  (Only
+         * here: it doubles the time of the walk.) */
+        lec_buf defs = d->refdefs;
+        d->refdefs = (lec_buf)LEC_BUF_INIT;
+        free(d->blocks);
+        d->blocks = NULL;
+        d->nblocks = d->cap_blocks = 0;
+        lec_outline_free(d->tree);
+        d->tree = lec_outline_new();
+        walk_all(d, pos, cuts, ncuts, flags, &defs);
+        lec_buf_free(&defs);
+    }
     free(cuts);
 
     long title = -1;

@@ -54,7 +54,16 @@ typedef struct walker {
     lec_block *blocks; /* top-level blocks found, in order */
     size_t nblocks, cap_blocks;
     lec_buf refdefs; /* link reference definitions */
+    /* The document's definitions, when known (the second walk, doc.c):
+     * the blocks are parsed with those they name, so that a title shows a
+     * reference link's text.  The walker's own index (not for two
+     * threads); extra is scratch. */
+    lec_refs *refs;
+    lec_buf extra;
 } walker;
+
+/* lec_md_parse of src[start..end) with the definitions it names (w->refs). */
+void doc_parse(walker *w, lec_md *md, uint32_t start, uint32_t end);
 
 /* Records a top-level block. */
 void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level);

@@ -382,9 +382,16 @@ void doc_keep_gap(walker *w, uint32_t from, uint32_t to)
     lec_buf_putc(&w->refdefs, '\n');
 }
 
+void doc_parse(walker *w, lec_md *md, uint32_t start, uint32_t end)
+{
+    lec_buf_reset(&w->extra);
+    if (w->refs) lec_refs_for(w->refs, w->doc->src + start, end - start, &w->extra);
+    lec_md_parse(md, w->doc->src, start, end, w->extra.data, w->extra.len);
+}
+
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
 {
-    lec_md_parse(&w->md, w->doc->src, start, end, NULL, 0);
+    doc_parse(w, &w->md, start, end);
     w->prev_end = start;
     for (cmark_node *n = cmark_node_first_child(w->md.root); n; n = cmark_node_next(n)) {
         cmark_node_type t = cmark_node_get_type(n);

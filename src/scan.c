@@ -196,7 +196,7 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap)
 static void cmark_text(walker *w, uint32_t from, uint32_t to, size_t cap)
 {
     lec_md md;
-    lec_md_parse(&md, w->doc->src, from, to, NULL, 0);
+    doc_parse(w, &md, from, to);
     lec_buf_reset(&w->text);
     cmark_node *b = cmark_node_first_child(md.root);
     if (b) lec_md_inline_text(b, &w->text, cap);

@@ -880,4 +880,18 @@ run --dump --width 200 "$T/comments.md"
 tap_is "$rc/$(grep -c 'ref\]' "$T/out")/$(grep -c '^第.*段' "$T/out")" "0/0/300" \
 	"(12.10) 300 KB with comments: every reference link resolved in every batch"
 
+# (12.11) A point's title with a reference link defined in another chunk
+# of the document (far below): the link's text, not "[label][]".
+python3 -c '
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# 标题\n\n## 一、总则\n\n")
+    for i in range(1, 12001):
+        f.write(("%d. 使用[@node-core/utils][]的第%d点。\n\n" if i % 3000 == 0 else
+                 "%d. 第%d点正文，内容较长的一段文字。\n\n") % (i, i))
+    f.write("[@node-core/utils]: https://example.invalid/utils\n")' "$T/refs.md"
+run --toc "$T/refs.md"
+tap_is "$rc/$(grep -c '使用@node-core/utils的' "$T/out")/$(grep -c '\]\[' "$T/out")" "0/4/0" \
+	"(12.11) titles with a reference link defined far below show its text"
+
 tap_done
