@@ -73,12 +73,19 @@ static const struct {
     {"{", LEC_REQ_PREV_SIBLING},
     {":", LEC_REQ_GOTO},
     {"o", LEC_REQ_OUTLINE},
+    {"<C-o>", LEC_REQ_JUMP_BACK},
+    {"<C-i>", LEC_REQ_JUMP_FORWARD}, /* <Tab> above takes the key; see tui_doc.c */
+    {"m", LEC_REQ_MARK_SET},
+    {"'", LEC_REQ_MARK_GOTO},
     {"/", LEC_REQ_SEARCH_FWD},
     {"?", LEC_REQ_SEARCH_BACK},
     {"n", LEC_REQ_SEARCH_NEXT},
     {"N", LEC_REQ_SEARCH_PREV},
     {"p", LEC_REQ_PRINT},
     {"P", LEC_REQ_PRINT_PLAIN},
+    {"y", LEC_REQ_YANK},
+    {"Y", LEC_REQ_YANK_PLAIN},
+    {"|", LEC_REQ_PIPE},
     {"<F1>", LEC_REQ_HELP},
     {"H", LEC_REQ_HELP},
     {"<C-l>", LEC_REQ_REDRAW},
@@ -277,15 +284,18 @@ void lec_keys_help(lec_buf *out)
     lec_buf_puts(out, "Counts\n"
                       "  A number before a key repeats it: 5j, 3], 2n, also in the outline and "
                       "the help.\n"
-                      "Prompts (/ ? :)\n"
+                      "Prompts (/ ? : |)\n"
                       "  Enter accepts, Esc cancels; <Left> <Right> <Home> <End> move, <BS> "
                       "deletes, <C-u> clears, <C-w> deletes a word; <Up> <Down> recall earlier "
                       "entries (those that start with what is typed), kept across runs.\n"
                       "Outline (o)\n"
-                      "  Moves with the keys above. / filters as you type, Enter goes to the "
-                      "line, Esc clears the filter or closes the outline. After a search each "
-                      "row shows its hits; n and N go to the next and previous row with hits, "
-                      "<Tab> shows only those rows.\n"
+                      "  Moves with the keys above. / filters as you type (<Down> <Up> <C-n> <C-p> "
+                      "move meanwhile), Enter goes to the line, Esc clears the filter or closes "
+                      "the outline. After a search each row shows its hits; n and N go to the "
+                      "next and previous row with hits, <Tab> shows only those rows.\n"
+                      "Places\n"
+                      "  Reopening a file shows it where it was left, with its marks "
+                      "($XDG_STATE_HOME/lectern/places; --no-remember does without).\n"
                       "Searching\n"
                       "  Case is ignored unless the pattern has a capital letter; full-width and "
                       "half-width forms match (１２ finds 12, ， finds ,), and so do "

@@ -147,10 +147,24 @@ static void filter_done(tui *t, void *ctx, int rc, const char *text)
     if (rc == 0) { /* Esc: the filter goes */
         lec_buf_reset(&l->filter);
         refilter(t, l);
+    } else if (rc == 1 && count(l) > 0) {
+        /* One Enter: the filter stays and the row under the cursor opens. */
+        if (l->ops->open(t, l->ctx, l->cur)) tui_pop(t);
     }
 }
 
-static const prompt_ops filter_prompt = {filter_changed, filter_right, filter_done, NULL, 0};
+/* The cursor moves while the filter is typed. */
+static void filter_move(tui *t, void *ctx, int dir)
+{
+    tui_list *l = ctx;
+    long n = count(l);
+    l->cur += dir;
+    if (l->cur >= n) l->cur = n - 1;
+    if (l->cur < 0) l->cur = 0;
+    (void)t;
+}
+
+static const prompt_ops filter_prompt = {filter_changed, filter_right, filter_done, NULL, 0, filter_move};
 
 /* ---- requests ------------------------------------------------------------- */
 

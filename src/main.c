@@ -13,6 +13,7 @@
 #include "lectern/layout.h"
 #include "lectern/load.h"
 #include "lectern/marker.h"
+#include "lectern/place.h"
 #include "lectern/render.h"
 #include "lectern/tui.h"
 #include "lectern/utf8.h"
@@ -20,6 +21,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -42,6 +44,7 @@ typedef struct options {
     int mouse;
     int no_script_fold; /* --no-script-fold: Simplified and Traditional apart in searches */
     int raw; /* --raw: --print writes control characters to a terminal too */
+    int no_remember; /* --no-remember: no place kept for the file */
     source_from from;
 } options;
 
@@ -61,7 +64,8 @@ static const char usage_text[] =
     "      --plain          with --print: plain text instead of Markdown\n"
     "      --raw            with --print (and p in the browser): write control\n"
     "                       characters even to a terminal\n"
-    "      --width N        wrap at N cells (default: the terminal's width, or 80)\n"
+    "      --width N        wrap at N cells (default: the terminal's width, or 80);\n"
+    "                       in the browser, the widest the text gets\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
     "      --no-script-fold\n"
     "                       in the browser's searches, keep Simplified and Traditional\n"
@@ -71,6 +75,7 @@ static const char usage_text[] =
     "      --from text|markdown\n"
     "                       read FILE as plain text or as Markdown (default: plain text\n"
     "                       when FILE ends in .txt or has no Markdown structure)\n"
+    "      --no-remember    do not open FILE where it was left, nor keep the place\n"
     "      --keys           list the browser's keys and exit\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
@@ -149,7 +154,8 @@ static void parse_args(int argc, char **argv, options *o)
         O_MOUSE,
         O_KEYS,
         O_RAW,
-        O_NO_SCRIPT_FOLD
+        O_NO_SCRIPT_FOLD,
+        O_NO_REMEMBER
     };
     static const struct option longopts[] = {
         {"toc", no_argument, NULL, O_TOC},
@@ -163,6 +169,7 @@ static void parse_args(int argc, char **argv, options *o)
         {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
         {"raw", no_argument, NULL, O_RAW},
+        {"no-remember", no_argument, NULL, O_NO_REMEMBER},
         {"width", required_argument, NULL, O_WIDTH},
         {"ambiwidth", required_argument, NULL, O_AMBI},
         {"help", no_argument, NULL, 'h'},
@@ -207,6 +214,9 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_NO_SCRIPT_FOLD:
             o->no_script_fold = 1;
+            break;
+        case O_NO_REMEMBER:
+            o->no_remember = 1;
             break;
         case O_RAW:
             o->raw = 1;
@@ -416,6 +426,17 @@ static lec_later *reload(void *arg)
  * terminal is restored.  Without a terminal, the document is dumped. */
 static int browse(const source *src, opened *op, const options *o, int width)
 {
+    /* The place where the reader left the file (place.h): not for
+     * standard input, nor with --no-remember or LECTERN_NO_REMEMBER. */
+    const char *off = getenv("LECTERN_NO_REMEMBER");
+    char *state = o->no_remember || (off && *off) || !strcmp(o->file, "-") ? NULL : lec_place_dir();
+    /* A closed standard output: p and P say so instead of quitting, and
+     * the descriptor is kept from the terminal curses opens. */
+    int out_closed = fcntl(1, F_GETFD) == -1;
+    if (out_closed) {
+        int fd = open("/dev/null", O_WRONLY);
+        if (fd >= 0 && fd != 1) close(fd);
+    }
     lec_tui_opts to = {.ambi = o->ambi,
                        .mouse = o->mouse,
                        .later = op->whole,
@@ -424,11 +445,17 @@ static int browse(const source *src, opened *op, const options *o, int width)
                        .raw_len = op->raw_len,
                        .reload = reload,
                        .reload_arg = &(reload_ctx){src, op->text},
-                       .no_script_fold = o->no_script_fold};
+                       .no_script_fold = o->no_script_fold,
+                       .print_raw = o->raw,
+                       .width = o->width,
+                       .out_closed = out_closed,
+                       .path = o->file,
+                       .state = state};
     uint32_t node = 0;
     const char *why = NULL;
     const lec_doc *doc = op->doc;
     lec_tui_result r = lec_tui_run(&doc, &to, &node, &why);
+    free(state);
     int rc = 0;
     size_t start, end, len;
     if (r == LEC_TUI_NO_TERMINAL) {

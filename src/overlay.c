@@ -153,8 +153,13 @@ static int outline_row(tui *t, void *p, size_t i, int y, unsigned base)
     lec_buf_reset(&s);
     heading_text(t->doc, id, &s);
     unsigned title = lec_node_kind_of(t->doc, id) == LEC_NODE_SECTION ? LEC_A_HEADING : 0;
-    x = tui_text(t, y, x, maxx, s.data, ml, base | LEC_A_MARKER | title);
-    x = tui_text(t, y, x, maxx, s.data + ml, s.len - ml, base | title);
+    /* A title too long for the row is cut where an ellipsis still fits. */
+    size_t keep = s.len;
+    int cut = x + (int)lec_str_width(s.data, s.len, t->ambi) > maxx;
+    if (cut) keep = tui_cut(t, s.data, s.len, maxx - x - (int)lec_str_width("…", 3, t->ambi), NULL);
+    x = tui_text(t, y, x, maxx, s.data, ml < keep ? ml : keep, base | LEC_A_MARKER | title);
+    if (keep > ml) x = tui_text(t, y, x, maxx, s.data + ml, keep - ml, base | title);
+    if (cut) x = tui_text(t, y, x, maxx, "…", 3, base | title);
     if (!ml && !tl) x = tui_text(t, y, x, maxx, "(untitled)", 10, base | LEC_A_SUMMARY);
     lec_buf_free(&s);
     if (nw) {
@@ -188,7 +193,9 @@ static void outline_status(tui *t, void *p, const tui_list *l, lec_buf *left, le
 static int outline_open(tui *t, void *p, long i)
 {
     outline *ol = p;
+    lec_vpos before = lec_view_tell(t->v);
     if (i >= 0) lec_view_goto_node(t->v, ol->shown[i]);
+    tui_jumped(t, before);
     return 1;
 }
 

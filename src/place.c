@@ -183,7 +183,9 @@ static lec_vpos map_anchor(const lec_doc *doc, const anchor *a, int exact)
             return p;
         }
     }
-    if (p.src >= len) p.src = len ? (uint32_t)len - 1 : 0, p.chr = 0;
+    /* The same file: the offset as it was (a first part of the file,
+     * which a browser shows at once, may not reach it yet). */
+    if (!exact && p.src >= len) p.src = len ? (uint32_t)len - 1 : 0, p.chr = 0;
     return p;
 }
 

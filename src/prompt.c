@@ -174,6 +174,15 @@ static int prompt_key(tui *t, screen *s, int key)
         p->dirty = 1;
         return 1;
     }
+    /* Under a list's filter, the arrows (and <C-n> <C-p>) move the rows
+     * above rather than walk a history. */
+    if (p->ops->step && (key == LEC_KEY_DOWN || key == LEC_KEY_UP || key == LEC_KEY_CTRL('n') ||
+                         key == LEC_KEY_CTRL('p'))) {
+        if (p->dirty && p->ops->changed) p->ops->changed(t, p->ctx, p->text.data);
+        p->dirty = 0;
+        p->ops->step(t, p->ctx, key == LEC_KEY_DOWN || key == LEC_KEY_CTRL('n') ? 1 : -1);
+        return 1;
+    }
     /* An edit ends a walk through the history: the next Up looks for
      * what the line is then. */
     if (key != LEC_KEY_UP && key != LEC_KEY_DOWN && key != LEC_KEY_LEFT && key != LEC_KEY_RIGHT &&
@@ -385,6 +394,7 @@ static void search_done(tui *t, void *p, int rc, const char *text)
                             dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
         }
         lec_view_search_end(t->v, 1);
+        if (c->total) tui_jumped(t, c->saved);
     } else {
         /* Cancelled: the folds, the place and the search as before. */
         lec_view_search_end(t->v, 0);
@@ -397,7 +407,7 @@ static void search_done(tui *t, void *p, int rc, const char *text)
 
 void tui_search(tui *t, int dir)
 {
-    static const prompt_ops ops = {search_changed, search_right, search_done, search_key, '/'};
+    static const prompt_ops ops = {search_changed, search_right, search_done, search_key, '/', NULL};
     search_ctx *c = lec_xcalloc(1, sizeof *c);
     c->saved = lec_view_tell(t->v);
     c->dir = dir;
@@ -420,14 +430,17 @@ static void goto_done(tui *t, void *ctx, int rc, const char *text)
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         s[--n] = 0;
+    lec_vpos before = lec_view_tell(t->v);
     if (*s && !lec_view_goto(t->v, s, &err))
         tui_message(t, 1, "%s", err.len ? err.data : "no node at that address");
+    else
+        tui_jumped(t, before);
     lec_buf_free(&addr);
     lec_buf_free(&err);
 }
 
 void tui_goto(tui *t)
 {
-    static const prompt_ops ops = {NULL, NULL, goto_done, NULL, ':'};
+    static const prompt_ops ops = {NULL, NULL, goto_done, NULL, ':', NULL};
     tui_prompt_open(t, ":", "", &ops, NULL);
 }

@@ -114,6 +114,9 @@ typedef struct prompt_ops {
     /* The history (history.h) Up and Down recall from and Enter adds to:
      * '/' (searches) or ':' (addresses); 0 for none. */
     int history;
+    /* <Down> <C-n> (dir 1), <Up> <C-p> (-1) while typing: the rows above
+     * move (a list's cursor under its filter).  May be NULL. */
+    void (*step)(struct tui *t, void *ctx, int dir);
 } prompt_ops;
 
 /* Opens a line editor on the last row after `lead` ("/", ":"), starting

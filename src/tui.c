@@ -439,14 +439,17 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     t.hist = lec_hist_open(NULL);
     const char *notice = lec_hist_notice(t.hist);
     if (notice) tui_message(&t, 1, "%s", notice);
+    t.jumps = lec_jumps_new();
     if (t.doc) {
-        t.v = lec_view_new(t.doc, COLS > 0 ? COLS : 1, t.rows, t.ambi);
+        t.v = lec_view_new(t.doc, tui_text_cols(&t), t.rows, t.ambi);
+        tui_place_recall(&t);
         tui_doc_open(&t);
     } else {
         tui_wait_open(&t);
     }
     lec_tui_result r = run(&t);
     *node = t.node;
+    tui_place_remember(&t);
     /* Every screen closes, the top first (a prompt tells its owner). */
     t.leave = 1;
     while (t.top)
@@ -459,6 +462,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     if (t.first) lec_later_cancel(t.first);
 
     if (t.v) lec_view_free(t.v);
+    lec_jumps_free(t.jumps);
     lec_line_free(&t.line);
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
@@ -477,5 +481,9 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         tui_test_close(&t);
     else
         fclose(t.out);
+    if (t.failed_place) {
+        fprintf(stderr, "lectern: %s\n", t.failed_place);
+        free(t.failed_place);
+    }
     return r;
 }

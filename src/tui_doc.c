@@ -5,10 +5,70 @@
  * A large file opens with its first part while the whole is made on a
  * second thread (later.h): the screen takes the whole when it is ready
  * (its tick) or when a request needs it (part_will_do).
+ *
+ * The jumps (: / n g G ] [ } { marks, the outline) are recorded in the
+ * jump list (jumps.h) for <C-o>, <C-i> and ''; m and ' take the next key
+ * as a mark's letter.  The place where the reader left the file comes
+ * back when it opens (place.h).
  */
 #include "tui_priv.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+int tui_text_cols(const tui *t)
+{
+    int c = COLS > 0 ? COLS : 1;
+    return t->o->width > 0 && t->o->width < c ? t->o->width : c;
+}
+
+void tui_jumped(tui *t, lec_vpos from)
+{
+    lec_vpos now = lec_view_tell(t->v);
+    if (now.src != from.src || now.chr != from.chr) lec_jumps_push(t->jumps, from);
+}
+
+/* ---- the place where the reader left the file ----------------------------- */
+
+void tui_place_recall(tui *t)
+{
+    const lec_tui_opts *o = t->o;
+    if (!o->path || !o->state) return;
+    lec_buf notice = LEC_BUF_INIT;
+    lec_place p;
+    int found = lec_place_recall(o->state, o->path, t->doc, &p, &notice);
+    t->place = p; /* the file's size and time, for remembering */
+    if (notice.len) tui_message(t, 1, "%s", notice.data);
+    lec_buf_free(&notice);
+    t->place_later = 0;
+    if (!found) return;
+    size_t len;
+    lec_doc_source(t->doc, &len);
+    /* The first part of a large file: an edited file maps by sections,
+     * and a place past the part is not there yet.  Again with the whole. */
+    if (t->later && (p.moved || p.pos.src >= len)) {
+        t->place_later = 1;
+        return;
+    }
+    lec_place_to_jumps(&p, t->jumps);
+    /* The screen as it was: the row on the screen row it was on. */
+    lec_view_seek(t->v, p.pos);
+    if (p.moved && !notice.len) tui_message(t, 0, "the file has changed since: back in the same section");
+}
+
+void tui_place_remember(tui *t)
+{
+    const lec_tui_opts *o = t->o;
+    if (!o->path || !o->state || t->failed) return;
+    lec_place p = t->place;
+    p.pos = lec_view_tell(t->v);
+    lec_place_from_jumps(&p, t->jumps);
+    lec_buf notice = LEC_BUF_INIT;
+    /* Said after the terminal is back (tui.c). */
+    if (lec_place_remember(o->state, o->path, t->doc, &p, &notice) != 0 && notice.len)
+        t->failed_place = lec_buf_detach(&notice, NULL);
+    lec_buf_free(&notice);
+}
 
 /* ---- the whole document, when the first part was shown ------------------ */
 
@@ -52,7 +112,7 @@ int tui_take_whole(tui *t, int wait)
         tui_draw(t);
         return 0;
     }
-    lec_view *v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
+    lec_view *v = lec_view_new(d, tui_text_cols(t), t->rows, t->ambi);
     lec_view_adopt(v, t->v);
     lec_view_free(t->v);
     if (t->doc_owned) lec_doc_free((lec_doc *)t->doc);
@@ -64,6 +124,10 @@ int tui_take_whole(tui *t, int wait)
     else if (again)
         tui_message(t, 0, "read again");
     free(why);
+    /* The remembered place past the first part, unless the reader has
+     * gone somewhere meanwhile. */
+    if (t->place_later && !t->moved) tui_place_recall(t);
+    t->place_later = 0;
     tui_draw(t);
     return 1;
 }
@@ -156,7 +220,63 @@ static void jump(tui *t, int (*fn)(lec_view *, int), int dir, long n, const char
 
 static void fold(tui *t, int how)
 {
-    if (!lec_view_fold(t->v, how)) tui_message(t, 1, "no section or point here to fold");
+    if (lec_view_fold(t->v, how)) return;
+    if ((how == LEC_FOLD_ALL || how == LEC_FOLD_CYCLE) && lec_doc_node_count(t->doc) <= 1)
+        tui_message(t, 1, "this document has no sections or numbered points: nothing to fold");
+    else
+        tui_message(t, 1, "no section or point here to fold");
+}
+
+/* Is req a jump, for the jump list? */
+static int is_jump(lec_request req)
+{
+    switch (req) {
+    case LEC_REQ_TOP:
+    case LEC_REQ_BOTTOM:
+    case LEC_REQ_NEXT_NODE:
+    case LEC_REQ_PREV_NODE:
+    case LEC_REQ_NEXT_SIBLING:
+    case LEC_REQ_PREV_SIBLING:
+    case LEC_REQ_SEARCH_NEXT:
+    case LEC_REQ_SEARCH_PREV:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* <C-o> and <C-i>: through the jump list. */
+static void walk(tui *t, int dir)
+{
+    lec_vpos to;
+    int ok = dir < 0 ? lec_jumps_back(t->jumps, lec_view_tell(t->v), &to)
+                     : lec_jumps_forward(t->jumps, &to);
+    if (ok)
+        lec_view_show(t->v, to);
+    else
+        tui_message(t, 1, dir < 0 ? "no jump before this" : "no jump after this");
+}
+
+/* The letter after m or '. */
+static void mark_key(tui *t, int how, int key)
+{
+    lec_vpos here = lec_view_tell(t->v), to;
+    if (how == '\'' && key == '\'') {
+        if (lec_jumps_last(t->jumps, here, &to))
+            lec_view_show(t->v, to);
+        else
+            tui_message(t, 1, "no jump yet: '' goes back to where the last one began");
+    } else if (key < 'a' || key > 'z') {
+        tui_message(t, 1, "marks are named by a letter a-z");
+    } else if (how == 'm') {
+        lec_jumps_mark(t->jumps, key, here);
+        tui_message(t, 0, "mark %c set", key);
+    } else if (lec_jumps_mark_get(t->jumps, key, &to)) {
+        lec_view_show(t->v, to);
+        tui_jumped(t, here);
+    } else {
+        tui_message(t, 1, "mark %c is not set (m%c sets it)", key, key);
+    }
 }
 
 /* The document screen's requests. */
@@ -166,6 +286,10 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
     if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return SCREEN_DONE;
     if (t->leave) return SCREEN_DONE;
     int half = t->rows / 2 > 0 ? t->rows / 2 : 1;
+    lec_vpos before = lec_view_tell(t->v);
+    int walking = t->walking;
+    t->walking = 0;
+    t->moved = 1;
     switch (req) {
     case LEC_REQ_DOWN:
         lec_view_move(t->v, (int)n);
@@ -254,15 +378,40 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
     case LEC_REQ_RELOAD:
         reload(t, s);
         return SCREEN_DONE;
+    case LEC_REQ_JUMP_BACK:
+        walk(t, -1);
+        t->walking = 1;
+        break;
+    case LEC_REQ_JUMP_FORWARD:
+        walk(t, 1);
+        t->walking = 1;
+        break;
+    case LEC_REQ_MARK_SET:
+        t->mark_key = 'm';
+        break;
+    case LEC_REQ_MARK_GOTO:
+        t->mark_key = '\'';
+        break;
+    case LEC_REQ_YANK:
+    case LEC_REQ_YANK_PLAIN:
+        tui_yank(t, req == LEC_REQ_YANK_PLAIN);
+        break;
+    case LEC_REQ_PIPE:
+        tui_pipe(t);
+        break;
     case LEC_REQ_PRINT:
     case LEC_REQ_PRINT_PLAIN:
+        /* A print that would be refused keeps the reader where they are. */
+        if (tui_print_refused(t, req == LEC_REQ_PRINT_PLAIN)) break;
         /* The root (before the first section) prints the whole document. */
         t->node = lec_view_current(t->v);
         tui_leave(t, req == LEC_REQ_PRINT ? LEC_TUI_PRINT : LEC_TUI_PRINT_PLAIN);
         return SCREEN_DONE;
     default:
+        t->walking = walking;
         return SCREEN_PASS;
     }
+    if (is_jump(req)) tui_jumped(t, before);
     /* The reader reached the end of the part: on with the whole. */
     if (t->later && lec_view_percent(t->v) >= 100) tui_take_whole(t, 1);
     return SCREEN_DONE;
@@ -293,7 +442,34 @@ static int doc_status(tui *t, screen *s)
 static void doc_resize(tui *t, screen *s)
 {
     (void)s;
-    lec_view_resize(t->v, COLS > 0 ? COLS : 1, t->rows);
+    lec_view_resize(t->v, tui_text_cols(t), t->rows);
+}
+
+/* Keys before the keymap: the letter after m or ', and <C-i> (which a
+ * terminal sends as <Tab>, folding's key) right after <C-o> or <C-i>,
+ * while the jump list goes further. */
+static int doc_key(tui *t, screen *s, int key)
+{
+    (void)s;
+    if (t->mark_key) {
+        int how = t->mark_key;
+        t->mark_key = 0;
+        if (key == LEC_KEY_ESC) return 1;
+        if (key == LEC_KEY_RESIZE || key == LEC_KEY_PASTE) return 0;
+        if (t->later && tui_take_whole(t, 1) < 0) return 1;
+        t->moved = 1;
+        mark_key(t, how, key);
+        return 1;
+    }
+    /* Forward while there is somewhere to go; then <Tab> folds again. */
+    lec_vpos to;
+    if (key == LEC_KEY_TAB && t->walking && !t->ks.n && !t->ks.count &&
+        lec_jumps_forward(t->jumps, &to)) {
+        lec_view_show(t->v, to);
+        return 1;
+    }
+    t->walking = 0;
+    return 0;
 }
 
 /* While the whole is being made, look every 100 ms whether it is ready. */
@@ -310,6 +486,7 @@ static const screen_ops doc_ops = {
     .draw = doc_draw,
     .status = doc_status,
     .request = doc_request,
+    .key = doc_key,
     .resize = doc_resize,
     .tick = doc_tick,
 };

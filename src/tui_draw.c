@@ -307,6 +307,22 @@ void tui_message(tui *t, int error, const char *fmt, ...)
     t->msg_error = error;
 }
 
+/* s[0..n) into out, cut to `room` cells; when cut, it ends on "…",
+ * never silently. */
+static void cut_ellipsis(tui *t, const char *s, size_t n, int room, lec_buf *out)
+{
+    size_t keep = tui_cut(t, s, n, room, NULL);
+    if (keep < n) {
+        static const char ell[] = "\u2026";
+        int ew = (int)lec_str_width(ell, sizeof ell - 1, t->ambi);
+        keep = tui_cut(t, s, n, room - ew, NULL);
+        lec_buf_put(out, s, keep);
+        if (room >= ew) lec_buf_puts(out, ell);
+    } else {
+        lec_buf_put(out, s, keep);
+    }
+}
+
 void tui_draw_status(tui *t)
 {
     if (LINES < 2) return;
@@ -322,13 +338,20 @@ void tui_draw_status(tui *t)
 
     /* The right part, shortened from the least useful piece. */
     const char *help = "F1 help";
-    for (int drop = 0; drop < 5; drop++) {
+    /* The current node's address, what --print takes. */
+    lec_buf addr = LEC_BUF_INIT;
+    lec_view_address(t->v, &addr);
+    /* Dropped in turn: the help key, the count here, how far in, the
+     * address, the search's count. */
+    for (int drop = 0; drop < 6; drop++) {
         lec_buf_reset(&right);
         lec_keys_pending(&t->ks, &right);
+        if (t->mark_key) lec_buf_putc(&right, (char)t->mark_key);
         if (right.len) lec_buf_puts(&right, "  ");
-        if (total && drop < 4) lec_buf_printf(&right, "%zu/%zu", k, total);
-        if (total && drop < 4 && here_node && drop < 2) lec_buf_printf(&right, " (%zu here)", here);
-        if (total && drop < 4) lec_buf_puts(&right, "  ");
+        if (total && drop < 5) lec_buf_printf(&right, "%zu/%zu", k, total);
+        if (total && drop < 5 && here_node && drop < 2) lec_buf_printf(&right, " (%zu here)", here);
+        if (total && drop < 5) lec_buf_puts(&right, "  ");
+        if (addr.len && drop < 4) lec_buf_printf(&right, "%s  ", addr.data);
         /* A percentage of the first part would mislead. */
         if (drop < 3 && t->later) lec_buf_puts(&right, "reading  ");
         else if (drop < 3) lec_buf_printf(&right, "%d%%  ", lec_view_percent(t->v));
@@ -336,25 +359,17 @@ void tui_draw_status(tui *t)
         while (right.len && right.data[right.len - 1] == ' ')
             right.data[--right.len] = 0;
         /* The count in the section only where the breadcrumb keeps room. */
-        if ((int)right.len + (total && drop < 2 && here_node ? 32 : 12) <= COLS) break;
+        if ((int)right.len + (total && drop < 2 && here_node ? 32 : 14) <= COLS) break;
     }
     int rw = (int)lec_str_width(right.data ? right.data : "", right.len, t->ambi);
     int room = COLS - rw - 3;
     if (room < 0) room = 0;
 
+    lec_buf_free(&addr);
     unsigned look = LOOK_STATUS;
     if (t->msg.len) {
         if (t->msg_error) look |= LOOK_ERROR;
-        size_t keep = tui_cut(t, t->msg.data, t->msg.len, room, NULL);
-        if (keep < t->msg.len) { /* cut: end on an ellipsis */
-            static const char ell[] = "\u2026";
-            int ew = (int)lec_str_width(ell, sizeof ell - 1, t->ambi);
-            keep = tui_cut(t, t->msg.data, t->msg.len, room - ew, NULL);
-            lec_buf_put(&left, t->msg.data, keep);
-            if (room >= ew) lec_buf_puts(&left, ell);
-        } else {
-            lec_buf_put(&left, t->msg.data, keep);
-        }
+        cut_ellipsis(t, t->msg.data, t->msg.len, room, &left);
     } else if (room > 0) {
         lec_view_breadcrumb(t->v, room, &left);
         if (!left.len) { /* before the first section: the document */
@@ -377,8 +392,11 @@ void tui_status_line(tui *t, const char *left, const char *right)
     int y = LINES - 1;
     int rw = (int)lec_str_width(right, strlen(right), t->ambi);
     if (rw + 4 > COLS) rw = 0;
+    lec_buf l = LEC_BUF_INIT;
+    cut_ellipsis(t, left, strlen(left), COLS - rw - 3, &l);
     int x = tui_text(t, y, 0, COLS, " ", 1, LOOK_STATUS);
-    x = tui_text(t, y, x, COLS - rw - 2, left, strlen(left), LOOK_STATUS);
+    x = tui_text(t, y, x, COLS - rw - 2, l.data ? l.data : "", l.len, LOOK_STATUS);
+    lec_buf_free(&l);
     tui_fill(t, y, x, COLS, LOOK_STATUS);
     if (rw) tui_text(t, y, COLS - rw - 1, COLS, right, strlen(right), LOOK_STATUS);
 }

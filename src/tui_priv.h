@@ -12,7 +12,9 @@
 #include <stdio.h>
 
 #include "lectern/history.h"
+#include "lectern/jumps.h"
 #include "lectern/keys.h"
+#include "lectern/place.h"
 #include "lectern/render.h"
 #include "lectern/tui.h"
 #include "lectern/util.h"
@@ -53,6 +55,13 @@ typedef struct tui {
     unsigned search_flags; /* LEC_SEARCH_REGEX, LEC_SEARCH_NO_HANFOLD (search.h) */
     lec_hist *hist;        /* the prompts' history (history.h) */
     int hanfold_started;   /* lec_hanfold_prepare was called */
+    lec_jumps *jumps; /* the jump list and the marks (jumps.h) */
+    int mark_key;     /* 'm' or '\'' typed: the next key is a mark's letter */
+    int walking;      /* the last request went through the jumps (<C-o>) */
+    lec_place place;  /* where the reader left the file (place.h) */
+    int place_later;  /* recall it again when the whole document is in */
+    int moved;        /* the reader moved since the browser opened */
+    char *failed_place; /* why the place could not be remembered (said at the end) */
     lec_buf paste;    /* the text of the last LEC_KEY_PASTE */
     int paste_on;     /* bracketed paste is enabled on the terminal */
     int has_pushed;   /* a key read ahead by tui_key_waiting */
@@ -139,6 +148,26 @@ int tui_take_whole(tui *t, int wait);
 /* tui_wait.c: the screen shown while the document itself is made
  * (t->first): its raw text; it becomes the document screen. */
 void tui_wait_open(tui *t);
+/* The width of the document's text: the screen's, or --width when it is
+ * narrower. */
+int tui_text_cols(const tui *t);
+/* Records a jump that left `from`, when the cursor is elsewhere now. */
+void tui_jumped(tui *t, lec_vpos from);
+
+/* tui_take.c: a section taken without quitting. */
+/* y, Y: the current section to the terminal's clipboard (OSC 52). */
+void tui_yank(tui *t, int plain);
+/* |: prompts for a shell command and pipes the section's Markdown into
+ * it, the terminal given back while it runs. */
+void tui_pipe(tui *t);
+/* p, P: 1 when printing the current section would be refused or fail
+ * (control characters for a terminal without --raw, a closed standard
+ * output), after saying so on the status line. */
+int tui_print_refused(tui *t, int plain);
+/* The place where the reader left the file (tui.c at the start, again
+ * when the whole of a large file is in), and where they leave it. */
+void tui_place_recall(tui *t);
+void tui_place_remember(tui *t);
 
 /* prompt.c: the / and ? incremental search (dir 1 or -1), and : go to. */
 void tui_search(tui *t, int dir);
@@ -164,6 +193,10 @@ void tui_signals_prepare(tui *t);
 /* Nonzero once after the program was resumed from Ctrl-Z: the screen is
  * to be drawn anew, at the terminal's size, which curses now has. */
 int tui_signals_resumed(tui *t);
+/* Gives the terminal back as endwin would (the shell's modes, the normal
+ * screen), and takes it again, for a command the browser runs (|). */
+void tui_terminal_leave(void);
+void tui_terminal_enter(void);
 
 /* tui_test.c */
 /* Opens the virtual screen of test mode, whose keys come through a pipe

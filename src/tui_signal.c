@@ -205,3 +205,19 @@ int tui_signals_resumed(tui *t)
     clearok(curscr, TRUE);
     return 1;
 }
+
+void tui_terminal_leave(void)
+{
+    if (tty < 0) return;
+    installed = 0;
+    put(seqs[cur].leave, seqs[cur].leave_len);
+    tcsetattr(tty, TCSADRAIN, &shell_modes);
+}
+
+void tui_terminal_enter(void)
+{
+    if (tty < 0) return;
+    tcsetattr(tty, TCSADRAIN, &prog_modes);
+    put(seqs[cur].enter, seqs[cur].enter_len);
+    installed = 1;
+}

@@ -105,8 +105,9 @@ static int wait_tick(tui *t, screen *s)
     free(why);
     t->doc = d;
     t->doc_owned = 1;
-    t->v = lec_view_new(d, COLS > 0 ? COLS : 1, t->rows, t->ambi);
+    t->v = lec_view_new(d, tui_text_cols(t), t->rows, t->ambi);
     lec_buf_reset(&t->msg);
+    tui_place_recall(t);
     tui_doc_become(t, s);
     return s->tick_ms;
 }

@@ -245,16 +245,21 @@ tap_is "$rc_got/$(grep -c '^FENCE$' "$T/screen")/$(tmux_fmt '#{pane_title}')" "0
 	"inject --print 1 --raw to the terminal: the bytes (the fenced block's OSC 0 set the title)"
 tmux_cmd delete-buffer >/dev/null 2>&1
 
-# p in the browser, stdout the terminal: the same rule.
+# p in the browser, stdout the terminal: the same rule, said before it
+# quits: the browser stays where it was, and q leaves nothing written.
 wrap p "$(lec -- "$inj")"
 up
 tmux_text ']'
 tmux_wait " $v_head  "
 tmux_text p
+tmux_wait 'control characters'
+check $? "inject p to the terminal: refused on the status line (use --raw)"
+tap_is "$(fmt_is '#{alternate_on}' 1 && echo browsing)" browsing \
+	"inject p to the terminal: the browser stays open"
+tmux_text q
 ended p
-tmux_capture
-tap_like "$rc_got/$(tmux_fmt '#{pane_title}')/$(grep -F 'lectern:' "$T/screen")" \
-	"3/lectern-test/lectern: $inj: *use --raw*" "inject p to the terminal: exit 3, use --raw"
+tap_is "$rc_got/$(tmux_fmt '#{pane_title}')" "0/lectern-test" \
+	"inject p to the terminal, then q: nothing of the node written"
 wrap praw "$(lec -- --raw "$inj")"
 up
 tmux_text ']'
@@ -480,10 +485,13 @@ up
 tmux_text :2
 tmux_keys Enter
 tmux_text p
+tmux_wait 'standard output is closed'
+check $? "stdout closed, p: the status line says so and the browser stays"
+tmux_text q
 ended closed-p
 tmux_capture
-tap_like "$rc_got/$(grep -c 'lectern: ' "$T/screen")" "[1-9]*/1" \
-	"stdout closed, p: fails with one line on stderr (exit $rc_got)"
+tap_is "$rc_got/$(grep -c 'lectern: ' "$T/screen")" "0/0" \
+	"stdout closed, p then q: exit 0, nothing on stderr"
 tap_is "$(cat "$T/closed-p.tty")/$(tmux_fmt '#{alternate_on}')" same/0 \
 	"stdout closed, p: the terminal as before"
 

@@ -194,7 +194,7 @@ tap_like "$(tmux_highlit)" "*县数字阅读*" "resize to 40x12: the cursor stay
 	tmux_show ""
 tap_is "$(awk 'END { print NR }' "$T/screen")" 12 "resize to 40x12: 12 rows"
 tmux_resize 80 24
-tmux_wait_re '（四）推进数字阅读服务 +[0-9]+%  F1 help$'
+tmux_wait_re '（四）推进数字阅读服务 +2\.4  [0-9]+%  F1 help$'
 check $? "resize back to 80x24: the status line is whole again"
 tap_is "$(tmux_highlit)" "县数字阅读人数比上年增长3.5%。今年要重点做好三项工作：" \
 	"resize back to 80x24: the cursor row is the one before"

@@ -24,6 +24,7 @@ set -l __lectern_table \
     '--ambiwidth	1 2	cells of East Asian ambiguous characters' \
     '--mouse	-	scroll with the mouse wheel in the browser' \
     '--no-script-fold	-	search Simplified and Traditional apart' \
+    '--no-remember	-	do not open the file where it was left' \
     '--keys	-	list the browser\'s keys' \
     '--help	-	show the help' \
     '-h	-	show the help' \

@@ -42,14 +42,21 @@
     _(JUMP, PREV_NODE, "previous section or point")                                                \
     _(JUMP, NEXT_SIBLING, "next one at the same level")                                            \
     _(JUMP, PREV_SIBLING, "previous one at the same level")                                        \
-    _(JUMP, GOTO, "go to an address: 2.4, 二/四是, 4")                                             \
+    _(JUMP, GOTO, "go to an address: 2.4, 二/四是, 3; .2 from this section")                        \
     _(JUMP, OUTLINE, "outline: every section and point; / filters")                                \
+    _(JUMP, JUMP_BACK, "back through the jumps (: / n g G ] [ } { marks, outline)")               \
+    _(JUMP, JUMP_FORWARD, "forward through them (sent as <Tab>: works right after <C-o>)")         \
+    _(JUMP, MARK_SET, "set a mark: m and a letter a-z (kept with the file)")                       \
+    _(JUMP, MARK_GOTO, "to a mark: ' and its letter; '' back to where the last jump began")        \
     _(SEARCH, SEARCH_FWD, "search forward (as you type; Esc goes back)")                           \
     _(SEARCH, SEARCH_BACK, "search backward")                                                      \
     _(SEARCH, SEARCH_NEXT, "next match")                                                           \
     _(SEARCH, SEARCH_PREV, "previous match")                                                       \
     _(OTHER, PRINT, "quit and print this section's Markdown")                                      \
     _(OTHER, PRINT_PLAIN, "quit and print this section as plain text")                             \
+    _(OTHER, YANK, "copy this section's Markdown to the clipboard (OSC 52)")                       \
+    _(OTHER, YANK_PLAIN, "copy this section as plain text")                                        \
+    _(OTHER, PIPE, "pipe this section's Markdown into a shell command")                            \
     _(OTHER, HELP, "this help")                                                                    \
     _(OTHER, REDRAW, "redraw the screen")                                                          \
     _(OTHER, RELOAD, "read the file again (a log that grew), keeping the place")                   \

@@ -32,6 +32,9 @@
  *   - a line starting with "#" is a comment;
  *   - at the end of the script the input ends and the browser quits (as
  *     when the terminal goes).
+ * What the browser sends the terminal outside the screen (the OSC 52
+ * sequence of y and Y) and what a command run by | writes go to the file
+ * LECTERN_TEST_TTY names (appended), or nowhere.
  * A dump is "=== NAME COLSxROWS\n", then every screen row as text
  * (trailing blanks removed), then "--- attributes\n" and every row again
  * as one letter per cell: '.' plain, 'c' the cursor row, 'h' heading,
@@ -72,6 +75,13 @@ typedef struct lec_tui_opts {
     /* R: a later that reads the file again (NULL: it cannot be). */
     lec_later *(*reload)(void *arg);
     void *reload_arg;
+    int print_raw; /* --raw: p writes a section's control characters to a terminal */
+    int width; /* --width: the widest text column in cells (0: the terminal's width) */
+    int out_closed; /* standard output was closed when lectern started: p has nowhere to go */
+    /* The file shown, for the place where the reader left it (place.h),
+     * and the state directory (lec_place_dir); either NULL: nothing is
+     * recalled or remembered (standard input, --no-remember). */
+    const char *path, *state;
 } lec_tui_opts;
 
 typedef enum lec_tui_result {
