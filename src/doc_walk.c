@@ -91,9 +91,10 @@ static size_t article_title_len(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
         if (u[i] == '\n' || u[i] == '\r' || u[i] == '!' || u[i] == '?') return i;
-        if (i + 2 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
-                          (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
-            return i;
+        if (i + 2 >= n) continue;
+        if (u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) return i; /* 。 */
+        if (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))
+            return i; /* ！ ？ */
     }
     return n;
 }

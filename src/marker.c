@@ -70,8 +70,8 @@ static size_t starts(const char *s, size_t n, size_t i, const char *w)
  * ideographic space (paragraph indent), NBSP, ZWSP and a stray BOM. */
 static int is_space(long cp)
 {
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 || cp == 0x200B || cp == 0xFEFF ||
-           (cp >= 0x2000 && cp <= 0x200A) /* EN SPACE and its kin, as laws set them */ ||
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0 || cp == 0x200B ||
+           cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x200A) /* EN SPACE and its kin (laws) */ ||
            cp == 0x202F || cp == 0x205F;
 }
 

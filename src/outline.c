@@ -187,19 +187,19 @@ static void english_ranks(const lec_outline *o, analysis *an)
  * that are not (第三条规定的…) are references and never number a point. */
 static void document_wide(const lec_outline *o, analysis *an)
 {
-    int apart[LEC_FAM_COUNT] = {0}, bare[LEC_FAM_COUNT] = {0}, strict[LEC_FAM_COUNT];
+    int set[LEC_FAM_COUNT] = {0}, bare[LEC_FAM_COUNT] = {0}, strict[LEC_FAM_COUNT];
     for (size_t i = 0; i < o->nev; i++) {
         const lec_event *e = &o->ev[i];
         if (!is_candidate(e) || !lec_family_document_wide(e->family)) continue;
-        if ((e->flags & LEC_EVF_APART))
-            apart[e->family]++;
+        if (e->flags & LEC_EVF_APART)
+            set[e->family]++;
         else
             bare[e->family]++;
     }
     int any = 0;
     for (int f = 0; f < LEC_FAM_COUNT; f++) {
-        strict[f] = apart[f] >= 2 && apart[f] > bare[f];
-        any |= apart[f] + bare[f] > 0;
+        strict[f] = set[f] >= 2 && set[f] > bare[f];
+        any |= set[f] + bare[f] > 0;
     }
     if (!any) return;
 
@@ -233,13 +233,15 @@ static void document_wide(const lec_outline *o, analysis *an)
         size_t nx = next[i];
         int ahead = nx != (size_t)-1 && follows(v, sub, o->ev[nx].ordinal, o->ev[nx].sub);
         int ok = 0;
-        if (last[f] > 0 && ((sub == 0 && v == last[f] + 1) || (v == last[f] && sub == lastsub[f] + 1)))
+        int succ = (sub == 0 && v == last[f] + 1) || (v == last[f] && sub == lastsub[f] + 1);
+        int apart = (e->flags & LEC_EVF_APART) != 0;
+        if (last[f] > 0 && succ)
             ok = 1;
-        else if (ahead && ((e->flags & LEC_EVF_APART) || (v == 1 && sub == 0)))
+        else if (ahead && (apart || (v == 1 && sub == 0)))
             ok = 1;
-        else if (last[f] > 0 && ((e->flags & LEC_EVF_APART) || ahead) && follows(last[f], lastsub[f], v, sub))
+        else if (last[f] > 0 && (apart || ahead) && follows(last[f], lastsub[f], v, sub))
             ok = 1;
-        else if (v == 1 && sub == 0 && (e->flags & LEC_EVF_APART) && opened && open_rank < an->rank[f] &&
+        else if (v == 1 && sub == 0 && apart && opened && open_rank < an->rank[f] &&
                  an->rank[f] >= lec_family_rank(LEC_FAM_SECTION))
             ok = 1;
         if (!ok) continue;
