@@ -148,6 +148,19 @@ static void find_candidates(conv *cv, uint32_t pi)
          * ASCII; everything else is passed over a byte at a time. */
         unsigned char b = (unsigned char)s[i];
         int32_t cp = 0;
+        if ((b == ' ' || (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                          (unsigned char)s[i + 2] == 0x80)) &&
+            i > 0) {
+            /* A law run together on one line: 第一章　总则　第一条　… A
+             * division or an article set apart starts after white space
+             * too; its sequence is checked with the others. */
+            i += b == ' ' ? 1 : 3;
+            if (n - i < 3 || memcmp(s + i, "第", 3) != 0) continue;
+            if (lec_marker_scan(s + i, n - i, LEC_MARK_BLOCK, &m) && m.apart &&
+                lec_family_document_wide(m.family))
+                add_cand(cv, p->off + (uint32_t)i, pi, B_SENT, &m);
+            continue;
+        }
         if (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0x82) {
             cp = 0x3002;
@@ -520,6 +533,15 @@ static void put_heading(conv *cv, int level, const char *s, size_t n, int unsure
         lec_buf_puts(&cv->out, "<!-- lectern: not sure where this heading ends -->\n\n");
     for (int i = 0; i < level; i++) lec_buf_putc(&cv->out, '#');
     lec_buf_putc(&cv->out, ' ');
+    /* the white space a heading was cut before (第一章　总则　第一条…) */
+    for (;;) {
+        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
     put_escaped(&cv->out, s, n, 1);
     lec_buf_puts(&cv->out, "\n\n");
 }

@@ -362,6 +362,12 @@ static void test_law(void)
           "P 第一条　为了示例，制定本法。\nP 第二条　本法适用于示例。\nH3 第二章　管理\n"
           "H4 第一节　登记\nP 第三条　登记应当载明下列事项：\nP （一）名称；\nP （二）住所。\n"
           "H2 第二分编　分则\nH3 第三章　附　　则\nP 第四条　本法自公布之日起施行。\n");
+    check("a law run together on one line: divisions and articles after white space",
+          "示例条例\n\n第一章　总则　第一条　为了示例，制定本条例。第二条　本条例适用于示例。"
+          "依照 第一条规定的除外。第二章　附则　第三条　本条例自公布之日起施行。\n",
+          "H1 示例条例\nH2 第一章　总则\nP 第一条　为了示例，制定本条例。\n"
+          "P 第二条　本条例适用于示例。依照 第一条规定的除外。\nH2 第二章　附则\n"
+          "P 第三条　本条例自公布之日起施行。\n");
     check("an interpretation: its division titles become headings",
           "一、关于一般规定\n\n第一条　甲。\n\n第二条　乙。\n\n二、关于保证合同\n\n第三条　丙。\n",
           "H2 一、关于一般规定\nP 第一条　甲。\nP 第二条　乙。\nH2 二、关于保证合同\nP 第三条　丙。\n");
