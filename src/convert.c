@@ -156,9 +156,12 @@ static void find_candidates(conv *cv, uint32_t pi)
              * too; its sequence is checked with the others. */
             i += b == ' ' ? 1 : 3;
             if (n - i < 3 || memcmp(s + i, "第", 3) != 0) continue;
-            if (lec_marker_scan(s + i, n - i, LEC_MARK_BLOCK, &m) && m.apart &&
+            uint32_t pos = p->off + (uint32_t)i;
+            /* after 。　 the sentence end found it already */
+            if (cv->nc > first_cand && cv->c[cv->nc - 1].pos >= pos) continue;
+            if (lec_marker_scan(s + i, n - i, LEC_MARK_BLOCK, &m) && m.skip == 0 && m.apart &&
                 lec_family_document_wide(m.family))
-                add_cand(cv, p->off + (uint32_t)i, pi, B_SENT, &m);
+                add_cand(cv, pos, pi, B_SENT, &m);
             continue;
         }
         if (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -605,6 +608,12 @@ static void write_markdown(conv *cv)
             at = c->pos;
             if (!cv->heading_fam[c->family]) continue;
             uint32_t stop = cand_end(cv, k);
+            /* a heading ends where a caption begins: put_text writes it */
+            for (size_t j = kc; j < cv->ncaps && cv->caps[j].start < stop; j++)
+                if (cv->caps[j].start >= c->pos) {
+                    stop = cv->caps[j].start;
+                    break;
+                }
             size_t cut = cv->cut[k] ? cv->cut[k] : stop - c->pos;
             if (c->pos + cut > stop) cut = stop - c->pos;
             put_heading(cv, cv->fam_level[c->family], base + c->pos, cut,
