@@ -54,35 +54,31 @@ void lec_out_char(char c)
     lec_out(&c, 1);
 }
 
+static int out_piece(void *oneline, const char *t, size_t n, int32_t cp)
+{
+    /* Passed raw: tabs and line breaks, a space in a one-line field, a
+     * line break as it is in text, the rest in their visible form. */
+    if (cp == '\t' || cp == '\n' || cp == '\r') {
+        if (*(int *)oneline) {
+            lec_out_char(' ');
+            return 0;
+        }
+        if (cp == '\n') {
+            lec_out(t, n);
+            return 0;
+        }
+        char e[16];
+        lec_out(e, (size_t)lec_cp_escape(cp, e));
+        return 0;
+    }
+    lec_out(t, n);
+    return 0;
+}
+
 void lec_out_safe(const char *s, size_t n, int oneline)
 {
-    size_t run = 0, i = 0;
-    while (i < n) {
-        int32_t cp;
-        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
-        int bad = cp < 0;
-        int line = cp == '\t' || cp == '\n' || cp == '\r';
-        if (!bad && !lec_cp_unsafe(cp)) {
-            i += (size_t)l;
-            continue;
-        }
-        if (!oneline && cp == '\n') {
-            i += (size_t)l;
-            continue;
-        }
-        lec_out(s + run, i - run);
-        if (bad) {
-            lec_out("\xef\xbf\xbd", 3);
-        } else if (oneline && line) {
-            lec_out_char(' ');
-        } else {
-            char esc[16];
-            lec_out(esc, (size_t)lec_cp_escape(cp, esc));
-        }
-        i += (size_t)l;
-        run = i;
-    }
-    lec_out(s + run, n - run);
+    lec_escape(s, n, LEC_ESC_PASS('\t') | LEC_ESC_PASS('\n') | LEC_ESC_PASS('\r'), out_piece,
+               &oneline);
 }
 
 void lec_out_rows(const lec_render *r, const lec_rows *rows)

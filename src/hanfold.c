@@ -24,6 +24,7 @@
 
 #include <opencc.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,7 +210,14 @@ void lec_hanfold_prepare(void)
     int started = 0;
     if (pthread_attr_init(&attr) == 0) {
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        /* Signals go to the main thread (thread.h); not lec_thread_start,
+         * whose way out of an allocation failure cannot leave a
+         * pthread_once midway. */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
         started = pthread_create(&th, &attr, run, NULL) == 0;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         pthread_attr_destroy(&attr);
     }
     if (!started) lec_hanfold_init();

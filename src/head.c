@@ -33,17 +33,17 @@ static const char *const field_names[F_COUNT] = {"title", "author", "source", "d
 /* What the head says.  Values are slices of the caller's lines, except
  * the speaker, whose spaces are collapsed into a copy. */
 typedef struct head {
-    lec_line f[F_COUNT];
-    lec_line speaker_name; /* the author when no other is given */
+    lec_head_line f[F_COUNT];
+    lec_head_line speaker_name; /* the author when no other is given */
     char speaker[256];
     size_t speaker_len;
 } head;
 
 /* ---- slices --------------------------------------------------------- */
 
-static lec_line mk(const char *s, size_t n)
+static lec_head_line mk(const char *s, size_t n)
 {
-    lec_line l = {s, n};
+    lec_head_line l = {s, n};
     return l;
 }
 
@@ -54,7 +54,7 @@ static int32_t cp_at(const char *s, size_t n, size_t *len)
     return cp;
 }
 
-static size_t nchars(lec_line l)
+static size_t nchars(lec_head_line l)
 {
     size_t k = 0, len;
     for (size_t i = 0; i < l.len; i += len, k++)
@@ -63,7 +63,7 @@ static size_t nchars(lec_line l)
 }
 
 /* The last code point and, in *len, its length. */
-static int32_t last_cp(lec_line l, size_t *len)
+static int32_t last_cp(lec_head_line l, size_t *len)
 {
     size_t i = l.len;
     *len = 0;
@@ -76,7 +76,7 @@ static int32_t last_cp(lec_line l, size_t *len)
     return cp;
 }
 
-static lec_line trim(lec_line l)
+static lec_head_line trim(lec_head_line l)
 {
     size_t len;
     while (l.len && lec_cp_is_space(cp_at(l.s, l.len, &len)))
@@ -86,24 +86,24 @@ static lec_line trim(lec_line l)
     return l;
 }
 
-static lec_line drop(lec_line l, size_t k)
+static lec_head_line drop(lec_head_line l, size_t k)
 {
     return mk(l.s + k, l.len - k);
 }
 
-static int has_prefix(lec_line l, const char *p)
+static int has_prefix(lec_head_line l, const char *p)
 {
     size_t k = strlen(p);
     return l.len >= k && memcmp(l.s, p, k) == 0;
 }
 
-static int has_suffix(lec_line l, const char *p)
+static int has_suffix(lec_head_line l, const char *p)
 {
     size_t k = strlen(p);
     return l.len >= k && memcmp(l.s + l.len - k, p, k) == 0;
 }
 
-static const char *find(lec_line l, const char *p)
+static const char *find(lec_head_line l, const char *p)
 {
     size_t k = strlen(p);
     for (size_t i = 0; i + k <= l.len; i++)
@@ -111,7 +111,7 @@ static const char *find(lec_line l, const char *p)
     return NULL;
 }
 
-static int has_han(lec_line l)
+static int has_han(lec_head_line l)
 {
     size_t len;
     for (size_t i = 0; i < l.len; i += len)
@@ -121,7 +121,7 @@ static int has_han(lec_line l)
 
 /* Bytes of the run of Han characters at the start of l; *chars gets their
  * number. */
-static size_t han_run(lec_line l, size_t *chars)
+static size_t han_run(lec_head_line l, size_t *chars)
 {
     size_t i = 0, len;
     *chars = 0;
@@ -137,7 +137,7 @@ static int cp_in(int32_t cp, const char *set)
     return cp > 0 && lec_utf8_encode(cp, u) > 0 && strstr(set, u) != NULL;
 }
 
-static void set_field(head *h, int f, lec_line v)
+static void set_field(head *h, int f, lec_head_line v)
 {
     v = trim(v);
     if (!h->f[f].s && v.len) h->f[f] = v;
@@ -147,7 +147,7 @@ static void set_field(head *h, int f, lec_line v)
 
 /* A digit of a date: ASCII or full-width (kind 0), or a Chinese numeral
  * (kind 1; 十 only where ten is allowed, not in a year). */
-static int date_digit(lec_line l, int ten, int *kind, size_t *len)
+static int date_digit(lec_head_line l, int ten, int *kind, size_t *len)
 {
     *len = 0;
     int32_t cp = l.len ? cp_at(l.s, l.len, len) : 0;
@@ -159,7 +159,7 @@ static int date_digit(lec_line l, int ten, int *kind, size_t *len)
 }
 
 /* Bytes of a run of 1..max digits of the given kind at the start of l. */
-static size_t num_run(lec_line l, int kind, size_t max)
+static size_t num_run(lec_head_line l, int kind, size_t max)
 {
     size_t i = 0, k = 0, len;
     int kd;
@@ -171,7 +171,7 @@ static size_t num_run(lec_line l, int kind, size_t max)
 /* Bytes of a date at the start of l: 2012-04-14, 2012/4/14, 2012.4.14,
  * 2024年3月5日, 2024年3月, 二〇一八年一月二日; 0 when there is none.  Only
  * the shape is checked: a head has no use for calendar arithmetic. */
-static size_t match_date(lec_line l)
+static size_t match_date(lec_head_line l)
 {
     size_t i = 0, len, k;
     int kind = -1, kd;
@@ -203,7 +203,7 @@ static size_t match_date(lec_line l)
 }
 
 /* The text inside （…） or (…) when l is wrapped in them; else l. */
-static lec_line unwrap(lec_line l)
+static lec_head_line unwrap(lec_head_line l)
 {
     if ((has_prefix(l, "（") && has_suffix(l, "）")) ||
         (has_prefix(l, "(") && has_suffix(l, ")"))) {
@@ -214,21 +214,21 @@ static lec_line unwrap(lec_line l)
     return l;
 }
 
-static int is_date_line(lec_line l)
+static int is_date_line(lec_head_line l)
 {
-    lec_line u = unwrap(l);
+    lec_head_line u = unwrap(l);
     return u.len && match_date(u) == u.len;
 }
 
 /* When l ends with a date in brackets ("…的讲话（2019年5月6日）"), puts the
  * date in *date and returns the text before it; else returns l. */
-static lec_line cut_bracket_date(lec_line l, lec_line *date)
+static lec_head_line cut_bracket_date(lec_head_line l, lec_head_line *date)
 {
     const char *open = NULL;
     for (size_t i = 0; i < l.len; i++)
         if (l.s[i] == '(' || has_prefix(drop(l, i), "（")) open = l.s + i;
     if (!open || open == l.s) return l;
-    lec_line tail = mk(open, (size_t)(l.s + l.len - open));
+    lec_head_line tail = mk(open, (size_t)(l.s + l.len - open));
     if (!is_date_line(tail)) return l;
     *date = unwrap(tail);
     return trim(mk(l.s, (size_t)(open - l.s)));
@@ -256,7 +256,7 @@ static const char org_ends[] = "部委院局厅办会社报网台署处站府省
 /* Last characters of roles (总理 局长 书记 主任 委员 代表 发言人 …). */
 static const char role_ends[] = "长记席理任员表事官授师裁监人导";
 
-static int common_surname(lec_line name)
+static int common_surname(lec_head_line name)
 {
     size_t len;
     for (int i = 0; compound_surnames[i]; i++)
@@ -265,26 +265,26 @@ static int common_surname(lec_line name)
 }
 
 /* Nonzero when l is a name: 2-4 Han characters (nothing else). */
-static int han_name(lec_line l)
+static int han_name(lec_head_line l)
 {
     size_t chars;
     return han_run(l, &chars) == l.len && chars >= 2 && chars <= 4;
 }
 
-static int looks_like_name(lec_line name)
+static int looks_like_name(lec_head_line name)
 {
     size_t len;
     return han_name(name) && common_surname(name) && !cp_in(last_cp(name, &len), org_ends);
 }
 
-static int looks_like_role(lec_line role)
+static int looks_like_role(lec_head_line role)
 {
     size_t len;
     return role.len && cp_in(last_cp(role, &len), role_ends);
 }
 
 /* Copies role (runs of spaces made one ASCII space), a space and name. */
-static void put_speaker(head *h, lec_line role, lec_line name)
+static void put_speaker(head *h, lec_head_line role, lec_head_line name)
 {
     if (h->speaker_len || role.len + name.len + 1 >= sizeof h->speaker) return;
     size_t o = 0, len;
@@ -317,11 +317,11 @@ static const struct {
 
 /* Bytes of a key and its colon at the start of l, or 0; *field gets the
  * key's field. */
-static size_t match_key(lec_line l, int *field)
+static size_t match_key(lec_head_line l, int *field)
 {
     for (size_t k = 0; k < sizeof cn_keys / sizeof cn_keys[0]; k++) {
         if (!has_prefix(l, cn_keys[k].key)) continue;
-        lec_line rest = drop(l, strlen(cn_keys[k].key));
+        lec_head_line rest = drop(l, strlen(cn_keys[k].key));
         *field = cn_keys[k].field;
         if (has_prefix(rest, ":")) return l.len - rest.len + 1;
         if (has_prefix(rest, "：")) return l.len - rest.len + strlen("：");
@@ -332,7 +332,7 @@ static size_t match_key(lec_line l, int *field)
 /* "来源:人民网 更新时间:2012-04-14": a value runs to the next space that is
  * followed by another key (so "来源：青杉 日报" keeps its space); a date
  * value keeps only its date ("2012-04-14 10:30" gives 2012-04-14). */
-static int read_pairs(lec_line l, head *h)
+static int read_pairs(lec_head_line l, head *h)
 {
     int field, next_field = -1;
     size_t k = match_key(l, &field), len;
@@ -352,7 +352,7 @@ static int read_pairs(lec_line l, head *h)
                 break;
             }
         }
-        lec_line v = trim(mk(l.s + start, end - start));
+        lec_head_line v = trim(mk(l.s + start, end - start));
         size_t d = match_date(v);
         if (field == F_DATE && d) v.len = d; /* the date without its time */
         if (field >= 0) set_field(h, field, v);
@@ -367,7 +367,7 @@ static const char *const speech_words[] = {"讲话提纲", "讲话", "报告", "
                                            "演讲",     "讲稿", "贺词", "演说", NULL};
 
 /* "在…上的讲话": 在 first, then 的 and a word for a speech at the end. */
-static int occasion_text(lec_line t)
+static int occasion_text(lec_head_line t)
 {
     if (!has_prefix(t, "在")) return 0;
     for (int i = 0; speech_words[i]; i++) {
@@ -379,7 +379,7 @@ static int occasion_text(lec_line t)
     return 0;
 }
 
-static lec_line strip_dashes(lec_line l)
+static lec_head_line strip_dashes(lec_head_line l)
 {
     while (has_prefix(l, "—") || has_prefix(l, "--"))
         l = drop(l, has_prefix(l, "—") ? strlen("—") : 2);
@@ -387,10 +387,10 @@ static lec_line strip_dashes(lec_line l)
 }
 
 /* "——在…上的讲话", "（在…上的讲话）", "在…上的讲话（2019年5月6日）". */
-static int read_occasion(lec_line l, head *h)
+static int read_occasion(lec_head_line l, head *h)
 {
-    lec_line date = {NULL, 0};
-    lec_line t = cut_bracket_date(unwrap(strip_dashes(l)), &date);
+    lec_head_line date = {NULL, 0};
+    lec_head_line t = cut_bracket_date(unwrap(strip_dashes(l)), &date);
     if (!occasion_text(t)) return 0;
     set_field(h, F_OCCASION, t);
     if (date.s) set_field(h, F_DATE, date);
@@ -402,7 +402,7 @@ static int read_occasion(lec_line l, head *h)
 static const char venue_ends[] = "会议式礼坛班";
 
 /* Position just after the last 上 of t that ends an occasion, or 0. */
-static size_t venue_end(lec_line t)
+static size_t venue_end(lec_head_line t)
 {
     size_t u = strlen("上"), len;
     for (size_t i = t.len; i-- > 0;) {
@@ -415,16 +415,16 @@ static size_t venue_end(lec_line t)
 /* "在…会议上国务院总理 李强": the speaker fused after the occasion.  Only
  * split when a venue 上 is followed by a short all-Han role, a space and
  * a name; *occasion gets "在…会议上". */
-static int fused_speaker(lec_line t, head *h, lec_line *occasion)
+static int fused_speaker(lec_head_line t, head *h, lec_head_line *occasion)
 {
     size_t i = t.len, len;
     while (i > 0 && !lec_cp_is_space(last_cp(mk(t.s, i), &len)))
         i -= len;
     if (!i) return 0;
-    lec_line name = drop(t, i), before = trim(mk(t.s, i));
+    lec_head_line name = drop(t, i), before = trim(mk(t.s, i));
     size_t end = venue_end(before);
     if (!end || !han_name(name)) return 0;
-    lec_line role = drop(before, end);
+    lec_head_line role = drop(before, end);
     size_t chars;
     if (han_run(role, &chars) != role.len || chars < 2 || chars > MAX_ROLE || find(role, "的"))
         return 0;
@@ -437,19 +437,19 @@ static int fused_speaker(lec_line t, head *h, lec_line *occasion)
 /* "TITLE——2024年3月5日在…会议上…": a date and an occasion fused after a
  * title.  Anything else after —— ("奋斗——记…") is a subtitle and stays in
  * the title.  Returns the title. */
-static lec_line read_fused(lec_line t, head *h)
+static lec_head_line read_fused(lec_head_line t, head *h)
 {
     const char *dash = find(t, "——");
     if (!dash || dash == t.s) return t;
-    lec_line title = trim(mk(t.s, (size_t)(dash - t.s)));
-    lec_line rest = strip_dashes(mk(dash, (size_t)(t.s + t.len - dash)));
-    lec_line date = {NULL, 0}, occ = {NULL, 0};
+    lec_head_line title = trim(mk(t.s, (size_t)(dash - t.s)));
+    lec_head_line rest = strip_dashes(mk(dash, (size_t)(t.s + t.len - dash)));
+    lec_head_line date = {NULL, 0}, occ = {NULL, 0};
     size_t d = match_date(rest);
     if (d) date = mk(rest.s, d), rest = trim(drop(rest, d));
     if (has_prefix(rest, "，") || has_prefix(rest, ","))
         rest = trim(drop(rest, has_prefix(rest, ",") ? 1 : strlen("，")));
     if (rest.len) {
-        lec_line t2 = cut_bracket_date(rest, &date);
+        lec_head_line t2 = cut_bracket_date(rest, &date);
         if (occasion_text(t2))
             occ = t2;
         else if (has_prefix(rest, "在") && venue_end(rest) == rest.len)
@@ -468,7 +468,7 @@ static lec_line read_fused(lec_line t, head *h)
 /* "胡玉敏 题目" / "胡玉敏：题目": a name, then spaces or a colon, then a title
  * at least six characters long and twice as long as the name (so that two
  * short phrases side by side are not read as name and title). */
-static lec_line split_author(lec_line t, head *h)
+static lec_head_line split_author(lec_head_line t, head *h)
 {
     size_t chars, len, i = han_run(t, &chars);
     int sep = 0, colon = 0;
@@ -483,16 +483,16 @@ static lec_line split_author(lec_line t, head *h)
             break;
         i += len;
     }
-    lec_line name = mk(t.s, han_run(t, &chars)), rest = trim(drop(t, i));
+    lec_head_line name = mk(t.s, han_run(t, &chars)), rest = trim(drop(t, i));
     size_t rc = nchars(rest);
     if (!sep || rc < 6 || rc < 2 * chars || !looks_like_name(name)) return t;
     set_field(h, F_AUTHOR, name);
     return rest;
 }
 
-static void read_title(lec_line l, head *h)
+static void read_title(lec_head_line l, head *h)
 {
-    lec_line date = {NULL, 0};
+    lec_head_line date = {NULL, 0};
     size_t k = 0;
     /* "# 标题": a Markdown heading left in a .txt file */
     while (k < l.len && l.s[k] == '#')
@@ -507,14 +507,14 @@ static void read_title(lec_line l, head *h)
 /* "市文化局局长 张某某".  strict (used on a line that could be the title)
  * asks for both a role word and a common surname, so that a title of two
  * phrases ("深化改革 促进发展") stays a title. */
-static int read_speaker(lec_line l, head *h, int strict)
+static int read_speaker(lec_head_line l, head *h, int strict)
 {
     if (nchars(l) > MAX_SPEAKER || find(l, "。") || find(l, "，") || find(l, ",") || find(l, "——"))
         return 0;
     size_t i = l.len, len;
     while (i > 0 && !lec_cp_is_space(last_cp(mk(l.s, i), &len)))
         i -= len;
-    lec_line name = drop(l, i), role = trim(mk(l.s, i));
+    lec_head_line name = drop(l, i), role = trim(mk(l.s, i));
     if (!i || !role.len || !han_name(name)) return 0;
     /* "作者 张三" "责任编辑 李四": a byline with a space for its colon */
     for (size_t k = 0; k < sizeof cn_keys / sizeof cn_keys[0]; k++) {
@@ -535,7 +535,7 @@ static int ascii_lower(int c)
     return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
 }
 
-static int word_is(lec_line w, const char *lit)
+static int word_is(lec_head_line w, const char *lit)
 {
     if (w.len != strlen(lit)) return 0;
     for (size_t i = 0; i < w.len; i++)
@@ -545,7 +545,7 @@ static int word_is(lec_line w, const char *lit)
 
 /* "Harry S. Truman": 2-5 capitalised words or initials, and no "The"
  * (so that "Democracy: The Road Ahead" is not a person). */
-static int english_name(lec_line v)
+static int english_name(lec_head_line v)
 {
     size_t words = 1;
     if (has_prefix(v, "The ") || has_prefix(v, "A ")) return 0;
@@ -570,11 +570,11 @@ static const struct {
 
 /* "President: Harry S. Truman", "Date: January 20, 1949": a key of 1-3
  * words of letters, capitalised, then a colon, a space and a value. */
-static int read_english_pair(lec_line l, head *h)
+static int read_english_pair(lec_head_line l, head *h)
 {
     const char *colon = memchr(l.s, ':', l.len);
     if (!colon || has_han(l)) return 0;
-    lec_line key = mk(l.s, (size_t)(colon - l.s)), v = trim(drop(l, key.len + 1));
+    lec_head_line key = mk(l.s, (size_t)(colon - l.s)), v = trim(drop(l, key.len + 1));
     size_t words = 1;
     if (!key.len || key.len > 30 || key.s[0] < 'A' || key.s[0] > 'Z' || !v.len) return 0;
     if (l.s[key.len + 1] != ' ') return 0; /* 10:30, http: */
@@ -609,7 +609,7 @@ static const char *const fillers[] = {"尊敬的", "亲爱的", "敬爱的", "�
                                       "各级",   "们",     "、",     "，",     ",",    "和",
                                       "及",     "与",     " ",      "　",     NULL};
 
-static int made_of_audience(lec_line t)
+static int made_of_audience(lec_head_line t)
 {
     int nouns = 0;
     while (t.len) {
@@ -628,7 +628,7 @@ static int made_of_audience(lec_line t)
     return nouns > 0;
 }
 
-static int english_audience(lec_line t)
+static int english_audience(lec_head_line t)
 {
     static const char *const words[] = {"mr.",     "mrs.",       "ms.",       "madam",
                                         "fellow",  "citizens",   "ladies",    "gentlemen",
@@ -644,11 +644,11 @@ static int english_audience(lec_line t)
 
 int lec_head_is_salutation(const char *s, size_t len)
 {
-    lec_line t = trim(mk(s, len));
+    lec_head_line t = trim(mk(s, len));
     size_t cl;
     int32_t last = last_cp(t, &cl);
     if (!t.len) return 0;
-    lec_line body = trim(mk(t.s, t.len - cl));
+    lec_head_line body = trim(mk(t.s, t.len - cl));
     if (!has_han(t))
         return nchars(t) <= MAX_SALUT_EN && (last == ':' || last == ',') && english_audience(body);
     if (nchars(t) > MAX_SALUT) return 0;
@@ -657,7 +657,7 @@ int lec_head_is_salutation(const char *s, size_t len)
 }
 
 /* Nonzero when l cannot be part of a head: the body has begun. */
-static int ends_head(lec_line l)
+static int ends_head(lec_head_line l)
 {
     size_t cl;
     lec_marker m;
@@ -678,7 +678,7 @@ static int ends_head(lec_line l)
 }
 
 /* Reads one line of the head; nonzero when it said something. */
-static int read_line(lec_line l, head *h, int *title_line, int index)
+static int read_line(lec_head_line l, head *h, int *title_line, int index)
 {
     if (read_english_pair(l, h) || read_pairs(l, h)) return 1;
     if (is_date_line(l)) {
@@ -696,7 +696,7 @@ static int read_line(lec_line l, head *h, int *title_line, int index)
     return 1;
 }
 
-size_t lec_head_parse(const lec_line *lines, size_t n, lec_meta_list *meta, int *title_line)
+size_t lec_head_parse(const lec_head_line *lines, size_t n, lec_meta_list *meta, int *title_line)
 {
     head h;
     int tl = -1;
@@ -704,7 +704,7 @@ size_t lec_head_parse(const lec_line *lines, size_t n, lec_meta_list *meta, int 
     int ended = 0;
     memset(&h, 0, sizeof h);
     for (i = 0; i < n && i < MAX_LOOK; i++) {
-        lec_line l = trim(lines[i]);
+        lec_head_line l = trim(lines[i]);
         if (l.len && ends_head(l)) {
             ended = 1;
             break;

@@ -100,23 +100,6 @@ void lec_row_text(const lec_render *r, const lec_rows *rows, const lec_row *row,
     if (out->data) out->data[out->len] = '\0';
 }
 
-/* How much of a prefix fits in `max` cells, cut between graphemes:
- * deep nesting must not eat the whole row on a narrow screen. */
-static size_t fit_prefix(const char *s, size_t n, int max, int ambi, int *width)
-{
-    size_t i = 0;
-    int w = 0;
-    while (i < n) {
-        int cw;
-        size_t l = lec_grapheme(s + i, n - i, ambi, &cw);
-        if (w + cw > max) break;
-        w += cw;
-        i += l;
-    }
-    *width = w;
-    return i;
-}
-
 static lec_row *add_row(lec_rows *out, uint32_t para, size_t start, size_t end, uint32_t pre,
                         size_t pre_len, int width)
 {
@@ -323,8 +306,8 @@ static size_t layout_table(const lec_render *r, size_t from, int W, int unlimite
         to++;
     const char *base = r->text.data;
     int w1, w2;
-    fit_prefix(base + head->pre1, head->pre1_len, pre_max, ambi, &w1);
-    fit_prefix(base + head->pre2, head->pre2_len, pre_max, ambi, &w2);
+    lec_fit(base + head->pre1, head->pre1_len, pre_max, ambi, &w1);
+    lec_fit(base + head->pre2, head->pre2_len, pre_max, ambi, &w2);
     int avail = W - (w1 > w2 ? w1 : w2);
     if (avail < 1) avail = 1;
 
@@ -375,8 +358,8 @@ static size_t layout_table(const lec_render *r, size_t from, int W, int unlimite
     }
     for (size_t i = from; i < to; i++) {
         const lec_para *p = &r->paras[i];
-        size_t m1 = fit_prefix(base + p->pre1, p->pre1_len, pre_max, ambi, &w1);
-        size_t m2 = fit_prefix(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);
+        size_t m1 = lec_fit(base + p->pre1, p->pre1_len, pre_max, ambi, &w1);
+        size_t m2 = lec_fit(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);
         table_row(r, (uint32_t)i, w, ncols, ambi, flags, stacked, p->pre1, m1, w1, p->pre2, m2,
                   w2, out);
         if (i == from || (stacked && i + 1 < to)) {
@@ -392,15 +375,16 @@ void lec_layout(const lec_render *r, size_t from, int width, int ambi, lec_rows 
 {
     int unlimited = width <= 0;
     int W = unlimited ? INT_MAX / 4 : width;
-    /* A prefix may take at most half the row. */
+    /* A prefix may take at most half the row: deep nesting must not eat
+     * the whole row on a narrow screen (cut between clusters, lec_fit). */
     int pre_max = unlimited ? INT_MAX / 4 : (W > 1 ? W / 2 : 0);
     for (size_t i = from; i < r->npara; i++) {
         const lec_para *p = &r->paras[i];
         /* A render of empty paragraphs may have no text buffer at all. */
         const char *base = r->text.data ? r->text.data : "";
         int w1, w2;
-        size_t l1 = fit_prefix(base + p->pre1, p->pre1_len, pre_max, ambi, &w1);
-        size_t l2 = fit_prefix(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);
+        size_t l1 = lec_fit(base + p->pre1, p->pre1_len, pre_max, ambi, &w1);
+        size_t l2 = lec_fit(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);
         if (l1 > UINT16_MAX) l1 = 0, w1 = 0;
         if (l2 > UINT16_MAX) l2 = 0, w2 = 0;
         if (p->kind == LEC_PARA_BLANK) {

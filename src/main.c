@@ -367,16 +367,26 @@ static int refuse_controls(const lec_doc *doc, const options *o, const char *s, 
     return 1;
 }
 
-/* A copy of s for a message: control characters (C0, DEL, C1) become '?'.
- * Caller frees with free(). */
+static int put_piece(void *b, const char *t, size_t n, int32_t cp)
+{
+    (void)cp;
+    lec_buf_put(b, t, n);
+    return 0;
+}
+
+/* A copy of s[0..n) for a message: control characters in their visible
+ * form (lec_escape: "^[", "<U+202E>"), invalid bytes as U+FFFD.  Caller
+ * frees with free(). */
+static char *printable_n(const char *s, size_t n)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_escape(s, n, 0, put_piece, &b);
+    return lec_buf_detach(&b, NULL);
+}
+
 static char *printable(const char *s)
 {
-    char *c = lec_xstrndup(s, strlen(s));
-    for (unsigned char *u = (unsigned char *)c; *u; u++) {
-        if (*u < 0x20 || *u == 0x7F) *u = '?';
-        if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) u[0] = u[1] = '?';
-    }
-    return c;
+    return printable_n(s, strlen(s));
 }
 
 static int do_print(const lec_doc *doc, const options *o)
@@ -388,12 +398,9 @@ static int do_print(const lec_doc *doc, const options *o)
         fprintf(stderr, "lectern: %s: no node at '%s'; nearest: ", lec_doc_name(doc), addr);
         free(addr);
         /* The suggestions quote document text: keep it harmless. */
-        fflush(stderr);
-        for (size_t i = 0; i < near.len; i++) {
-            unsigned char ch = (unsigned char)near.data[i];
-            if (ch < 0x20 || ch == 0x7f) near.data[i] = '?';
-        }
-        fprintf(stderr, "%s\n", near.data ? near.data : "");
+        char *shown = printable_n(near.data ? near.data : "", near.len);
+        fprintf(stderr, "%s\n", shown);
+        free(shown);
         lec_buf_free(&near);
         return LEC_EXIT_NOTFOUND;
     }

@@ -137,39 +137,41 @@ static void put_raw(rstate *s, const char *t, size_t n, uint32_t a)
     p->len = (uint32_t)(r->text.len - p->text);
 }
 
+typedef struct text_ctx {
+    rstate *s;
+    uint32_t a;
+    int *col;
+} text_ctx;
+
+static int text_piece(void *p, const char *t, size_t n, int32_t cp)
+{
+    text_ctx *c = p;
+    if (cp == '\n') {
+        put_raw(c->s, t, n, c->a);
+        if (c->col) *c->col = 0;
+    } else if (cp == '\t') {
+        int spaces = c->col ? 4 - (*c->col % 4) : 1;
+        put_raw(c->s, "    ", (size_t)spaces, c->a);
+        if (c->col) *c->col += spaces;
+    } else if (cp == 0 || cp < 0) {
+        put_raw(c->s, t, n, c->a);
+        if (c->col)
+            for (size_t i = 0; i < n; i++) /* a column a code point */
+                if (((unsigned char)t[i] & 0xC0) != 0x80) (*c->col)++;
+    } else {
+        put_raw(c->s, t, n, c->a | LEC_A_ESCAPE);
+        if (c->col) *c->col += (int)n;
+    }
+    return 0;
+}
+
 /* Appends text, making unsafe characters visible and decoding invalid
- * bytes as U+FFFD.  In code (keep_tabs), tabs advance to the next multiple
- * of four columns from *col. */
+ * bytes as U+FFFD (lec_escape).  In code (keep_tabs), tabs advance to the
+ * next multiple of four columns from *col. */
 static void put_text(rstate *s, const char *t, size_t n, uint32_t a, int *col)
 {
-    size_t run = 0, i = 0;
-    while (i < n) {
-        int32_t cp;
-        int l = lec_utf8_decode_strict(t + i, n - i, &cp);
-        int bad = cp < 0;
-        if (cp == '\n' || (!lec_cp_unsafe(cp) && !bad)) {
-            if (col) *col = cp == '\n' ? 0 : *col + 1;
-            i += (size_t)l;
-            continue;
-        }
-        put_raw(s, t + run, i - run, a);
-        if (bad) {
-            put_raw(s, "\xef\xbf\xbd", 3, a);
-            if (col) (*col)++;
-        } else if (cp == '\t') {
-            int spaces = col ? 4 - (*col % 4) : 1;
-            put_raw(s, "    ", (size_t)spaces, a);
-            if (col) *col += spaces;
-        } else {
-            char esc[16];
-            int el = lec_cp_escape(cp, esc);
-            put_raw(s, esc, (size_t)el, a | LEC_A_ESCAPE);
-            if (col) *col += el;
-        }
-        i += (size_t)l;
-        run = i;
-    }
-    put_raw(s, t + run, n - run, a);
+    text_ctx c = {s, a, col};
+    lec_escape(t, n, LEC_ESC_PASS('\n') | LEC_ESC_PASS('\t'), text_piece, &c);
 }
 
 /* A blank row between blocks (never two in a row, none at the start). */

@@ -344,7 +344,7 @@ void lec_text_segment(const char *s, size_t len, lec_tdoc *d)
         clean(&hb, s + L.v[i].off, L.v[i].len);
     }
     at[nh] = hb.len;
-    lec_line *hl = lec_xcalloc(nh ? nh : 1, sizeof *hl);
+    lec_head_line *hl = lec_xcalloc(nh ? nh : 1, sizeof *hl);
     for (size_t i = 0; i < nh; i++) {
         hl[i].s = hb.data + at[i];
         hl[i].len = at[i + 1] - at[i];

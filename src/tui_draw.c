@@ -177,45 +177,57 @@ static void put_cluster(tui *t, int y, int x, const char *s, size_t n, int w, at
         mvwhline(stdscr, y, x + i, ' ' | a | COLOR_PAIR(pair), 1);
 }
 
-int tui_text(tui *t, int y, int x, int maxx, const char *s, size_t n, unsigned look)
-{
+typedef struct draw {
+    tui *t;
+    int y, x, maxx;
+    unsigned look;
     attr_t a;
     short pair;
     char letter;
-    tui_look(t, look, &a, &pair, &letter);
-    for (size_t i = 0; i < n && x < maxx;) {
+} draw;
+
+/* A piece of text from lec_escape: safe text cluster by cluster, or the
+ * visible form of a control character (ASCII: its length is its width)
+ * in the escape look.  Nonzero when the row is full. */
+static int draw_piece(void *p, const char *s, size_t n, int32_t cp)
+{
+    draw *d = p;
+    if (cp > 0) {
+        if (d->x + (int)n > d->maxx) return 1;
+        d->x = tui_text(d->t, d->y, d->x, d->maxx, s, n, d->look | LEC_A_ESCAPE);
+        return d->x >= d->maxx;
+    }
+    for (size_t i = 0; i < n && d->x < d->maxx;) {
         int w;
-        size_t len = lec_grapheme(s + i, n - i, t->ambi, &w);
-        int32_t cp;
-        lec_utf8_decode(s + i, len, &cp);
-        if (lec_cp_unsafe(cp)) {
-            /* Never raw to the terminal; the view escapes these already,
-             * but titles and messages come here too. */
-            char e[16];
-            int el = lec_cp_escape(cp, e);
-            if (x + el > maxx) break;
-            x = tui_text(t, y, x, maxx, e, (size_t)el, look | LEC_A_ESCAPE);
-            i += (size_t)lec_utf8_decode(s + i, len, &cp);
-            continue;
-        }
+        size_t len = lec_grapheme(s + i, n - i, d->t->ambi, &w);
         if (w == 0) { /* nothing to place: a stray combining mark */
             i += len;
             continue;
         }
-        if (x + w > maxx) {
+        if (d->x + w > d->maxx) {
             if (w > COLS) {
-                put_cluster(t, y, x, ">", 1, 1, a, pair);
-                tui_mark(t, y, x, 1, letter);
-                x++;
+                put_cluster(d->t, d->y, d->x, ">", 1, 1, d->a, d->pair);
+                tui_mark(d->t, d->y, d->x, 1, d->letter);
+                d->x++;
             }
-            break;
+            return 1;
         }
-        put_cluster(t, y, x, s + i, len, w, a, pair);
-        tui_mark(t, y, x, w, letter);
-        x += w;
+        put_cluster(d->t, d->y, d->x, s + i, len, w, d->a, d->pair);
+        tui_mark(d->t, d->y, d->x, w, d->letter);
+        d->x += w;
         i += len;
     }
-    return x;
+    return d->x >= d->maxx;
+}
+
+int tui_text(tui *t, int y, int x, int maxx, const char *s, size_t n, unsigned look)
+{
+    draw d = {.t = t, .y = y, .x = x, .maxx = maxx, .look = look};
+    tui_look(t, look, &d.a, &d.pair, &d.letter);
+    /* Never raw to the terminal; the view escapes these already, but
+     * titles, names and messages come here too. */
+    if (x < maxx) lec_escape(s, n, 0, draw_piece, &d);
+    return d.x;
 }
 
 void tui_fill(tui *t, int y, int x, int maxx, unsigned look)
@@ -232,17 +244,7 @@ void tui_fill(tui *t, int y, int x, int maxx, unsigned look)
 
 size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width)
 {
-    size_t i = 0;
-    int x = 0;
-    while (i < n) {
-        int w;
-        size_t len = lec_grapheme(s + i, n - i, t->ambi, &w);
-        if (x + w > cols) break;
-        x += w;
-        i += len;
-    }
-    if (width) *width = x;
-    return i;
+    return lec_fit(s, n, cols, t->ambi, width);
 }
 
 /* The blanks after a row's text, from column x.  On them only the

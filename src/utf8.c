@@ -272,3 +272,46 @@ int lec_str_has_controls(const char *s, size_t n)
     }
     return 0;
 }
+
+size_t lec_fit(const char *s, size_t n, int cells, int ambi, int *width)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < n) {
+        int cw;
+        size_t l = lec_grapheme(s + i, n - i, ambi, &cw);
+        if (w + cw > cells) break;
+        w += cw;
+        i += l;
+    }
+    if (width) *width = w;
+    return i;
+}
+
+void lec_escape(const char *s, size_t n, uint32_t pass, lec_escape_fn put, void *ctx)
+{
+    size_t run = 0, i = 0;
+    while (i < n) {
+        int32_t cp;
+        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
+        int raw = cp >= 0 && cp < 0x20 && (pass & (1u << cp));
+        if (cp >= 0 && !lec_cp_unsafe(cp)) {
+            i += (size_t)l;
+            continue;
+        }
+        if (i > run && put(ctx, s + run, i - run, 0)) return;
+        int stop;
+        if (cp < 0) {
+            stop = put(ctx, "\xef\xbf\xbd", 3, -1);
+        } else if (raw) {
+            stop = put(ctx, s + i, (size_t)l, cp);
+        } else {
+            char e[16];
+            stop = put(ctx, e, (size_t)lec_cp_escape(cp, e), cp);
+        }
+        if (stop) return;
+        i += (size_t)l;
+        run = i;
+    }
+    if (n > run) put(ctx, s + run, n - run, 0);
+}

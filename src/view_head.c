@@ -11,22 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes of s[0..n) that fit in max cells, cut between graphemes. */
-static size_t fit(const char *s, size_t n, int max, int ambi, int *w)
-{
-    size_t i = 0;
-    int cells = 0;
-    while (i < n) {
-        int cw;
-        size_t l = lec_grapheme(s + i, n - i, ambi, &cw);
-        if (cells + cw > max) break;
-        cells += cw;
-        i += l;
-    }
-    *w = cells;
-    return i;
-}
-
 static void count_below(lec_view *v, uint32_t id)
 {
     size_t count = lec_doc_node_count(v->doc);
@@ -72,32 +56,26 @@ static void put_count(lec_buf *b, uint32_t n, const char *what)
 /* Appends s[0..n) to b as the screen shows it: a control character in its
  * visible form ("^[", "<U+202E>"), an invalid byte as U+FFFD.  The byte
  * ranges of the visible forms in b go to esc (pairs, *nesc of them). */
+typedef struct visible {
+    lec_buf *b;
+    size_t *esc, *nesc, max;
+} visible;
+
+static int visible_piece(void *p, const char *t, size_t n, int32_t cp)
+{
+    visible *v = p;
+    if (cp > 0 && v->esc && *v->nesc + 2 <= v->max) {
+        v->esc[(*v->nesc)++] = v->b->len;
+        v->esc[(*v->nesc)++] = v->b->len + n;
+    }
+    lec_buf_put(v->b, t, n);
+    return 0;
+}
+
 static void put_visible(lec_buf *b, const char *s, size_t n, size_t *esc, size_t *nesc, size_t max)
 {
-    size_t i = 0, run = 0;
-    while (i < n) {
-        int32_t cp;
-        int l = lec_utf8_decode_strict(s + i, n - i, &cp);
-        if (cp >= 0 && !lec_cp_unsafe(cp)) {
-            i += (size_t)l;
-            continue;
-        }
-        lec_buf_put(b, s + run, i - run);
-        if (cp < 0) {
-            lec_buf_put(b, "\xef\xbf\xbd", 3);
-        } else {
-            char e[16];
-            int el = lec_cp_escape(cp, e);
-            if (*nesc + 2 <= max) {
-                esc[(*nesc)++] = b->len;
-                esc[(*nesc)++] = b->len + (size_t)el;
-            }
-            lec_buf_put(b, e, (size_t)el);
-        }
-        i += (size_t)l;
-        run = i;
-    }
-    lec_buf_put(b, s + run, n - run);
+    visible v = {b, esc, nesc, max};
+    lec_escape(s, n, 0, visible_piece, &v);
 }
 
 /* ---- the header and the preamble --------------------------------------- */
@@ -186,7 +164,7 @@ static void elide_middle(lec_buf *b, int room, int ambi)
 {
     int ew = (int)lec_str_width("…", 3, ambi);
     int head = (room - ew) / 2, tail = room - ew - head, w;
-    size_t hb = fit(b->data, b->len, head, ambi, &w);
+    size_t hb = lec_fit(b->data, b->len, head, ambi, &w);
     /* The tail: the shortest end of the text that fits, cluster by cluster. */
     size_t *at = lec_xmalloc((b->len + 1) * sizeof *at);
     size_t nat = 0;
@@ -257,7 +235,7 @@ static void header_fields(const lec_view *v, lec_buf *out)
     /* Still too wide (a narrow screen): cut at the end. */
     int ww;
     if (out->len && (int)lec_str_width(out->data, out->len, v->ambi) > v->cols) {
-        size_t keep = fit(out->data, out->len, v->cols - 1, v->ambi, &ww);
+        size_t keep = lec_fit(out->data, out->len, v->cols - 1, v->ambi, &ww);
         out->len = keep;
         out->data[keep] = 0;
         lec_buf_puts(out, "…");
@@ -472,7 +450,7 @@ void view_summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
     int cut = 0;
     if (w_title > room) {
         int w;
-        title_bytes = fit(t, tl, room - 1 > 0 ? room - 1 : 0, v->ambi, &w);
+        title_bytes = lec_fit(t, tl, room - 1 > 0 ? room - 1 : 0, v->ambi, &w);
         cut = 1;
     }
     lec_buf_put(b, t, title_bytes);
@@ -490,7 +468,7 @@ void view_summary_row(lec_view *v, int i, uint32_t id, lec_line *out)
 
     /* Whatever does not fit at all (a very narrow screen) is cut off. */
     int w;
-    size_t all = fit(b->data, b->len, v->cols, v->ambi, &w);
+    size_t all = lec_fit(b->data, b->len, v->cols, v->ambi, &w);
     uint32_t tattr = section ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
     uint32_t *attr = lec_xmalloc((all ? all : 1) * sizeof *attr);
     for (size_t k = 0; k < all; k++)

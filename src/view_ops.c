@@ -820,15 +820,7 @@ void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
     /* Still too wide: the innermost crumb, cut to the room. */
     lec_buf_reset(&b);
     if (n) crumb(v, chain[0], 4, &b);
-    size_t i = 0;
-    int w = 0;
-    while (i < b.len) {
-        int cw;
-        size_t l = lec_grapheme(b.data + i, b.len - i, v->ambi, &cw);
-        if (w + cw > cols) break;
-        w += cw;
-        i += l;
-    }
+    size_t i = lec_fit(b.data, b.len, cols, v->ambi, NULL);
     lec_buf_put(out, b.data ? b.data : "", i);
     lec_buf_free(&b);
 }

@@ -119,8 +119,12 @@ if LC_ALL=C grep -q "$(printf '[\033\007]')" "$T/err"; then
 else
 	tap_ok 0 "a name with control characters: none reach stderr"
 fi
-tap_like "$(cat "$T/err")" "*x?]0;title?.md: no such file*" \
-	"a name with control characters: shown with ? for them"
+tap_like "$(cat "$T/err")" "*x^[]0;title^G.md: no such file*" \
+	"a name with control characters: shown in their visible form, as in the browser"
+# A bidi override in a name (the same escaper as for documents, 12.16).
+run --toc "$T/y$(printf '\342\200\256')z.md"
+tap_like "$(cat "$T/err")" "*y<U+202E>z.md: no such file*" \
+	"a name with a bidi override: shown in its visible form"
 
 # --- write errors: exit 74 ---------------------------------------------------
 if [ -w /dev/full ]; then

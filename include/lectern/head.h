@@ -20,10 +20,10 @@
 
 /* A line of text, without its line ending, trimmed of leading and
  * trailing white space (ASCII, U+3000, NBSP). */
-typedef struct lec_line {
+typedef struct lec_head_line {
     const char *s;
     size_t len;
-} lec_line;
+} lec_head_line;
 
 /* Reads the head from the first non-blank lines of a document (lines[0]
  * is the first one; at most 12 are looked at).  Returns how many of them
@@ -50,7 +50,7 @@ typedef struct lec_line {
  * text ends), the head stops after the last line that said something.
  * *title_line (when not NULL) receives the index of the title line, or
  * -1. */
-size_t lec_head_parse(const lec_line *lines, size_t n, lec_meta_list *meta, int *title_line);
+size_t lec_head_parse(const lec_head_line *lines, size_t n, lec_meta_list *meta, int *title_line);
 
 /* Nonzero when the line is a salutation that opens a speech's body:
  * short (at most 30 characters; 80 for English), ends with ：or : (or ！

@@ -62,12 +62,30 @@ int lec_str_has_controls(const char *s, size_t n);
  * character of it is ASCII, so length == width). */
 int lec_cp_escape(int32_t cp, char out[16]);
 
+/* What lec_escape hands out, in order: a run of text safe as it is (cp
+ * 0); the visible form of a code point that is not (cp its value); U+FFFD
+ * for an invalid sequence (cp -1); or, raw, a control the caller asked to
+ * treat itself (cp its value).  A nonzero return stops the walk. */
+typedef int (*lec_escape_fn)(void *ctx, const char *t, size_t n, int32_t cp);
+#define LEC_ESC_PASS(c) (1u << (c)) /* for an ASCII control c */
+
+/* The one escaper of text for a terminal: walks s[0..n) and hands it to
+ * put in pieces (above); the controls in the set `pass` (LEC_ESC_PASS
+ * ('\t') | ...) come out raw, one a piece.  Every place that shows a
+ * document's text, a name or a message goes through it. */
+void lec_escape(const char *s, size_t n, uint32_t pass, lec_escape_fn put, void *ctx);
+
 /* Length in bytes (>= 1 when n > 0) of the extended grapheme cluster that
  * starts at s, and its width in *width (when not NULL).  A cluster's width
  * is the width of its first code point, raised to 2 when it holds U+FE0F
  * (emoji presentation) or is a pair of regional indicators, and capped at
  * 2.  Invalid bytes are clusters of their own (width 1). */
 size_t lec_grapheme(const char *s, size_t n, int ambi, int *width);
+
+/* The bytes of s[0..n) that fit in `cells` cells, cut between grapheme
+ * clusters; *width (when not NULL) receives their width.  The one way
+ * text is cut to a width (a prefix, a title, a message). */
+size_t lec_fit(const char *s, size_t n, int cells, int ambi, int *width);
 
 /* Width of s[0..n) in cells, summed over grapheme clusters. */
 size_t lec_str_width(const char *s, size_t n, int ambi);

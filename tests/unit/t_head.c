@@ -13,7 +13,7 @@
 /* Runs lec_head_parse over NUL-terminated lines. */
 static size_t parse(const char *const *text, size_t n, lec_meta_list *m, int *tl)
 {
-    lec_line lines[16];
+    lec_head_line lines[16];
     for (size_t i = 0; i < n && i < COUNT(lines); i++) {
         lines[i].s = text[i];
         lines[i].len = strlen(text[i]);

@@ -256,8 +256,60 @@ static void test_classes(void)
        "LF, letters, ZWNJ and Han are not spaces");
 }
 
+/* lec_fit: the one "bytes that fit in N cells" (12.16). */
+static void test_fit(void)
+{
+    const char *s = "中文ab\xcc\x81" "c"; /* b + U+0301 is one cluster */
+    size_t n = strlen(s);
+    int w = -1;
+    is_int(lec_fit(s, n, 0, 1, &w), 0, "fit 0 cells: nothing");
+    is_int(w, 0, "fit 0 cells: width 0");
+    is_int(lec_fit(s, n, 3, 1, &w), 3, "fit 3 cells: one CJK character, not half the next");
+    is_int(w, 2, "fit 3 cells: width 2");
+    is_int(lec_fit(s, n, 6, 1, &w), 10, "fit 6 cells: the combining mark goes with its base");
+    is_int(w, 6, "fit 6 cells: width 6");
+    is_int(lec_fit(s, n, 100, 1, NULL), n, "fit more than enough: all");
+}
+
+typedef struct pieces {
+    char out[128];
+    size_t len;
+    int escapes, bad, raw;
+} pieces;
+
+static int piece(void *p, const char *t, size_t n, int32_t cp)
+{
+    pieces *c = p;
+    if (c->len + n < sizeof c->out) {
+        memcpy(c->out + c->len, t, n);
+        c->len += n;
+        c->out[c->len] = 0;
+    }
+    if (cp > 0 && cp < 0x20 && n == 1) c->raw++;
+    else if (cp > 0) c->escapes++;
+    if (cp < 0) c->bad++;
+    return 0;
+}
+
+/* lec_escape: the one escaper of text for a terminal (12.16). */
+static void test_escape(void)
+{
+    const char *s = "a\x1b[2J\tb\n\xe2\x80\xae" "c\xff" "d\xe2\x80\x8e";
+    pieces c = {{0}, 0, 0, 0, 0};
+    lec_escape(s, strlen(s), 0, piece, &c);
+    is_str(c.out, "a^[[2J^Ib^J<U+202E>c\xef\xbf\xbd" "d<U+200E>", "escape: every control visible");
+    is_int(c.escapes, 5, "escape: ESC, TAB, LF, RLO and LRM as escapes");
+    is_int(c.bad, 1, "escape: one invalid byte as U+FFFD");
+    pieces d = {{0}, 0, 0, 0, 0};
+    lec_escape(s, strlen(s), LEC_ESC_PASS('\t') | LEC_ESC_PASS('\n'), piece, &d);
+    is_str(d.out, "a^[[2J\tb\n<U+202E>c\xef\xbf\xbd" "d<U+200E>", "escape: tab and LF passed raw");
+    is_int(d.raw, 2, "escape: the passed ones come one a piece");
+}
+
 int main(void)
 {
+    test_fit();
+    test_escape();
     test_widths();
     test_ambiguous();
     test_decode();
