@@ -39,6 +39,7 @@ typedef struct cand {
     uint8_t family;
     uint8_t sub;   /* lec_marker.sub, at most 255 */
     uint8_t apart; /* lec_marker.apart */
+    uint8_t bare;  /* a bare numeral of an excerpt compilation (lec_marker_bare) */
     int32_t ordinal;
     uint32_t node; /* its node when accepted, else LEC_NONE */
 } cand;
@@ -78,6 +79,7 @@ static void add_cand(conv *cv, uint32_t pos, uint32_t para, int boundary, const 
     c->ordinal = m->ordinal;
     c->sub = (uint8_t)(m->sub < 255 ? m->sub : 255);
     c->apart = m->apart != 0;
+    c->bare = 0;
     c->node = LEC_NONE;
 }
 
@@ -130,6 +132,89 @@ static void find_captions(conv *cv, uint32_t pi, size_t *first)
         k->end = p->off + (uint32_t)c.end;
         k->para = pi;
         k->block = (uint8_t)after_sentence(s, c.start);
+    }
+}
+
+/* Adds a candidate at pos, in order among those of the paragraph that
+ * begin at first (unless one is there already). */
+static void insert_cand(conv *cv, size_t first, uint32_t pos, uint32_t pi, const lec_marker *m, int bare)
+{
+    size_t j = cv->nc;
+    while (j > first && cv->c[j - 1].pos >= pos) j--;
+    if (j < cv->nc && cv->c[j].pos == pos) return;
+    add_cand(cv, pos, pi, j == first && pos == cv->d.p[pi].off ? B_START : B_SENT, m);
+    cv->c[cv->nc - 1].bare = (uint8_t)bare;
+    cand moved = cv->c[cv->nc - 1];
+    memmove(&cv->c[j + 1], &cv->c[j], (cv->nc - 1 - j) * sizeof *cv->c);
+    cv->c[j] = moved;
+}
+
+/* ---- excerpt compilations ------------------------------------------- */
+
+/* What an excerpt's citation says it is quoted from. */
+static const char *const cited[] = {"讲话", "谈话", "发言", "指示", "批示", "贺信", "回信", "信",
+                                    "文章", "报告", "致辞", "演讲", "要点", "说明", "答问",
+                                    "贺词", "序言", "部分", NULL};
+
+/* Whether t[0..at) ends with an excerpt's citation, its source in
+ * brackets: （2020年2月5日在…上的讲话）. */
+static int ends_citation(const char *t, size_t at)
+{
+    while (at > 0 && t[at - 1] == ' ') at--;
+    size_t close;
+    if (at >= 1 && t[at - 1] == ')')
+        close = at - 1;
+    else if (at >= 3 && memcmp(t + at - 3, "）", 3) == 0)
+        close = at - 3;
+    else
+        return 0;
+    size_t o = close;
+    while (o > 0 && close - o < 300 && t[o - 1] != '(' && !(o >= 3 && memcmp(t + o - 3, "（", 3) == 0))
+        o--;
+    if (o == 0 || close - o >= 300) return 0;
+    /* a year first (2020年), a word for a speech or a text last */
+    size_t i = o, d = 0;
+    while (i < close && t[i] == ' ') i++;
+    while (i + d < close && t[i + d] >= '0' && t[i + d] <= '9') d++;
+    if (d != 4 || close - (i + d) < 3 || memcmp(t + i + d, "年", 3) != 0) return 0;
+    for (int k = 0; cited[k]; k++) {
+        size_t l = strlen(cited[k]);
+        if (close - o >= l && memcmp(t + close - l, cited[k], l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The bare numerals of an excerpt compilation's parts (一 二 三, no
+ * punctuation): only right after an excerpt's citation or a ※ line, in
+ * paragraph pi or at its start.  Validation keeps them only as a run. */
+static void find_bare(conv *cv, uint32_t pi, size_t first)
+{
+    const lec_tpara *p = &cv->d.p[pi];
+    const char *t = cv->d.text.data, *s = t + p->off;
+    size_t n = p->len;
+    lec_marker m;
+    if (pi > 0 && !cv->d.p[pi - 1].head) {
+        const lec_tpara *q = &cv->d.p[pi - 1];
+        int after = ends_citation(t + q->off, q->len) ||
+                    (q->len >= 3 && memcmp(t + q->off, "※", 3) == 0);
+        if (after && lec_marker_bare(s, n, &m)) insert_cand(cv, first, p->off + (uint32_t)m.skip, pi, &m, 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t at = 0;
+        if (s[i] == ')' || (i + 3 <= n && memcmp(s + i, "）", 3) == 0)) {
+            at = i + (s[i] == ')' ? 1 : 3);
+            if (!ends_citation(s, at)) continue;
+        } else if (i + 3 <= n && memcmp(s + i, "※", 3) == 0) {
+            /* a ※ note run into the text ends at its full stop */
+            const char *e = s + i;
+            while (e + 3 <= s + n && memcmp(e, "。", 3) != 0) e++;
+            if (e + 3 > s + n) continue;
+            at = (size_t)(e - s) + 3;
+        } else {
+            continue;
+        }
+        if (at < n && lec_marker_bare(s + at, n - at, &m))
+            insert_cand(cv, first, p->off + (uint32_t)(at + m.skip), pi, &m, 1);
     }
 }
 
@@ -195,29 +280,23 @@ static void find_candidates(conv *cv, uint32_t pi)
         if (cp == '.' && m.family != LEC_FAM_EN && m.family != LEC_FAM_ROMAN) continue;
         add_cand(cv, p->off + (uint32_t)(at + m.skip), pi, boundary, &m);
     }
-    if (first_cap == cv->ncaps) return;
-    /* What a caption holds numbers nothing; right after its credit a
-     * marker starts a point as after a sentence end. */
-    size_t w = first_cand;
-    for (size_t j = first_cand; j < cv->nc; j++) {
-        while (kc < cv->ncaps && cv->caps[kc].end <= cv->c[j].pos) kc++;
-        if (kc < cv->ncaps && cv->c[j].pos >= cv->caps[kc].start) continue;
-        cv->c[w++] = cv->c[j];
+    if (first_cap < cv->ncaps) {
+        /* What a caption holds numbers nothing; right after its credit a
+         * marker starts a point as after a sentence end. */
+        size_t w = first_cand;
+        for (size_t j = first_cand; j < cv->nc; j++) {
+            while (kc < cv->ncaps && cv->caps[kc].end <= cv->c[j].pos) kc++;
+            if (kc < cv->ncaps && cv->c[j].pos >= cv->caps[kc].start) continue;
+            cv->c[w++] = cv->c[j];
+        }
+        cv->nc = w;
+        for (size_t k = first_cap; k < cv->ncaps; k++) {
+            size_t at = cv->caps[k].end - p->off;
+            if (lec_marker_scan(s + at, n - at, LEC_MARK_BLOCK, &m))
+                insert_cand(cv, first_cand, p->off + (uint32_t)(at + m.skip), pi, &m, 0);
+        }
     }
-    cv->nc = w;
-    for (size_t k = first_cap; k < cv->ncaps; k++) {
-        size_t at = cv->caps[k].end - p->off;
-        if (!lec_marker_scan(s + at, n - at, LEC_MARK_BLOCK, &m)) continue;
-        uint32_t pos = p->off + (uint32_t)(at + m.skip);
-        /* in order among the paragraph's candidates */
-        size_t j = cv->nc;
-        while (j > first_cand && cv->c[j - 1].pos >= pos) j--;
-        if (j < cv->nc && cv->c[j].pos == pos) continue;
-        add_cand(cv, pos, pi, B_SENT, &m);
-        cand moved = cv->c[cv->nc - 1];
-        memmove(&cv->c[j + 1], &cv->c[j], (cv->nc - 1 - j) * sizeof *cv->c);
-        cv->c[j] = moved;
-    }
+    find_bare(cv, pi, first_cand);
 }
 
 /* ---- which candidates number something ------------------------------ */
@@ -443,6 +522,13 @@ static void cut_headings(conv *cv)
                 lec_marker m;
                 const char *s = cv->d.text.data + cv->c[ci].pos;
                 size_t len = cand_end(cv, ci) - cv->c[ci].pos;
+                if (cv->c[ci].bare && lec_marker_bare(s, len, &m)) {
+                    /* a part numbered by a bare numeral has no heading text:
+                     * the numeral alone heads it, the excerpt follows */
+                    cv->cut[ci] = m.len;
+                    cv->how[ci] = LEC_CUT_WHOLE;
+                    continue;
+                }
                 lec_marker_scan(s, len, LEC_MARK_BLOCK, &m);
                 h[k].s = s + m.title;
                 h[k].len = len - m.title;

@@ -379,9 +379,15 @@ static size_t try_cn(const char *p, size_t n, int ctx, lec_marker *m)
     size_t used, c;
     int val;
 
-    (void)ctx;
     if ((used = small_cn(p, n, 0, &val)) == 0) return 0;
-    if ((c = take(p, n, used, "、．.")) == 0 || range_follows(p, n, used + c)) return 0;
+    if ((c = take(p, n, used, "、．.")) == 0 || range_follows(p, n, used + c)) {
+        /* a heading "一" alone, or "一 标题": the bare numeral of an excerpt
+         * compilation's part as the conversion writes it */
+        size_t len;
+        long next = cp_at(p, n, used, &len);
+        if (ctx != LEC_MARK_HEADING || !(used == n || is_space(next))) return 0;
+        c = 0;
+    }
     m->family = LEC_FAM_CN;
     m->ordinal = val;
     return used + c;
@@ -683,6 +689,27 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
         return 1;
     }
     return 0;
+}
+
+int lec_marker_bare(const char *s, size_t n, lec_marker *m)
+{
+    /* numerals that make a word with what follows (一些 一切 二十 三个 …) */
+    static const char words[] = "些切直定个种样般起方是要段旦贯致体项批次年月日天号点半级类期届"
+                                "位名条成倍等线季部份同共齐再边带流生心时如味律概向道百千万亿";
+    size_t skip = skip_space(s, n, 0), used, len;
+    int val;
+
+    memset(m, 0, sizeof *m);
+    if ((used = small_cn(s, n, skip, &val)) == 0) return 0;
+    long next = cp_at(s, n, skip + used, &len);
+    if (next >= 0 && !is_space(next) && !(lec_cp_is_han((int32_t)next) && set_index(next, words) < 0))
+        return 0;
+    m->family = LEC_FAM_CN;
+    m->ordinal = val;
+    m->skip = skip;
+    m->len = used;
+    m->title = skip_space(s, n, skip + used);
+    return 1;
 }
 
 size_t lec_lead_sentence(const char *s, size_t n)

@@ -67,6 +67,15 @@ typedef struct lec_marker {
  * is found, 0 otherwise (then *m is zeroed). */
 int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m);
 
+/* A bare numeral 一 二 … 十二 at the start of s (after white space), as
+ * excerpt compilations (摘编) number their parts right after an excerpt's
+ * citation: followed by the end, a blank or an ideograph it makes no word
+ * with (not 一些 一切 三个 二十 …).  Fills *m as lec_marker_scan does (family
+ * LEC_FAM_CN, marker = the numeral).  Only the caller knows whether the
+ * place allows one; lec_marker_scan never gives it, but in a heading
+ * (LEC_MARK_HEADING) it reads "一" alone or "一 标题" as this marker. */
+int lec_marker_bare(const char *s, size_t n, lec_marker *m);
+
 /* Value of the Chinese numeral at the start of s (一 二 … 十 百 零 〇 两 and
  * combinations such as 十二, 二十, 二十三, 一百零五, 一千二百六十) and its length in bytes in
  * *used; -1 (and *used = 0) when s does not start with one. */

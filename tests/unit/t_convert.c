@@ -323,6 +323,29 @@ static void test_markdown_escapes(void)
           "P And fifth: readers.\n");
 }
 
+static void test_excerpts(void)
+{
+    check_tree("an excerpt compilation in lines: bare numerals after a ※ line and after citations",
+               "※这是张明远同志有关论述的一部分。\n一\n"
+               "读书可以让人保持思想活力，让人得到智慧启发。（2019年4月23日在全市全民阅读大会上的讲话）\n"
+               "要把书屋建在群众家门口，让群众走几步就能借到书。（2020年5月6日在岚江考察时的讲话）\n二\n"
+               "领导干部要带头读书，工作再忙也要挤时间读书。（2021年3月1日在市委党校的讲话）\n三\n"
+               "一个人读书多了，眼界就宽了。（2022年9月8日在青年座谈会上的讲话）\n",
+               "1 一|\n1 二|\n1 三|\n");
+    check_md("run on: the numeral right after a citation heads a part; 一些 after one does not",
+             "※这是张明远同志关于阅读工作的论述摘编。一读书可以让人保持思想活力。（2019年4月23日"
+             "在全市全民阅读大会上的讲话）二领导干部要带头读书。（2021年3月1日在市委党校的讲话）"
+             "一些同志说没有时间。（2021年6月1日在机关干部大会上的讲话）\n",
+             "※这是张明远同志关于阅读工作的论述摘编。\n\n## 一\n\n"
+             "读书可以让人保持思想活力。（2019年4月23日在全市全民阅读大会上的讲话）\n\n## 二\n\n"
+             "领导干部要带头读书。（2021年3月1日在市委党校的讲话）一些同志说没有时间。"
+             "（2021年6月1日在机关干部大会上的讲话）\n\n");
+    check_tree("a bare numeral anywhere else, or alone after a citation, is text",
+               "这件事一定要办好。二十年来变化很大。（2019年4月23日在全市全民阅读大会上的讲话）"
+               "三人行必有我师。（2019年5月1日在青年座谈会上的讲话）一个人读书多了，眼界就宽了。\n",
+               "");
+}
+
 static void test_furniture(void)
 {
     check_md("a record with no head: its footer and dateline become front matter, and stay in the text",
@@ -381,6 +404,7 @@ int main(void)
     test_nothing_invented();
     test_captions();
     test_markdown_escapes();
+    test_excerpts();
     test_furniture();
     test_head();
     test_law();

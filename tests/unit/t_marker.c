@@ -387,6 +387,38 @@ static void test_prefixes(void)
     is_int(bad, 0, "all prefixes scan with offsets inside the text");
 }
 
+/* lec_marker_bare: the bare numerals of an excerpt compilation. */
+static void test_bare(void)
+{
+    static const struct {
+        const char *in;
+        int ord; /* 0: no marker */
+        const char *title;
+    } c[] = {
+        {"一", 1, ""},          {"二 领导干部", 2, "领导干部"}, {"三读书使人明智", 3, "读书使人明智"},
+        {"十二", 12, ""},       {"　四", 4, ""},              {"一些同志", 0, NULL},
+        {"一切为了群众", 0, NULL}, {"三个方面", 0, NULL},        {"二十年来", 0, NULL},
+        {"一、标题", 0, NULL},  {"一是加强", 0, NULL},         {"读书", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        lec_marker m;
+        int got = lec_marker_bare(c[i].in, strlen(c[i].in), &m);
+        if (!c[i].ord) {
+            is_int(got, 0, "bare: %s is no part number", c[i].in);
+            continue;
+        }
+        ok(got && m.family == LEC_FAM_CN && m.ordinal == c[i].ord &&
+               strcmp(c[i].in + m.title, c[i].title) == 0,
+           "bare: %s is part %d", c[i].in, c[i].ord);
+    }
+    lec_marker m;
+    ok(lec_marker_scan("一", strlen("一"), LEC_MARK_HEADING, &m) && m.ordinal == 1,
+       "a heading holding only 一 is part one");
+    ok(!lec_marker_scan("一", strlen("一"), LEC_MARK_BLOCK, &m), "a paragraph holding only 一 is not");
+    ok(!lec_marker_scan("一带一路", strlen("一带一路"), LEC_MARK_HEADING, &m),
+       "a heading 一带一路 has no marker");
+}
+
 static void test_cn_number(void)
 {
     static const struct {
@@ -508,6 +540,7 @@ int main(void)
     test_apart_and_sub();
     test_skip();
     test_prefixes();
+    test_bare();
     test_cn_number();
     test_lead_sentence();
     test_rank_and_names();
