@@ -143,8 +143,18 @@ void view_header_line(const lec_view *v, lec_render *r, uint32_t src);
 void view_summary_row(lec_view *v, int i, uint32_t id, lec_line *out);
 
 /* view_ops.c */
+/* Leaves the contents state for real folds: everything folded but the
+ * way to node keep. */
+void view_leave_contents(lec_view *v, uint32_t keep);
+/* Opens the fold of node id (VN_PRE: the preamble). */
+void view_unfold(lec_view *v, uint32_t id);
+/* The cursor to the text (src, chr): where it is on the screen, else a
+ * third of the way down. */
+void view_show_text(lec_view *v, uint32_t src, uint32_t chr);
 uint32_t node_at(const lec_view *v, uint32_t src);
 uint32_t folded_over(const lec_view *v, uint32_t src);
+
+/* view_search.c */
 /* The matches found again (the header's text changed), the current one
  * kept where it can be. */
 void view_refind(lec_view *v);
