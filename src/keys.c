@@ -1,5 +1,6 @@
 /*
- * keys.c - the request table, the default keymap, key names, the
+ * keys.c - the request table, the default keymap and the one in force
+ * (the configuration's bind and unbind lines change it), key names, the
  * sequence matcher (counts, "zo") and the generated help text.
  */
 #include "lectern/keys.h"
@@ -37,7 +38,7 @@ static const struct {
 static const struct {
     const char *keys;
     lec_request req;
-} keymap[] = {
+} defaults[] = {
     {"j", LEC_REQ_DOWN},
     {"<Down>", LEC_REQ_DOWN},
     {"k", LEC_REQ_UP},
@@ -97,14 +98,15 @@ static const struct {
     {"<C-c>", LEC_REQ_QUIT_ALL},
 };
 
-#define NBIND (sizeof keymap / sizeof keymap[0])
+#define NDEFAULT (sizeof defaults / sizeof defaults[0])
 #define MAXSEQ 4
 
 static const struct {
     lec_group group;
+    const char *name; /* as LEC_REQ_INFO writes it: PAGE_DOWN */
     const char *help;
-} requests[] = {{LEC_GROUP_OTHER, ""}, /* LEC_REQ_NONE */
-#define REQ_ROW(group, name, help) {LEC_GROUP_##group, help},
+} requests[] = {{LEC_GROUP_OTHER, "NONE", ""},
+#define REQ_ROW(group, name, help) {LEC_GROUP_##group, #name, help},
                 LEC_REQ_INFO(REQ_ROW)
 #undef REQ_ROW
 };
@@ -112,21 +114,42 @@ static const struct {
 static const char *const group_titles[LEC_GROUP_COUNT] = {"Move", "Fold", "Jump", "Search",
                                                           "Other"};
 
-/* The keymap's sequences as keys, parsed once. */
-static int seq[NBIND][MAXSEQ];
-static int seqlen[NBIND];
+/* The keymap in force: the defaults, parsed on first use, then changed
+ * by lec_keys_bind and lec_keys_unbind.  No sequence in it is the
+ * prefix of another (lec_keys_bind refuses what would make one), so a
+ * prefix typed always waits for the rest. */
+typedef struct binding {
+    int seq[MAXSEQ];
+    int len;
+    lec_request req;
+    const char *written; /* a default's keys as the table writes them ("<C-i>", which is
+                          * <Tab>), NULL: as lec_key_name writes them */
+} binding;
+static binding *keymap;
+static size_t nbind, cap_bind;
 static int parsed;
 
 static void parse_keymap(void)
 {
     if (parsed) return;
-    for (size_t i = 0; i < NBIND; i++) {
-        const char *s = keymap[i].keys;
+    nbind = 0;
+    for (size_t i = 0; i < NDEFAULT; i++) {
+        LEC_GROW(keymap, cap_bind, nbind + 1);
+        binding *b = &keymap[nbind++];
+        const char *s = defaults[i].keys;
         int k;
-        while ((k = lec_key_parse(&s, NULL)) >= 0 && seqlen[i] < MAXSEQ)
-            seq[i][seqlen[i]++] = k;
+        b->len = 0;
+        b->req = defaults[i].req;
+        b->written = defaults[i].keys;
+        while ((k = lec_key_parse(&s, NULL)) >= 0 && b->len < MAXSEQ) b->seq[b->len++] = k;
     }
     parsed = 1;
+}
+
+void lec_keys_reset(void)
+{
+    parsed = 0;
+    parse_keymap();
 }
 
 int lec_key_parse(const char **s, int *unknown)
@@ -184,16 +207,17 @@ void lec_key_name(int key, lec_buf *out)
  * of it, 0 neither. */
 static int relation(const lec_keyseq *st, size_t i)
 {
-    if (seqlen[i] < st->n) return 0;
+    const binding *b = &keymap[i];
+    if (b->len < st->n) return 0;
     for (int k = 0; k < st->n; k++)
-        if (seq[i][k] != st->keys[k]) return 0;
-    return seqlen[i] == st->n ? 2 : 1;
+        if (b->seq[k] != st->keys[k]) return 0;
+    return b->len == st->n ? 2 : 1;
 }
 
 static int is_first_key(int key)
 {
-    for (size_t i = 0; i < NBIND; i++)
-        if (seqlen[i] > 0 && seq[i][0] == key) return 1;
+    for (size_t i = 0; i < nbind; i++)
+        if (keymap[i].len > 0 && keymap[i].seq[0] == key) return 1;
     return 0;
 }
 
@@ -211,7 +235,7 @@ int lec_keys_feed(lec_keyseq *st, int key, long *count)
     if (st->n == MAXSEQ) st->n = 0;
     st->keys[st->n++] = key;
     int exact = -1, prefix = 0;
-    for (size_t i = 0; i < NBIND; i++) {
+    for (size_t i = 0; i < nbind; i++) {
         int r = relation(st, i);
         if (r == 2 && exact < 0) exact = (int)i;
         if (r == 1) prefix = 1;
@@ -244,9 +268,116 @@ void lec_keys_pending(const lec_keyseq *st, lec_buf *out)
 lec_request lec_keys_lookup(int key)
 {
     parse_keymap();
-    for (size_t i = 0; i < NBIND; i++)
-        if (seqlen[i] == 1 && seq[i][0] == key) return keymap[i].req;
+    for (size_t i = 0; i < nbind; i++)
+        if (keymap[i].len == 1 && keymap[i].seq[0] == key) return keymap[i].req;
     return LEC_REQ_NONE;
+}
+
+/* ---- names and bindings --------------------------------------------- */
+
+const char *lec_request_name(lec_request r)
+{
+    /* "PAGE_DOWN" as the configuration writes it: "page-down". */
+    static char names[LEC_REQ_COUNT][24];
+    if (r >= LEC_REQ_COUNT) return "";
+    if (!names[r][0]) {
+        const char *n = requests[r].name;
+        size_t i = 0;
+        for (; n[i] && i + 1 < sizeof names[r]; i++)
+            names[r][i] = n[i] == '_' ? '-' : (char)(n[i] >= 'A' && n[i] <= 'Z' ? n[i] + 32 : n[i]);
+        names[r][i] = '\0';
+    }
+    return names[r];
+}
+
+lec_request lec_request_find(const char *name, size_t n)
+{
+    for (int r = 1; r < LEC_REQ_COUNT; r++) {
+        const char *m = lec_request_name((lec_request)r);
+        if (strlen(m) == n && memcmp(m, name, n) == 0) return (lec_request)r;
+    }
+    return LEC_REQ_NONE;
+}
+
+/* Appends keys[0..n) as written ("zo", "<C-l>"). */
+static void seq_name(const int *keys, int n, lec_buf *out)
+{
+    for (int k = 0; k < n; k++) lec_key_name(keys[k], out);
+}
+
+/* 2: binding i is keys[0..n); 1: one of the two starts the other; 0. */
+static int overlap(size_t i, const int *keys, int n)
+{
+    const binding *b = &keymap[i];
+    int m = b->len < n ? b->len : n;
+    for (int k = 0; k < m; k++)
+        if (b->seq[k] != keys[k]) return 0;
+    return b->len == n ? 2 : 1;
+}
+
+static void drop(size_t i)
+{
+    memmove(&keymap[i], &keymap[i + 1], (nbind - i - 1) * sizeof *keymap);
+    nbind--;
+}
+
+int lec_keys_bind(const int *keys, int n, lec_request req, lec_buf *err)
+{
+    parse_keymap();
+    if (n < 1 || n > MAXSEQ || req <= LEC_REQ_NONE || req >= LEC_REQ_COUNT) {
+        lec_buf_puts(err, "a binding is 1 to 4 keys and an action");
+        return -1;
+    }
+    int clash = 0;
+    for (size_t i = 0; i < nbind; i++) {
+        if (overlap(i, keys, n) != 1) continue;
+        if (!clash++) {
+            seq_name(keys, n, err);
+            lec_buf_puts(err, " would hide ");
+        } else {
+            lec_buf_puts(err, ", ");
+        }
+        seq_name(keymap[i].seq, keymap[i].len, err);
+    }
+    if (clash) {
+        lec_buf_puts(err, " (one sequence cannot start another: unbind first)");
+        return -1;
+    }
+    for (size_t i = 0; i < nbind; i++) {
+        if (overlap(i, keys, n) == 2) {
+            keymap[i].req = req; /* the same keys: what they do now */
+            return 0;
+        }
+    }
+    LEC_GROW(keymap, cap_bind, nbind + 1);
+    binding *b = &keymap[nbind++];
+    memcpy(b->seq, keys, (size_t)n * sizeof *keys);
+    b->len = n;
+    b->req = req;
+    b->written = NULL;
+    return 0;
+}
+
+int lec_keys_unbind(const int *keys, int n, lec_buf *err)
+{
+    parse_keymap();
+    size_t gone = 0;
+    /* The sequence itself, or else every one it starts. */
+    for (int want = 2; want >= 1 && !gone; want--) {
+        for (size_t i = 0; i < nbind;) {
+            const binding *b = &keymap[i];
+            if (overlap(i, keys, n) == want && b->len >= n) {
+                drop(i);
+                gone++;
+            } else {
+                i++;
+            }
+        }
+    }
+    if (gone) return 0;
+    seq_name(keys, n, err);
+    lec_buf_puts(err, " is not bound");
+    return -1;
 }
 
 const char *lec_request_help(lec_request r)
@@ -259,13 +390,17 @@ lec_group lec_request_group(lec_request r)
     return r < LEC_REQ_COUNT ? requests[r].group : LEC_GROUP_OTHER;
 }
 
-/* The keys bound to r, as the table writes them, separated by spaces. */
+/* The keys bound to r, as --keys writes them, separated by spaces. */
 static void bound_keys(lec_request r, lec_buf *out)
 {
-    for (size_t i = 0; i < NBIND; i++) {
+    parse_keymap();
+    for (size_t i = 0; i < nbind; i++) {
         if (keymap[i].req != r) continue;
         if (out->len) lec_buf_putc(out, ' ');
-        lec_buf_puts(out, keymap[i].keys);
+        if (keymap[i].written)
+            lec_buf_puts(out, keymap[i].written);
+        else
+            seq_name(keymap[i].seq, keymap[i].len, out);
     }
 }
 
@@ -278,7 +413,8 @@ void lec_keys_help(lec_buf *out)
             if (requests[r].group != (lec_group)g) continue;
             lec_buf_reset(&k);
             bound_keys((lec_request)r, &k);
-            lec_buf_printf(out, "%s\t%s\n", k.data, requests[r].help);
+            lec_buf_printf(out, "%s\t%s\t%s\n", k.data ? k.data : "",
+                           lec_request_name((lec_request)r), requests[r].help);
         }
     }
     lec_buf_puts(out, "Counts\n"

@@ -18,6 +18,7 @@
 #include "lectern/tui.h"
 #include "lectern/utf8.h"
 
+#include "settings.h"
 #include "source.h"
 
 #include <errno.h>
@@ -42,10 +43,17 @@ typedef struct options {
     int width; /* 0: not given */
     int ambi;
     int mouse;
-    int no_script_fold; /* --no-script-fold: Simplified and Traditional apart in searches */
     int raw; /* --raw: --print writes control characters to a terminal too */
-    int no_remember; /* --no-remember: no place kept for the file */
     source_from from;
+    int keys;           /* --keys: list the keys in force and exit */
+    const char *config; /* --config FILE */
+    int no_config;      /* --no-config */
+    /* The settings of options.h given on the command line, applied over
+     * the configuration file's and LECTERN's (settings.c). */
+    cli_setting *sets;
+    size_t nsets, cap_sets;
+    lec_settings st;
+    lec_buf notes; /* what was wrong in the settings, a line each */
 } options;
 
 static const char usage_text[] =
@@ -72,6 +80,13 @@ static const char usage_text[] =
     "                       characters apart (Ctrl-T at the search prompt toggles)\n"
     "      --mouse          in the browser, scroll with the mouse wheel (the terminal\n"
     "                       then no longer selects text with the mouse)\n"
+    "      --no-mouse       the mouse wheel off, as it is by default\n"
+    "      --theme auto|dark|light|mono\n"
+    "                       the browser's colours (default auto: light or dark as\n"
+    "                       COLORFGBG says, else dark; NO_COLOR means mono)\n"
+    "      --config FILE    read settings from FILE (default:\n"
+    "                       $XDG_CONFIG_HOME/lectern/config, ~/.config/lectern/config)\n"
+    "      --no-config      read no configuration file\n"
     "      --from text|markdown\n"
     "                       read FILE as plain text or as Markdown (default: plain text\n"
     "                       when FILE ends in .txt or has no Markdown structure)\n"
@@ -81,7 +96,9 @@ static const char usage_text[] =
     "  -V, --version        show the version and exit\n"
     "\n"
     "ADDR is a dotted path of positions as --toc shows them (2.4), or a path of\n"
-    "markers (二/四是, 2/4).  FILE - reads standard input.\n"
+    "markers (二/四是, 2/4).  FILE - reads standard input.  The environment\n"
+    "variable LECTERN holds options too (LECTERN='--ambiwidth 2'): the command\n"
+    "line's win over it, and its over the configuration file's.\n"
     "Exit status: 0 ok, 1 no such address, 2 unusable input, 3 control characters\n"
     "for a terminal (--raw), 64 usage error.\n";
 
@@ -97,34 +114,44 @@ static void usage_error(const char *fmt, ...)
     exit(LEC_EXIT_USAGE);
 }
 
-static int parse_int(const char *s, int lo, int hi, int *out)
+/* Appends s[0..n) padded with blanks to `cells` cells (at least one
+ * blank after it). */
+static void put_padded(lec_buf *out, const char *s, size_t n, int cells)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return -1;
-    *out = (int)v;
-    return 0;
+    int w = (int)lec_str_width(s, n, 1);
+    lec_buf_put(out, s, n);
+    for (int i = w; i < cells || i == w; i++) lec_buf_putc(out, ' ');
 }
 
-/* The browser's keys, from the keymap table the help screen shows.
+/* The browser's keys in force, from the keymap table the help screen
+ * shows: the keys, the action's name (for bind lines), what it does.  The
+ * keys' column is 20 cells, or wider for keys a configuration bound.
  * Through emit.h, as every mode's output: a write error is status 74. */
 static void print_keys(void)
 {
     lec_buf help = LEC_BUF_INIT, out = LEC_BUF_INIT;
     lec_keys_help(&help);
-    for (size_t i = 0; i < help.len;) {
-        const char *line = help.data + i;
-        const char *nl = memchr(line, '\n', help.len - i);
-        size_t n = nl ? (size_t)(nl - line) : help.len - i;
-        const char *tab = memchr(line, '\t', n);
-        if (tab) {
-            size_t k = (size_t)(tab - line);
-            lec_buf_printf(&out, "  %-24.*s%.*s\n", (int)k, line, (int)(n - k - 1), tab + 1);
-        } else {
-            lec_buf_printf(&out, "%.*s\n", (int)n, line);
+    int keyw = 20;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < help.len;) {
+            const char *line = help.data + i;
+            const char *nl = memchr(line, '\n', help.len - i);
+            size_t n = nl ? (size_t)(nl - line) : help.len - i;
+            const char *tab = memchr(line, '\t', n);
+            const char *tab2 = tab ? memchr(tab + 1, '\t', n - (size_t)(tab + 1 - line)) : NULL;
+            i += n + 1;
+            if (pass == 0) {
+                int w = tab2 ? (int)lec_str_width(line, (size_t)(tab - line), 1) + 2 : 0;
+                if (w > keyw) keyw = w;
+            } else if (tab2) {
+                lec_buf_puts(&out, "  ");
+                put_padded(&out, line, (size_t)(tab - line), keyw);
+                put_padded(&out, tab + 1, (size_t)(tab2 - tab - 1), 14);
+                lec_buf_printf(&out, "%.*s\n", (int)(n - (size_t)(tab2 + 1 - line)), tab2 + 1);
+            } else {
+                lec_buf_printf(&out, "%.*s\n", (int)n, line);
+            }
         }
-        i += n + 1;
     }
     lec_out(out.data, out.len);
     lec_out_flush();
@@ -139,43 +166,73 @@ static void set_mode(options *o, mode m)
     o->mode = m;
 }
 
-static void parse_args(int argc, char **argv, options *o)
+/* The long options: the command line's own, then every option of the
+ * shared table (options.h), an on/off one also as --no-NAME. */
+enum {
+    O_TOC = 256,
+    O_OUTLINE,
+    O_PRINT,
+    O_DUMP,
+    O_PLAIN,
+    O_CONVERT,
+    O_FROM,
+    O_KEYS,
+    O_RAW,
+    O_CONFIG,
+    O_NO_CONFIG,
+    O_SET = 512,    /* + the option's row in lec_options */
+    O_UNSET = 1024, /* + the row: --no-NAME */
+};
+
+static struct option *long_options(void)
 {
-    enum {
-        O_TOC = 256,
-        O_OUTLINE,
-        O_PRINT,
-        O_DUMP,
-        O_PLAIN,
-        O_WIDTH,
-        O_AMBI,
-        O_CONVERT,
-        O_FROM,
-        O_MOUSE,
-        O_KEYS,
-        O_RAW,
-        O_NO_SCRIPT_FOLD,
-        O_NO_REMEMBER
-    };
-    static const struct option longopts[] = {
+    static const struct option own[] = {
         {"toc", no_argument, NULL, O_TOC},
         {"outline", no_argument, NULL, O_OUTLINE},
         {"print", required_argument, NULL, O_PRINT},
         {"dump", no_argument, NULL, O_DUMP},
         {"convert", no_argument, NULL, O_CONVERT},
         {"from", required_argument, NULL, O_FROM},
-        {"mouse", no_argument, NULL, O_MOUSE},
-        {"no-script-fold", no_argument, NULL, O_NO_SCRIPT_FOLD},
         {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
         {"raw", no_argument, NULL, O_RAW},
-        {"no-remember", no_argument, NULL, O_NO_REMEMBER},
-        {"width", required_argument, NULL, O_WIDTH},
-        {"ambiwidth", required_argument, NULL, O_AMBI},
+        {"config", required_argument, NULL, O_CONFIG},
+        {"no-config", no_argument, NULL, O_NO_CONFIG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
     };
+    size_t nown = sizeof own / sizeof own[0], n = nown;
+    struct option *all = lec_xcalloc(nown + 2 * lec_noptions + 1, sizeof *all);
+    memcpy(all, own, sizeof own);
+    /* The names live as long as the program: "no-NAME" is made once. */
+    static char names[16][32];
+    for (size_t i = 0; i < lec_noptions; i++) {
+        const lec_option *opt = &lec_options[i];
+        int bool_ = opt->kind == LEC_OPT_BOOL;
+        all[n++] = (struct option){opt->name, bool_ ? optional_argument : required_argument, NULL,
+                                   O_SET + (int)i};
+        if (bool_ && i < 16) {
+            snprintf(names[i], sizeof names[i], "no-%s", opt->name);
+            all[n++] = (struct option){names[i], no_argument, NULL, O_UNSET + (int)i};
+        }
+    }
+    return all;
+}
+
+static void add_setting(options *o, const lec_option *opt, const char *value)
+{
+    lec_settings scratch;
+    lec_buf err = LEC_BUF_INIT;
+    lec_settings_init(&scratch);
+    if (lec_option_set(&scratch, opt, value, "--", &err)) usage_error("%s", err.data);
+    lec_buf_free(&err);
+    LEC_GROW(o->sets, o->cap_sets, o->nsets + 1);
+    o->sets[o->nsets++] = (cli_setting){opt, value};
+}
+
+static void parse_args(int argc, char **argv, options *o)
+{
+    struct option *longopts = long_options();
     memset(o, 0, sizeof *o);
     o->ambi = 1;
     opterr = 0;
@@ -209,28 +266,19 @@ static void parse_args(int argc, char **argv, options *o)
         case O_PLAIN:
             o->plain = 1;
             break;
-        case O_MOUSE:
-            o->mouse = 1;
-            break;
-        case O_NO_SCRIPT_FOLD:
-            o->no_script_fold = 1;
-            break;
-        case O_NO_REMEMBER:
-            o->no_remember = 1;
-            break;
         case O_RAW:
             o->raw = 1;
             break;
         case O_KEYS:
-            print_keys();
-            exit(0);
-        case O_WIDTH:
-            if (parse_int(optarg, 1, 10000, &o->width))
-                usage_error("--width wants a number from 1 to 10000, not '%s'", optarg);
+            o->keys = 1;
             break;
-        case O_AMBI:
-            if (parse_int(optarg, 1, 2, &o->ambi))
-                usage_error("--ambiwidth wants 1 or 2, not '%s'", optarg);
+        case O_CONFIG:
+            o->config = optarg;
+            o->no_config = 0;
+            break;
+        case O_NO_CONFIG:
+            o->no_config = 1;
+            o->config = NULL;
             break;
         case 'h':
             lec_out_str(usage_text);
@@ -244,15 +292,54 @@ static void parse_args(int argc, char **argv, options *o)
             usage_error("option '%s' needs a value", argv[optind - 1]);
             break;
         default:
-            usage_error("unknown option '%s'", argv[optind - 1]);
+            if (c >= O_SET && c < O_SET + (int)lec_noptions) {
+                add_setting(o, &lec_options[c - O_SET], optarg);
+            } else if (c >= O_UNSET && c < O_UNSET + (int)lec_noptions) {
+                add_setting(o, &lec_options[c - O_UNSET], "off");
+            } else {
+                usage_error("unknown option '%s'", argv[optind - 1]);
+            }
         }
     }
+    free(longopts);
+    /* --keys lists the keys in force (after the configuration file): no
+     * FILE wanted. */
+    if (o->keys) return;
     if (optind >= argc) usage_error("%s", "no FILE given (use - for standard input)");
     if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
     o->file = argv[optind];
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
     if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_BROWSE)
         usage_error("%s", "--raw goes with --print or the browser's p");
+}
+
+/* The settings from the configuration file, LECTERN and the command
+ * line (settings.c) into o. */
+static void load_settings(options *o)
+{
+    lec_settings_init(&o->st);
+    settings_load(&o->st, o->config, o->no_config, o->sets, o->nsets, &o->notes);
+    o->width = o->st.width;
+    o->ambi = o->st.ambi;
+    o->mouse = o->st.mouse;
+}
+
+static void free_options(options *o)
+{
+    lec_settings_free(&o->st);
+    lec_buf_free(&o->notes);
+    free(o->sets);
+}
+
+/* Writes the notes about the settings to stderr, a line each. */
+static void print_notes(const lec_buf *notes)
+{
+    for (size_t i = 0; i < notes->len;) {
+        const char *nl = memchr(notes->data + i, '\n', notes->len - i);
+        size_t n = nl ? (size_t)(nl - (notes->data + i)) : notes->len - i;
+        fprintf(stderr, "lectern: %.*s\n", (int)n, notes->data + i);
+        i += n + 1;
+    }
 }
 
 static int terminal_width(void)
@@ -436,7 +523,7 @@ static int browse(const source *src, opened *op, const options *o, int width)
     /* The place where the reader left the file (place.h): not for
      * standard input, nor with --no-remember or LECTERN_NO_REMEMBER. */
     const char *off = getenv("LECTERN_NO_REMEMBER");
-    char *state = o->no_remember || (off && *off) || !strcmp(o->file, "-") ? NULL : lec_place_dir();
+    char *state = !o->st.remember || (off && *off) || !strcmp(o->file, "-") ? NULL : lec_place_dir();
     /* A closed standard output: p and P say so instead of quitting, and
      * the descriptor is kept from the terminal curses opens. */
     int out_closed = fcntl(1, F_GETFD) == -1;
@@ -452,7 +539,11 @@ static int browse(const source *src, opened *op, const options *o, int width)
                        .raw_len = op->raw_len,
                        .reload = reload,
                        .reload_arg = &(reload_ctx){src, op->text},
-                       .no_script_fold = o->no_script_fold,
+                       .no_script_fold = !o->st.script_fold,
+                       .theme = o->st.theme,
+                       .colors = o->st.colors,
+                       .color_set = o->st.color_set,
+                       .notice = o->notes.data,
                        .print_raw = o->raw,
                        .width = o->width,
                        .out_closed = out_closed,
@@ -466,6 +557,7 @@ static int browse(const source *src, opened *op, const options *o, int width)
     int rc = 0;
     size_t start, end, len;
     if (r == LEC_TUI_NO_TERMINAL) {
+        print_notes(&o->notes);
         fprintf(stderr, "lectern: %s: showing the document as with --dump\n",
                 why ? why : "no terminal");
         /* Nothing was shown: the dump is of the whole. */
@@ -541,11 +633,21 @@ int main(int argc, char **argv)
 
     options o;
     parse_args(argc, argv, &o);
+    load_settings(&o);
+    if (o.keys) {
+        print_notes(&o.notes);
+        print_keys();
+        free_options(&o);
+        return 0;
+    }
+    /* The browser says what was wrong on its status line. */
+    if (o.mode != MODE_BROWSE) print_notes(&o.notes);
     /* The name goes into messages on the terminal: a name with an escape
      * sequence in it must not drive it. */
     char *name = printable(strcmp(o.file, "-") == 0 ? "(standard input)" : o.file);
     int rc = run(&o, name);
     free(name);
+    free_options(&o);
     /* For tests: a worker the browser left (it quit before the whole was
      * read) goes on a while after all of the above is freed; it must use
      * only what it owns. */

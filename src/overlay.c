@@ -453,10 +453,35 @@ static const screen_ops help_screen = {
     .close = help_close,
 };
 
+/* The help text of keys.h with the action's name and what it does as
+ * one text: "keys\tname   what it does". */
+static void help_text(lec_buf *out)
+{
+    lec_buf h = LEC_BUF_INIT;
+    lec_keys_help(&h);
+    for (size_t i = 0; i < h.len;) {
+        const char *line = h.data + i;
+        size_t n = strcspn(line, "\n");
+        const char *tab = memchr(line, '\t', n);
+        const char *tab2 = tab ? memchr(tab + 1, '\t', n - (size_t)(tab + 1 - line)) : NULL;
+        if (tab2) {
+            int name = (int)(tab2 - tab - 1);
+            lec_buf_put(out, line, (size_t)(tab + 1 - line));
+            lec_buf_printf(out, "%-13.*s %.*s\n", name, tab + 1,
+                           (int)(n - (size_t)(tab2 + 1 - line)), tab2 + 1);
+        } else {
+            lec_buf_put(out, line, n);
+            lec_buf_putc(out, '\n');
+        }
+        i += n + 1;
+    }
+    lec_buf_free(&h);
+}
+
 void tui_help(tui *t)
 {
     help *hp = lec_xcalloc(1, sizeof *hp);
-    lec_keys_help(&hp->h);
+    help_text(&hp->h);
     hp->nrows = help_layout(t, &hp->h, &hp->rows);
     tui_push(t, &help_screen, hp);
 }

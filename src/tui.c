@@ -290,6 +290,23 @@ void tui_draw(tui *t)
     }
 }
 
+/* What was wrong in the settings, on the status line until the first
+ * key: the first line, and how many more there are. */
+static void settings_notice(tui *t)
+{
+    const char *n = t->o->notice;
+    if (!n || !*n) return;
+    size_t first = strcspn(n, "\n"), more = 0;
+    for (const char *p = n + first; *p; p++) more += *p == '\n' && p[1];
+    /* After another notice already up (the history's). */
+    lec_buf m = LEC_BUF_INIT;
+    if (t->msg.len) lec_buf_printf(&m, "%s; ", t->msg.data);
+    lec_buf_printf(&m, "%.*s", (int)first, n);
+    if (more) lec_buf_printf(&m, " (and %zu more: lectern --keys shows them all)", more);
+    tui_message(t, 1, "%s", m.data);
+    lec_buf_free(&m);
+}
+
 static lec_tui_result run(tui *t)
 {
     for (;;) {
@@ -368,12 +385,13 @@ static void setup_screen(tui *t)
     curs_set(0);
     if (!getenv("ESCDELAY")) set_escdelay(25);
     const char *nc = getenv("NO_COLOR");
-    t->color = has_colors() && !(nc && *nc);
+    t->color = has_colors() && !(nc && *nc) && t->o->theme != LEC_THEME_MONO;
     if (t->color) {
         start_color();
         t->deflt = use_default_colors() == OK;
         if (COLORS < 8) t->color = 0;
     }
+    tui_theme(t);
     /* Bracketed paste: a paste comes as one piece, not as keys. */
     define_key(PASTE_BEGIN, KEY_PASTE_BEGIN);
     define_key(PASTE_END, KEY_PASTE_END);
@@ -444,6 +462,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         t.v = lec_view_new(t.doc, tui_text_cols(&t), t.rows, t.ambi);
         tui_place_recall(&t);
         tui_doc_open(&t);
+        settings_notice(&t);
     } else {
         tui_wait_open(&t);
     }

@@ -1,7 +1,8 @@
 /*
- * tui_draw.c - drawing for the browser: the colour scheme (and its
- * NO_COLOR form), text drawn a grapheme cluster at a time at explicit
- * columns, the document rows and the status line.
+ * tui_draw.c - drawing for the browser: the looks of the theme
+ * (theme.h) as curses attributes and colour pairs, text drawn a grapheme
+ * cluster at a time at explicit columns, the document rows and the
+ * status line.
  *
  * Widths are lec_grapheme's, the layout's own, so what the layout
  * promised is what the screen gets: curses never wraps a row and nothing
@@ -22,80 +23,87 @@
 static short pair_of(tui *t, int fg, int bg)
 {
     if (fg < 0 && bg < 0) return 0;
-    short *p = &t->pairs[fg + 1][bg + 1];
-    if (!*p && t->npairs + 1 < COLOR_PAIRS) {
-        /* Without default colours (use_default_colors failed) the
-         * closest is white on black. */
-        init_pair(++t->npairs, (short)(fg < 0 && !t->deflt ? COLOR_WHITE : fg),
-                  (short)(bg < 0 && !t->deflt ? COLOR_BLACK : bg));
-        *p = t->npairs;
-    }
-    return *p;
+    for (short i = 0; i < t->npairs; i++)
+        if (t->pair_fg[i] == fg && t->pair_bg[i] == bg) return (short)(i + 1);
+    short n = t->npairs;
+    if (n + 1 >= COLOR_PAIRS || n >= (short)(sizeof t->pair_fg / sizeof *t->pair_fg)) return 0;
+    /* Without default colours (use_default_colors failed) the closest is
+     * white on black. */
+    init_pair((short)(n + 1), (short)(fg < 0 && !t->deflt ? COLOR_WHITE : fg),
+              (short)(bg < 0 && !t->deflt ? COLOR_BLACK : bg));
+    t->pair_fg[n] = (short)fg;
+    t->pair_bg[n] = (short)bg;
+    t->npairs++;
+    return (short)(n + 1);
 }
 
-/* The colour scheme.  8 colours on the terminal's own background:
- * headings bold cyan, markers bold yellow, code green, quote bars and
- * rules blue, fold summaries magenta, control characters reverse red;
- * the cursor row white on blue; matches black on yellow, the current
- * one bold black on green.  Without colour (NO_COLOR, or a monochrome
- * terminal) only bold, underline, reverse and dim: the cursor row is
- * reverse and a match flips reverse again, so both stay visible. */
+void tui_theme(tui *t)
+{
+    int theme = t->o->theme;
+    if (theme == LEC_THEME_AUTO) theme = lec_theme_from_colorfgbg(getenv("COLORFGBG"));
+    if (theme == LEC_THEME_AUTO) theme = LEC_THEME_DARK;
+    t->ncolors = !t->color ? 0 : COLORS >= 256 ? 256 : 8;
+    for (int e = 0; e < LEC_EL_COUNT; e++) {
+        lec_style st = lec_theme_style(theme, e, t->ncolors);
+        /* The reader's colours, where the terminal has them; in mono
+         * none (a match must keep its reverse). */
+        if (t->ncolors && t->o->colors && (t->o->color_set >> e & 1)) {
+            lec_style u = t->o->colors[e];
+            if (u.fg < t->ncolors) st.fg = u.fg;
+            if (u.bg < t->ncolors) st.bg = u.bg;
+            st.attrs = u.attrs;
+        }
+        t->styles[e] = st;
+    }
+}
+
+static attr_t curses_attrs(const tui *t, unsigned s)
+{
+    attr_t a = A_NORMAL;
+    if (s & LEC_S_BOLD) a |= A_BOLD;
+    if (s & LEC_S_UNDERLINE) a |= A_UNDERLINE;
+    if (s & LEC_S_REVERSE) a |= A_REVERSE;
+    if (s & LEC_S_DIM) a |= A_DIM;
+    if (s & LEC_S_ITALIC) a |= t->italic ? A_ITALIC : A_UNDERLINE;
+    return a;
+}
+
+/* The look of screen text: the elements' styles (theme.h) composed by
+ * lec_look_of; the dump letter of test mode from the same attributes,
+ * the last that applies winning (a heading's letter over bold). */
 void tui_look(tui *t, unsigned look, attr_t *ap, short *pairp, char *letterp)
 {
-    int fg = -1, bg = -1;
-    attr_t a = A_NORMAL, mono = A_NORMAL;
+    lec_look l;
     char letter = '.';
     if (look & (LOOK_STATUS | LOOK_PROMPT)) {
-        a = (look & LOOK_STATUS) ? A_REVERSE : A_NORMAL;
-        if (look & LOOK_ERROR) a |= A_BOLD;
-        *ap = a;
-        *pairp = 0;
+        const lec_style *st = &t->styles[LEC_EL_STATUS];
+        l = (look & LOOK_STATUS) ? (lec_look){st->fg, st->bg, st->attrs} : (lec_look){-1, -1, 0};
+        if (look & LOOK_ERROR) l.attrs |= LEC_S_BOLD;
+        *ap = curses_attrs(t, l.attrs);
+        *pairp = t->color ? pair_of(t, l.fg, l.bg) : 0;
         *letterp = 'S';
         return;
     }
-    if (look & LEC_A_META) mono |= A_DIM, a |= A_DIM;
-    if (look & LEC_A_RULE) fg = COLOR_BLUE, mono |= A_DIM;
-    if (look & LEC_A_QUOTE) fg = COLOR_BLUE, mono |= A_DIM, letter = 'q';
-    if (look & LEC_A_SUMMARY) fg = COLOR_MAGENTA, mono |= A_DIM, letter = 's';
-    if (look & LEC_A_BULLET) fg = COLOR_YELLOW;
-    /* Headings are strong as well: the heading's letter wins. */
-    if (look & LEC_A_STRONG) a |= A_BOLD, letter = 'b';
-    if (look & LEC_A_HEADING) fg = COLOR_CYAN, a |= A_BOLD, letter = 'h';
-    if (look & LEC_A_EMPH) a |= t->italic ? A_ITALIC : A_UNDERLINE, letter = 'i';
-    if (look & LEC_A_LINK) a |= A_UNDERLINE, letter = 'l';
-    if (look & LEC_A_URL) a |= A_UNDERLINE, fg = COLOR_BLUE, mono |= A_DIM, letter = 'l';
-    if (look & LEC_A_CODE) fg = COLOR_GREEN, letter = 'x';
-    if (look & LEC_A_HTML) fg = -1, a |= A_DIM, mono |= A_DIM, letter = 'd';
-    if (look & LEC_A_LABEL) fg = COLOR_GREEN, a |= A_DIM, mono |= A_DIM, letter = 'a';
-    if (look & LEC_A_MARKER) fg = COLOR_YELLOW, a |= A_BOLD, letter = 'k';
-    if (look & LEC_A_ESCAPE) fg = COLOR_RED, a |= A_REVERSE, letter = 'e';
-    if (!t->color) a |= mono;
-
-    if (look & LOOK_CURSOR) {
-        /* In a dump every cell of the cursor row says 'c' (but matches):
-         * a row full of heading letters would hide where the cursor is. */
-        letter = 'c';
-        if (t->color) {
-            bg = COLOR_BLUE;
-            if (fg < 0 || fg == COLOR_BLUE) fg = COLOR_WHITE;
-        } else {
-            a ^= A_REVERSE;
-        }
-    }
-    if (look & (LEC_A_MATCH | LEC_A_MATCH_CUR)) {
-        int cur = (look & LEC_A_MATCH_CUR) != 0;
-        letter = cur ? 'M' : 'm';
-        if (t->color) {
-            fg = COLOR_BLACK;
-            bg = cur ? COLOR_GREEN : COLOR_YELLOW;
-            a &= ~(attr_t)A_REVERSE;
-        } else {
-            a ^= A_REVERSE;
-        }
-        if (cur) a |= A_BOLD | (t->color ? 0 : A_UNDERLINE);
-    }
-    *ap = a;
-    *pairp = t->color ? pair_of(t, fg, bg) : 0;
+    if (look & LEC_A_QUOTE) letter = 'q';
+    if (look & LEC_A_SUMMARY) letter = 's';
+    if (look & LEC_A_STRONG) letter = 'b';
+    if (look & LEC_A_HEADING) letter = 'h';
+    if (look & LEC_A_EMPH) letter = 'i';
+    if (look & (LEC_A_LINK | LEC_A_URL)) letter = 'l';
+    if (look & LEC_A_CODE) letter = 'x';
+    if (look & LEC_A_HTML) letter = 'd';
+    if (look & LEC_A_LABEL) letter = 'a';
+    if (look & LEC_A_MARKER) letter = 'k';
+    if (look & LEC_A_ESCAPE) letter = 'e';
+    /* In a dump every cell of the cursor row says 'c' (but matches): a
+     * row full of heading letters would hide where the cursor is. */
+    if (look & LOOK_CURSOR) letter = 'c';
+    if (look & (LEC_A_MATCH | LEC_A_MATCH_CUR)) letter = look & LEC_A_MATCH_CUR ? 'M' : 'm';
+    l = lec_look_of(t->styles, look & ~(unsigned)(LOOK_CURSOR | LOOK_STATUS | LOOK_PROMPT |
+                                                  LOOK_ERROR),
+                    (look & LOOK_CURSOR) != 0);
+    *ap = curses_attrs(t, l.attrs);
+    *pairp = t->color ? pair_of(t, l.fg, l.bg) : 0;
     *letterp = letter;
 }
 

@@ -67,7 +67,9 @@ typedef struct tui {
     int has_pushed;   /* a key read ahead by tui_key_waiting */
     int pushed_rc;
     wint_t pushed_wc;
-    short pairs[9][9]; /* colour pair of (fg + 1, bg + 1), 0: not made */
+    int ncolors;       /* the colours the theme uses: 256, 8 or 0 (mono) */
+    lec_style styles[LEC_EL_COUNT]; /* the look of each element (theme.h) */
+    short pair_fg[128], pair_bg[128]; /* colour pair n + 1 is (pair_fg[n], pair_bg[n]) */
     short npairs;
     /* test mode (tui_test.c) */
     FILE *script;
@@ -93,6 +95,10 @@ enum {
 };
 
 /* tui.c */
+/* The styles of the elements (t->styles) from the theme the options and
+ * COLORFGBG ask for, the colours the terminal has (t->color, COLORS) and
+ * the reader's colours. */
+void tui_theme(tui *t);
 /* The curses attributes, colour pair and dump letter of text with the
  * attributes `look` (LEC_A_* and LOOK_*). */
 void tui_look(tui *t, unsigned look, attr_t *a, short *pair, char *letter);

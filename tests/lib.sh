@@ -29,12 +29,23 @@ tap_failed=0
 : "${srcdir:=$top_srcdir}"
 : "${top_builddir:=.}"
 : "${LECTERN:=$top_builddir/src/lectern}"
-export top_srcdir srcdir top_builddir LECTERN
+export top_srcdir srcdir top_builddir
+# LECTERN is also the program's own environment variable (default options,
+# like LESS): the path of the program under test stays a shell variable
+# that the program never sees.
+_lectern_program=$LECTERN
+unset LECTERN
+LECTERN=$_lectern_program
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX") || {
 	echo "Bail out! cannot create a temporary directory"
 	exit 1
 }
+# The reader's own settings (a configuration file, COLORFGBG) must not
+# change what a test sees.
+XDG_CONFIG_HOME=$T/xdg-config
+export XDG_CONFIG_HOME
+unset COLORFGBG
 # chmod first: a test may have left an unreadable file or directory behind.
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT

@@ -8,6 +8,7 @@
 #     # size: 40x12                   the screen (default 80x24)
 #     # file: examples/speech-en.md   the document (default examples/speech.md)
 #     # env: VAR=value                more environment (one a line)
+#     # config: tests/screen/x.conf    the configuration file (--config)
 # and comments "#check ..." after a "!dump NAME" line state what that screen
 # must show.  They are checked on every run, so a wrong screen fails even
 # when the expected files were regenerated:
@@ -52,6 +53,7 @@ play() {
 	shift 2
 	_size=$(meta "$_keys" size | head -n 1)
 	_file=$(meta "$_keys" file | head -n 1)
+	_config=$(meta "$_keys" config | head -n 1)
 	: >"$_dump"
 	# The prompts' history (history.h) starts empty for every script.
 	rm -rf "$T/state"
@@ -63,7 +65,8 @@ play() {
 		done
 		cd "$top_srcdir" || exit 1
 		LECTERN_TEST_SCRIPT=$_keys LECTERN_TEST_SIZE=${_size:-80x24} LECTERN_TEST_DUMP=$_dump \
-			"$LECTERN" "${_file:-examples/speech.md}" </dev/null >"$T/out" 2>"$T/err"
+			"$LECTERN" ${_config:+--config} ${_config:+"$_config"} "${_file:-examples/speech.md}" \
+			</dev/null >"$T/out" 2>"$T/err"
 	)
 	rc=$?
 }

@@ -197,10 +197,12 @@ print(max([sum(map(w, l.rstrip("\n"))) for l in
 ' "${1:-$T/screen}"
 }
 
-# The rows (but the last, a status line) that have cells drawn on a blue
-# background or in reverse video: lectern's cursor row, in colour or
-# without.  capture-pane -e gives SGR changes only, so the state is
-# carried from cell to cell and row to row.
+# The rows (but the last, a status line) that have cells drawn on the
+# background of the cursor row or in reverse video: lectern's cursor row,
+# in colour or without.  The cursor row's backgrounds are the themes'
+# (src/theme.c): 17 (dark, 256 colours), 195 (light, 256), blue (dark, 8),
+# white (light, 8).  capture-pane -e gives SGR changes only, so the state
+# is carried from cell to cell and row to row.
 tmux_highlit() {
 	if [ -z "${1:-}" ]; then
 		tmux_capture_e "$T/screen.e"
@@ -217,7 +219,7 @@ for line in rows[:-1]:
     for m in re.finditer(r"\x1b\[([0-9;:]*)m|\x1b[^m]*m|([^\x1b])", line):
         if m.group(2) is not None:
             text += m.group(2)
-            hit = hit or bg == "4" or rev
+            hit = hit or bg in ("4", "7", "5;17", "5;195") or rev
             continue
         ps = (m.group(1) or "0").replace(":", ";").split(";")
         k = 0
@@ -236,7 +238,8 @@ for line in rows[:-1]:
             elif p in ("38", "48") and k + 1 < len(ps):
                 n = 2 if ps[k + 1] == "5" else 4
                 if p == "48":
-                    bg = "4" if ps[k + 1:k + 3] == ["5", "4"] else "x"
+                    bg = ";".join(ps[k + 1:k + 1 + n])
+                    bg = "4" if bg == "5;4" else bg
                 k += n
             k += 1
     if hit:

@@ -254,5 +254,22 @@ tap_is "$(tmux_highlit "$T/nocolor.e")" "一、充分认识建设书香社区的
 tmux_text q
 finished "NO_COLOR"
 
+# ---- themes: COLORFGBG says light; NO_COLOR wins over a configuration ------
+launch light COLORFGBG='0;15' -- "$speech"
+tmux_wait 'F1 help'
+tmux_capture_e "$T/light.e"
+tap_ok "$(grep -q '48;5;195m' "$T/light.e"; echo $?)" \
+	"COLORFGBG=0;15: the light theme (its cursor row on colour 195)"
+tmux_text q
+finished "light theme"
+printf 'theme dark\ncolor heading red\ncolor cursor white blue\n' >"$T/dark.conf"
+launch nocolor2 NO_COLOR=1 -- --config "$T/dark.conf" "$speech"
+tmux_wait 'F1 help'
+tmux_capture_e "$T/nocolor2.e"
+tap_ok "$(! grep -q "$(printf '\033')\\[[0-9;]*\\(3[0-7]\\|4[0-7]\\|[34]8;\\)" "$T/nocolor2.e"; echo $?)" \
+	"NO_COLOR=1 with a configuration's theme and colours: still no colour"
+tmux_text q
+finished "NO_COLOR over the configuration"
+
 tmux_stop
 tap_done

@@ -25,6 +25,10 @@ set -l __lectern_table \
     '--mouse	-	scroll with the mouse wheel in the browser' \
     '--no-script-fold	-	search Simplified and Traditional apart' \
     '--no-remember	-	do not open the file where it was left' \
+    '--no-mouse	-	no mouse wheel (the default)' \
+    '--theme	auto dark light mono	the colours of the browser' \
+    '--config	@file	read settings from this file' \
+    '--no-config	-	read no configuration file' \
     '--keys	-	list the browser\'s keys' \
     '--help	-	show the help' \
     '-h	-	show the help' \

@@ -141,11 +141,30 @@ lec_request lec_keys_lookup(int key);
 
 const char *lec_request_help(lec_request r);
 lec_group lec_request_group(lec_request r);
+/* The action name of a request, as --keys prints it and the
+ * configuration's bind lines write it ("page-down" for PAGE_DOWN). */
+const char *lec_request_name(lec_request r);
+/* The request named name[0..n), or LEC_REQ_NONE. */
+lec_request lec_request_find(const char *name, size_t n);
 
-/* Appends the help text, lines of three kinds, each ending in '\n': a
- * title ("Move"), a binding ("j <Down>\tdown one row": the keys, a tab,
- * what they do) and a note (starting with two spaces).  The drawing code
- * aligns and wraps them. */
+/* Binds the sequence keys[0..n) (1 to 4 keys) to req in the keymap in
+ * force: keys bound already now do req.  A sequence that starts another,
+ * or that another starts ("z" while "zo" is bound), is refused: returns
+ * -1 with why in err ("z would hide za, zo ... (unbind first)").  0 when
+ * bound. */
+int lec_keys_bind(const int *keys, int n, lec_request req, lec_buf *err);
+/* Takes the sequence keys[0..n) out of the keymap in force, or, when it
+ * is not bound itself, every sequence it starts ("z": za, zo ...).
+ * Returns -1 with a message in err when nothing was bound. */
+int lec_keys_unbind(const int *keys, int n, lec_buf *err);
+/* Back to the default keymap. */
+void lec_keys_reset(void);
+
+/* Appends the help text of the keymap in force, lines of three kinds,
+ * each ending in '\n': a title ("Move"), a binding ("j <Down>\tdown\tdown
+ * one row": the keys (none when all were unbound), a tab, the action's
+ * name, a tab, what it does) and a note (starting with two spaces).  The
+ * drawing code aligns and wraps them. */
 void lec_keys_help(lec_buf *out);
 
 #endif

@@ -52,6 +52,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/later.h"
+#include "lectern/theme.h"
 
 typedef struct lec_tui_opts {
     int ambi;  /* width of East Asian Ambiguous characters, 1 or 2 */
@@ -82,6 +83,18 @@ typedef struct lec_tui_opts {
      * and the state directory (lec_place_dir); either NULL: nothing is
      * recalled or remembered (standard input, --no-remember). */
     const char *path, *state;
+    /* The colours: a theme (LEC_THEME_*; auto: light or dark as
+     * COLORFGBG says, else dark), and the reader's styles of the elements
+     * whose bit is set in color_set (colors[LEC_EL_COUNT], may be NULL
+     * when none is).  NO_COLOR, or a terminal without colours, means mono
+     * whatever they say. */
+    int theme;
+    const lec_style *colors;
+    unsigned long color_set;
+    /* What was wrong in the settings (lines "FILE:LINE: message"), shown
+     * on the status line when the browser opens; NULL or "" when
+     * nothing. */
+    const char *notice;
 } lec_tui_opts;
 
 typedef enum lec_tui_result {

@@ -1,13 +1,15 @@
 /*
  * t_keys.c - the keymap: key names, sequences ("zo"), counts ("5j"), keys
- * that start afresh after an unfinished sequence, and a help text that
- * lists every request.
+ * that start afresh after an unfinished sequence, a help text that lists
+ * every request, action names, and bindings changed (bind, unbind) as
+ * the keys and the help then show them.
  */
 #include "lectern/keys.h"
 
 #include "../tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Feeds a key string (script notation); returns the last result. */
 static int feed(lec_keyseq *st, const char *keys, long *count)
@@ -110,9 +112,77 @@ static void test_help(void)
         ok(p && p >= last, "group %.*s in order", (int)strlen(titles[i]) - 1, titles[i]);
         if (p) last = p;
     }
-    ok(strstr(h.data, "zo\topen") != NULL, "zo listed");
+    ok(strstr(h.data, "zo\tfold-open\topen") != NULL, "zo listed, with its action's name");
     ok(strstr(h.data, "<Tab> za\t") != NULL, "several keys on one line");
     lec_buf_free(&h);
+}
+
+/* Parses written keys into k; returns how many. */
+static int keys_of(const char *w, int *k)
+{
+    int n = 0, c;
+    while (n < 4 && (c = lec_key_parse(&w, NULL)) >= 0) k[n++] = c;
+    return n;
+}
+
+static void test_bind(void)
+{
+    lec_keyseq st = LEC_KEYSEQ_INIT;
+    long count;
+    int k[4], n;
+    lec_buf err = LEC_BUF_INIT;
+    is_str(lec_request_name(LEC_REQ_PAGE_DOWN), "page-down", "PAGE_DOWN is page-down");
+    is_str(lec_request_name(LEC_REQ_QUIT_ALL), "quit-all", "QUIT_ALL is quit-all");
+    is_int(lec_request_find("fold-open", 9), LEC_REQ_FOLD_OPEN, "fold-open names FOLD_OPEN");
+    is_int(lec_request_find("fold", 4), LEC_REQ_NONE, "fold names nothing");
+    for (int r = 1; r < LEC_REQ_COUNT; r++) {
+        const char *name = lec_request_name((lec_request)r);
+        if ((int)lec_request_find(name, strlen(name)) != r) ok(0, "%s leads back", name);
+    }
+
+    n = keys_of("x", k);
+    is_int(lec_keys_bind(k, n, LEC_REQ_QUIT, &err), 0, "bind x quit");
+    is_int(feed(&st, "x", &count), LEC_REQ_QUIT, "x quits");
+    n = keys_of("j", k);
+    is_int(lec_keys_bind(k, n, LEC_REQ_UP, &err), 0, "bind j up: j bound already");
+    is_int(feed(&st, "j", &count), LEC_REQ_UP, "j goes up now");
+    is_int(feed(&st, "3j", &count), LEC_REQ_UP, "with a count");
+    is_int(count, 3, "of 3");
+    n = keys_of("gt", k);
+    lec_buf_reset(&err);
+    is_int(lec_keys_bind(k, n, LEC_REQ_TOP, &err), -1, "bind gt: g is bound");
+    is_str(err.data, "gt would hide g (one sequence cannot start another: unbind first)",
+           "says which");
+    n = keys_of("z", k);
+    lec_buf_reset(&err);
+    is_int(lec_keys_bind(k, n, LEC_REQ_QUIT, &err), -1, "bind z: z starts za, zo ...");
+    ok(err.data && strstr(err.data, "z would hide za, zo, zc, zM, zR"), "names them: %s",
+       err.data ? err.data : "");
+    is_int(lec_keys_unbind(k, n, &err), 0, "unbind z: every sequence z starts");
+    is_int(feed(&st, "z", &count), LEC_REQ_NONE, "z does nothing now (and o after it is o)");
+    is_int(lec_keys_bind(k, n, LEC_REQ_FOLD_TOGGLE, &err), 0, "then bind z fold-toggle");
+    is_int(feed(&st, "z", &count), LEC_REQ_FOLD_TOGGLE, "z folds at once");
+    n = keys_of("<C-l>", k);
+    is_int(lec_keys_unbind(k, n, &err), 0, "unbind <C-l>");
+    lec_buf_reset(&err);
+    is_int(lec_keys_unbind(k, n, &err), -1, "unbind <C-l> again: not bound");
+    is_str(err.data, "<C-l> is not bound", "says so");
+    n = keys_of("5", k);
+    is_int(lec_keys_bind(k, n, LEC_REQ_BOTTOM, &err), 0, "bind 5 bottom");
+    is_int(feed(&st, "5", &count), LEC_REQ_BOTTOM, "a digit bound is not a count");
+
+    lec_buf h = LEC_BUF_INIT;
+    lec_keys_help(&h);
+    ok(strstr(h.data, "\nj k <Up>\tup\t") != NULL, "the help lists j with up");
+    ok(strstr(h.data, "\n<Down>\tdown\t") != NULL, "and <Down> alone for down");
+    ok(strstr(h.data, "\n\tredraw\t") != NULL, "redraw with no key left");
+    ok(strstr(h.data, "\nq x\tquit\t") != NULL, "x beside q");
+    ok(strstr(h.data, "<Tab> za") == NULL && strstr(h.data, "\n<Tab> z\tfold-toggle") != NULL,
+       "z in place of za");
+    lec_buf_free(&h);
+    lec_buf_free(&err);
+    lec_keys_reset();
+    is_int(feed(&st, "j", &count), LEC_REQ_DOWN, "reset: j goes down again");
 }
 
 int main(void)
@@ -120,5 +190,6 @@ int main(void)
     test_parse();
     test_feed();
     test_help();
+    test_bind();
     return tap_done();
 }
