@@ -30,10 +30,19 @@
  *
  * PATTERN (default 尾声标记XYZ) must occur once, at the end of the file:
  * bench/run appends it, so that a search has to look through everything.
+ * It is also searched as a regular expression (its ASCII punctuation
+ * escaped): alone, which the blocks' signatures narrow down as they do
+ * literal text, and as PATTERN|(?!), whose alternative at the top level
+ * leaves nothing to narrow down with, so that every block is read.
+ * Before the searches, the Simplified/Traditional classes are made from
+ * OpenCC's tables (lec_hanfold_init), timed once: the browser makes them
+ * on a thread of its own after its first screen.
  */
 #include "lectern/addr.h"
 #include "lectern/doc.h"
+#include "lectern/hanfold.h"
 #include "lectern/load.h"
+#include "lectern/search.h"
 #include "lectern/view.h"
 
 #include <getopt.h>
@@ -100,6 +109,7 @@ typedef struct bench {
     lec_view *v;
     int rows, cols;
     const char *pattern;
+    char *regex, *regex_all; /* the pattern as a regular expression; |(?!) */
     const char *addr; /* the last top-level section's last child */
     uint32_t node;    /* a top-level section to fold (find_targets) */
 } bench;
@@ -268,6 +278,44 @@ static void act_search(bench *b)
     if (n != 1) fprintf(stderr, "latency: '%s' matched %zu times, not once\n", b->pattern, n);
 }
 
+/* A new view of the document (its blocks' signatures not made yet). */
+static void prep_new_view(bench *b)
+{
+    lec_view_free(b->v);
+    b->v = lec_view_new(b->doc, b->cols, b->rows, 1);
+    draw(b);
+}
+
+static void act_hanfold(bench *b)
+{
+    (void)b;
+    lec_hanfold_init();
+}
+
+static void search_with(bench *b, unsigned flags, const char *pattern)
+{
+    int wrapped = 0;
+    lec_view_search_flags(b->v, flags);
+    size_t n = lec_view_search(b->v, pattern, 1, &wrapped);
+    if (n != 1) fprintf(stderr, "latency: '%s' matched %zu times, not once\n", pattern, n);
+    lec_view_search_flags(b->v, 0);
+}
+
+static void act_search_nofold(bench *b)
+{
+    search_with(b, LEC_SEARCH_NO_HANFOLD, b->pattern);
+}
+
+static void act_search_regex(bench *b)
+{
+    search_with(b, LEC_SEARCH_REGEX, b->regex);
+}
+
+static void act_search_regex_all(bench *b)
+{
+    search_with(b, LEC_SEARCH_REGEX, b->regex_all);
+}
+
 static void act_search_next(bench *b)
 {
     int wrapped = 0;
@@ -335,6 +383,16 @@ int main(int argc, char **argv)
     }
     if (optind + 1 != argc || runs < 1 || b.cols < 1 || b.rows < 1) goto usage;
     b.path = argv[optind];
+    lec_buf re = LEC_BUF_INIT;
+    for (const char *p = b.pattern; *p; p++) {
+        if ((unsigned char)*p < 0x80 && !(*p >= '0' && *p <= '9') && !(*p >= 'a' && *p <= 'z') &&
+            !(*p >= 'A' && *p <= 'Z'))
+            lec_buf_putc(&re, '\\');
+        lec_buf_putc(&re, *p);
+    }
+    b.regex = lec_xstrndup(re.data ? re.data : "", re.len);
+    lec_buf_puts(&re, "|(?!)");
+    b.regex_all = lec_buf_detach(&re, NULL);
 
     /* Opening: the bytes, the model, a view and its first screen.  The
      * copy lec_doc_new takes is made outside the timing. */
@@ -365,14 +423,28 @@ int main(int argc, char **argv)
     /* Searching: the first search in the view alone (it may build what
      * later searches reuse), then new searches, then n.  Without a first
      * search, the others are not run either. */
+    measure(&b, "hanfold", "the Simplified/Traditional classes from OpenCC (once a run)", prep_none,
+            act_hanfold, COLD);
     measure(&b, "search_first", "first search, only match at the end (/)", prep_top, act_search,
             DRAW | COLD);
     if (skipped("search_first")) skip = "search,search_next";
     measure(&b, "search", "search again, only match at the end (/)", prep_search, act_search, DRAW);
     measure(&b, "search_next", "next match (n), wrapping to the same one", prep_none,
             act_search_next, DRAW);
+    measure(&b, "search_nofold", "search again with Simplified and Traditional apart (C-t)",
+            prep_search, act_search_nofold, DRAW);
+    /* Regular expressions: the first in a new view (as search_first),
+     * again, and one that reads every block. */
+    measure(&b, "search_regex_first", "first search as a regular expression, new view (C-r)",
+            prep_new_view, act_search_regex, DRAW | COLD);
+    measure(&b, "search_regex", "search again as a regular expression (C-r)", prep_search,
+            act_search_regex, DRAW);
+    measure(&b, "search_regex_all", "a regular expression that reads every block (PATTERN|(?!))",
+            prep_search, act_search_regex_all, DRAW);
 
     lec_buf_free(&addr);
+    free(b.regex);
+    free(b.regex_all);
     lec_view_free(b.v);
     lec_doc_free(b.doc);
     free(b.in.data);

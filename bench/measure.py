@@ -4,6 +4,7 @@
     measure.py time   RUNS TIMEOUT ERRLOG   < specs   wall time and max RSS
     measure.py screen RUNS TIMEOUT COLS ROWS < specs  time to first screen (tmux)
     measure.py pty    RUNS TIMEOUT COLS ROWS < specs  bytes written to a terminal
+    measure.py search RUNS TIMEOUT COLS ROWS < specs  a search, keys to match (tmux)
 
 Each spec is one line of tab-separated fields (see each command); each
 result is one tab-separated line on stdout, in the order of the specs.
@@ -46,6 +47,16 @@ screen: spec  LABEL MARKER ARGV...
   first screen (its CPU time unchanged for 0.3 s): a program that draws
   before it has read everything is measured with all it holds.  The pane
   is then killed and the next run waits until the process is gone.
+
+search: spec  LABEL TITLE KEYS MARKER ARGV...
+        out   LABEL median-seconds runs status
+  On the tmux server of `screen`: ARGV is started in a fresh pane; once a
+  capture holds TITLE (its first screen) and the program has used no CPU
+  for 0.3 s (lectern reads the rest of a large file after its first
+  screen), the clock starts and KEYS are sent: items separated by ';',
+  each "lit:TEXT" (sent as text) or a tmux key name (C-r, Enter).  The
+  clock stops when a capture shows MARKER in a row above the last (the
+  last holds the prompt, and what is typed there).
 
 pty:    spec  LABEL SETUP-KEYS ARGV...
         out   LABEL open-bytes row-bytes page-bytes runs status
@@ -529,12 +540,77 @@ def cmd_pty(runs, timeout, cols, rows):
             print("%s\t\t\t\t0\t%s" % (spec[0], st))
 
 
+def send_keys(tm, pane, keys):
+    """KEYS: items separated by ';', each "lit:TEXT" (typed as it is) or
+    a tmux key name (C-r, Enter)."""
+    for item in keys.split(";"):
+        if item.startswith("lit:"):
+            tm.cmd("send-keys -t %s -l %s" % (pane, quote(item[4:])))
+        elif item:
+            tm.cmd("send-keys -t %s %s" % (pane, item))
+
+
+def cmd_search(runs, timeout, cols, rows):
+    specs = read_specs(5)
+    tm = Tmux(cols, rows)
+
+    def one(spec, warm):
+        title, keys, marker, argv = spec[1], spec[2], spec[3], spec[4:]
+        tm.output = False
+        out = tm.cmd("new-window -d -P -F '#{pane_id} #{pane_pid}' -t bench: "
+                     + " ".join(quote(a) for a in argv))
+        pane, pid = out[0].decode().split()
+        pid = int(pid)
+        result = "timeout"
+        t0 = time.monotonic()
+        # The first screen, then nothing more to do (lectern reads the
+        # whole of a large file after its first screen).
+        shown = False
+        while not shown and time.monotonic() - t0 < timeout:
+            tm.wait_output(0.05)
+            shown = title in tm.capture(pane)
+        if shown:
+            settle(pid, timeout)
+            tm.output = False
+            t0 = time.monotonic()
+            send_keys(tm, pane, keys)
+        while shown and time.monotonic() - t0 < timeout:
+            woke = tm.wait_output(0.05)
+            screen = tm.capture(pane).split("\n")
+            # Not the last row: the prompt there shows what was typed.
+            if any(marker in r for r in screen[:rows - 1]):
+                result = (time.monotonic() - t0,)
+                break
+            if not woke and tm.cmd("display-message -p -t %s '#{pane_dead}'" % pane)[0] == b"1":
+                sys.stderr.write("measure.py: %s ended before the match was shown:\n%s\n"
+                                 % (spec[0], "\n".join(screen).rstrip()))
+                result = "exited"
+                break
+        tm.cmd("kill-pane -t " + pane)
+        if not gone(pid, 30):
+            sys.stderr.write("measure.py: %s (pid %d) still there after 30 s\n" % (spec[0], pid))
+        time.sleep(0.02)
+        return result
+
+    try:
+        results, status = rounds(specs, runs, one)
+    finally:
+        tm.close()
+    for spec, res, st in zip(specs, results, status):
+        if res and st == "ok":
+            print("%s\t%.6f\t%d\tok" % (spec[0], median([x[0] for x in res]), len(res)))
+        else:
+            print("%s\t\t0\t%s" % (spec[0], st))
+
+
+
 def main():
     a = sys.argv[1:]
     if len(a) >= 4 and a[0] == "time":
         cmd_time(int(a[1]), float(a[2]), a[3])
-    elif len(a) >= 5 and a[0] in ("screen", "pty"):
-        (cmd_screen if a[0] == "screen" else cmd_pty)(int(a[1]), float(a[2]), int(a[3]), int(a[4]))
+    elif len(a) >= 5 and a[0] in ("screen", "pty", "search"):
+        fn = {"screen": cmd_screen, "pty": cmd_pty, "search": cmd_search}[a[0]]
+        fn(int(a[1]), float(a[2]), int(a[3]), int(a[4]))
     else:
         sys.exit(__doc__)
 

@@ -342,7 +342,8 @@ static int fold_han_only(folder *fo, const char *text, size_t len)
             }
         } else {
             n = lec_utf8_decode(text + i, len - i, &cp);
-            if ((cp == LEC_REPLACEMENT && n == 1) || lec_hanfold(cp) == cp) {
+            if (cp < LEC_HANFOLD_LO || (cp == LEC_REPLACEMENT && n == 1) ||
+                lec_hanfold(cp) == cp) {
                 i += (size_t)n;
                 continue;
             }

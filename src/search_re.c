@@ -11,9 +11,9 @@
  *    escape;
  *  - decide the case: ignored unless a literal character is a capital (the
  *    letters of \D, \p{Lu}, \x4A or (?J) do not count);
- *  - find the ideographs every match must hold, for the blocks'
- *    signatures (searchsig.c): those at the top level, outside classes,
- *    not made optional by ? * or {.  When the pattern has an alternative
+ *  - find the ideographs, letters and digits every match must hold, for
+ *    the blocks' signatures (searchsig.c): those at the top level,
+ *    outside classes, not made optional by ? * or {.  When the pattern has an alternative
  *    at the top level or the x option (whose comments and white space
  *    this walk does not follow), it needs nothing: every block is read.
  */
@@ -282,6 +282,16 @@ static void walk_pattern(walk *w, const char *p, size_t n)
             copy(w, p, i, i + 1);
             i++;
             continue;
+        } else if (c == '{') {
+            /* A quantifier {2} {2,} {2,5} {,5}: its digits are no
+             * literals.  (A '{' that starts none is itself.) */
+            size_t j = i + 1;
+            while (j < n && ((p[j] >= '0' && p[j] <= '9') || p[j] == ',' || p[j] == ' ')) j++;
+            if (j < n && p[j] == '}' && j > i + 1) {
+                copy(w, p, i, j + 1);
+                i = j + 1;
+                continue;
+            }
         } else if (c == '|') {
             if (depth == 0) w->no_need = 1;
             copy(w, p, i, i + 1);
@@ -292,9 +302,13 @@ static void walk_pattern(walk *w, const char *p, size_t n)
         int l = lec_utf8_decode(p + i, n - i, &cp);
         int32_t f = literal(w, p, i, l, cp, 1);
         i += (size_t)l;
-        /* An ideograph at the top level is in every match unless a
-         * quantifier lets it be absent. */
-        if (!quote && depth == 0 && is_ideograph(cp) &&
+        /* An ideograph, letter or digit at the top level is in every
+         * match unless a quantifier lets it be absent.  (A letter matched
+         * without case may be its other case, or K and ſ, U+212A and
+         * U+017F: the signatures count a letter in either case, and flag
+         * a block with such characters as holding any letter.) */
+        int alnum = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+        if (!quote && depth == 0 && (is_ideograph(cp) || alnum) &&
             !(i < n && (p[i] == '?' || p[i] == '*' || p[i] == '{'))) {
             char u[4];
             lec_buf_put(&w->need, u, (size_t)lec_utf8_encode(f, u));

@@ -88,8 +88,9 @@ void lec_sig_add(lec_sig *g, const char *raw, size_t n);
 void lec_sig_need(const char *pat, size_t n, lec_sig *need);
 /* What a block must have to hold a match of s: for a literal pattern,
  * lec_sig_need of its folded form; for a regular expression, the
- * ideographs every match has (those outside groups, classes and
- * alternatives, not made optional), or nothing when that cannot be told. */
+ * ideographs, letters and digits every match has (those outside groups,
+ * classes and alternatives, not made optional), or nothing when that
+ * cannot be told. */
 void lec_search_need(const lec_search *s, lec_sig *need);
 /* 0 when a block of signature g cannot hold text that has what need has. */
 int lec_sig_may(const lec_sig *g, const lec_sig *need);

@@ -143,6 +143,11 @@ static void test_need(void)
     is_int(may("\\Q尾\\E", b), 1, "nor quoted");
     is_int(may("乙(?#尾)", b), 1, "nor in a comment");
     is_int(may("尾+乙", b), 0, "尾+ is");
+    is_int(may("乙xyz", b), 0, "letters are needed too");
+    is_int(may("乙ABC", b), 1, "in either case");
+    is_int(may("乙x?", b), 1, "not when optional");
+    is_int(may("k", "乙\xe2\x84\xaa乙"), 1, "k may be the Kelvin sign K (U+212A) without case");
+    is_int(may("s", "乙\xc5\xbf乙"), 1, "s may be the long s (U+017F)");
     is_int(may("發", "乙发乙"), 1, "發 is needed as 发 folds");
     is_int(may("发", "乙發乙"), 1, "and the other way round");
 }
