@@ -175,8 +175,18 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     size_t *cuts;
     size_t ncuts = lec_chunk_split(data, pos, len, CHUNK_TARGET, &cuts);
     d->valid = (flags & LEC_DOC_VALID) != 0;
-    walk_all(d, pos, cuts, ncuts, flags, NULL);
-    if (d->refdefs.len && titles_with_brackets(d)) {
+    /* The limits, where offsets are made (a converted text can be longer
+     * than what was read) and before libcmark sees a block it would
+     * abort on. */
+    if (len > LEC_MAX_INPUT) d->error = "too large (the limit is 4 GiB)";
+    for (size_t i = 0, a = pos; i <= ncuts && !d->error; i++) {
+        size_t b = i < ncuts ? cuts[i] : len;
+        if (b - a > LEC_BLOCK_MAX)
+            d->error = "too large: a block of more than 1 GiB (the limit of libcmark)";
+        a = b;
+    }
+    if (!d->error) walk_all(d, pos, cuts, ncuts, flags, NULL);
+    if (!d->error && d->refdefs.len && titles_with_brackets(d)) {
         /* Chunks are parsed alone: a title's reference link resolves only
          * if its definition came in the same chunk.  The definitions of
          * the whole document are known now: walk again with them.  (Only
@@ -229,6 +239,11 @@ void lec_doc_free(lec_doc *d)
     lec_refs_free(d->refs);
     lec_buf_free(&d->refs_out);
     free(d);
+}
+
+const char *lec_doc_error(const lec_doc *d)
+{
+    return d->error;
 }
 
 const char *lec_doc_name(const lec_doc *d)

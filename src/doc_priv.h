@@ -38,6 +38,7 @@ struct lec_doc {
     lec_refs *refs;     /* refdefs by label, made on first use */
     lec_buf refs_out;   /* what lec_doc_refs_for gave last */
     int valid;          /* the source is known to be valid UTF-8 */
+    const char *error;  /* why it could not be read (lec_doc_error) */
 };
 
 /* Walks ranges of the source and collects what it finds: blocks, events

@@ -86,6 +86,11 @@ lec_doc *source_doc(const source *src, lec_input *in, int text, lec_buf *why)
     /* lec_load checked the bytes; conversion keeps them as they were. */
     lec_doc *d = lec_doc_new_flags(in->data, in->len, src->name, in->invalid_utf8 ? 0 : LEC_DOC_VALID);
     in->data = NULL;
+    if (lec_doc_error(d)) {
+        lec_buf_puts(why, lec_doc_error(d));
+        lec_doc_free(d);
+        return NULL;
+    }
     if (text) lec_doc_hide_frontmatter(d);
     return d;
 }

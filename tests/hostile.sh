@@ -894,4 +894,31 @@ run --toc "$T/refs.md"
 tap_is "$rc/$(grep -c '使用@node-core/utils的' "$T/out")/$(grep -c '\]\[' "$T/out")" "0/4/0" \
 	"(12.11) titles with a reference link defined far below show its text"
 
+# (12.15) The limits where offsets are made: the Markdown that a plain
+# text converts to can be longer than the text (here, with the limit
+# lowered to 1500 bytes, 1200 asterisks become 2400 bytes); and libcmark
+# aborts on a buffer past 1 GiB (a line of 1.1 GB): both the usual error.
+awk 'BEGIN { while (i++ < 1200) printf "*"; print "" }' >"$T/stars.txt"
+LECTERN_MAX_INPUT=1500 run --toc "$T/stars.txt"
+tap_is "$rc/$(cat "$T/err")" \
+	"2/lectern: $T/stars.txt: too large once converted to Markdown (the limit is 1500 bytes)" \
+	"(12.15) a text whose Markdown is past the limit: exit 2, one line"
+if [ "$(df -Pk "$T" | awk 'NR == 2 { print $4 }')" -gt 4000000 ]; then
+	python3 -c '
+import sys
+with open(sys.argv[1], "wb") as f:
+    f.write(b"# T\n\n*x* ")
+    piece = b"abcdefghi " * 1000000
+    for i in range(115):
+        f.write(piece)
+    f.write(b"\n")' "$T/huge.md"
+	LIMIT=60 run --toc "$T/huge.md"
+	tap_is "$rc/$(cat "$T/err")" \
+		"2/lectern: $T/huge.md: too large: a block of more than 1 GiB (the limit of libcmark)" \
+		"(12.15) a line of 1.1 GB: exit 2, one line, not libcmark's abort (${secs}s)"
+	rm -f "$T/huge.md"
+else
+	tap_skip "(12.15) a line of 1.1 GB" "less than 4 GB free in $T"
+fi
+
 tap_done

@@ -54,6 +54,16 @@ lec_doc *lec_doc_new(char *data, size_t len, const char *name);
  * compare the two). */
 enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2, LEC_DOC_ONE_THREAD = 4 };
 lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
+
+/* The most bytes libcmark is given at once: its buffers abort past 1 GiB
+ * (a paragraph, a code block, a line).  A document with a stretch longer
+ * than this that cannot be cut where a block ends is not read. */
+#define LEC_BLOCK_MAX (((size_t)1 << 30) - ((size_t)1 << 20))
+
+/* NULL, or why the document was not read (it is then empty): larger than
+ * 4 GiB (offsets are 32-bit), or a block past LEC_BLOCK_MAX.  The reason
+ * is a static string, worded as lec_load's ("too large (...)"). */
+const char *lec_doc_error(const lec_doc *doc);
 void lec_doc_free(lec_doc *doc);
 
 const char *lec_doc_name(const lec_doc *doc);
