@@ -25,6 +25,7 @@
 #include <opencc.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ static size_t nfar;
 static unsigned nfolded;
 static const char *error;
 static char error_buf[160];
+static atomic_int made;
 
 /* Index of cp among the characters read, or -1. */
 static int32_t index_of(int32_t cp)
@@ -191,9 +193,20 @@ static void build(void)
     free(s2t);
 }
 
+static void build_once(void)
+{
+    build();
+    atomic_store(&made, 1);
+}
+
 void lec_hanfold_init(void)
 {
-    pthread_once(&once, build);
+    pthread_once(&once, build_once);
+}
+
+int lec_hanfold_ready(void)
+{
+    return atomic_load(&made);
 }
 
 static void *run(void *arg)

@@ -318,20 +318,20 @@ void tui_prompt_open(tui *t, const char *lead, const char *text, const prompt_op
 typedef struct search_ctx {
     lec_vpos saved; /* where the search started: Esc comes back here */
     int dir;
-    size_t total;
-    int wrapped;
     int typed; /* the pattern is not empty */
 } search_ctx;
 
+/* Every edit searches from where the search began, as if the whole
+ * pattern had been typed at once.  The old pattern's work is dropped;
+ * the new one reads for one slice, which is enough to show a match near
+ * by, and goes on in the document screen's tick (the count, a match far
+ * away): a keystroke never waits on the whole document. */
 static void search_changed(tui *t, void *p, const char *text)
 {
     search_ctx *c = p;
-    /* Every edit searches from where the search began, as if the whole
-     * pattern had been typed at once. */
     lec_view_seek(t->v, c->saved);
-    c->wrapped = 0;
     lec_view_search_flags(t->v, t->search_flags);
-    c->total = lec_view_search(t->v, text, c->dir, &c->wrapped);
+    tui_search_start(t, text, c->dir);
     c->typed = *text != 0;
 }
 
@@ -343,15 +343,15 @@ static void search_right(tui *t, void *p, lec_buf *out)
     if (t->search_flags & LEC_SEARCH_REGEX) lec_buf_puts(out, "regex  ");
     if (t->search_flags & LEC_SEARCH_NO_HANFOLD) lec_buf_puts(out, "简≠繁  ");
     const char *err = lec_view_search_error(t->v);
-    if (c->typed && err) {
+    size_t k, n;
+    lec_view_search_state(t->v, &k, &n);
+    if (c->typed && err)
         lec_buf_puts(out, err);
-    } else if (c->typed && !c->total) {
+    else if (c->typed && !n && !tui_search_looking(t) &&
+             (lec_view_search_progress(t->v) & LEC_VS_TOTAL))
         lec_buf_puts(out, "no match");
-    } else if (c->typed) {
-        size_t k, n;
-        lec_view_search_state(t->v, &k, &n);
-        lec_buf_printf(out, "%zu/%zu", k, n);
-    }
+    else if (c->typed)
+        tui_search_count(t, out);
     while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = 0;
 }
 
@@ -384,19 +384,30 @@ static void search_done(tui *t, void *p, int rc, const char *text)
             lec_buf_reset(&t->last_pat);
             lec_buf_puts(&t->last_pat, pat.data);
             t->last_dir = dir;
+            size_t k, n;
+            lec_view_search_state(t->v, &k, &n);
             const char *err = lec_view_search_error(t->v);
-            if (err)
+            if (err) {
                 tui_message(t, 1, "regex: %s", err);
-            else if (!c->total)
+            } else if (tui_search_looking(t)) {
+                /* Still looking: the document screen says what it finds. */
+                t->search_wait = 1;
+                t->search_from = c->saved;
+                tui_message(t, 0, "searching for '%s' (Esc stops)", pat.data);
+            } else if (!n) {
                 tui_message(t, 1, "no match for '%s'", pat.data);
-            else if (c->wrapped)
+            } else if (lec_view_search_wrapped(t->v)) {
                 tui_message(t, 0,
                             dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
+            }
         }
         lec_view_search_end(t->v, 1);
-        if (c->total) tui_jumped(t, c->saved);
+        size_t k, n;
+        lec_view_search_state(t->v, &k, &n);
+        if (n && !tui_search_looking(t)) tui_jumped(t, c->saved);
     } else {
         /* Cancelled: the folds, the place and the search as before. */
+        lec_buf_reset(&t->search_defer);
         lec_view_search_end(t->v, 0);
         lec_view_seek(t->v, c->saved);
         if (rc == 0) lec_view_search(t->v, "", dir, NULL);
@@ -411,6 +422,7 @@ void tui_search(tui *t, int dir)
     search_ctx *c = lec_xcalloc(1, sizeof *c);
     c->saved = lec_view_tell(t->v);
     c->dir = dir;
+    t->search_wait = 0;
     lec_view_search_begin(t->v);
     tui_prompt_open(t, dir > 0 ? "/" : "?", "", &ops, c);
 }

@@ -157,6 +157,11 @@ static int next_key(tui *t)
         }
         if (rc == ERR && wait >= 0 && errno != EINTR) {
             tick(t);
+            /* What the work changed is shown now, unless a key came. */
+            if (t->redraw && !t->leave && !t->quit && !tui_key_waiting(t)) {
+                t->redraw = 0;
+                tui_draw(t);
+            }
             continue;
         }
         if (rc == ERR) {
@@ -428,6 +433,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     t.ambi = o->ambi == 2 ? 2 : 1;
     t.last_dir = 1;
     t.search_flags = o->no_script_fold ? LEC_SEARCH_NO_HANFOLD : 0;
+    t.slice = -1;
     *node = 0;
     *why = "";
 
@@ -486,6 +492,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
     lec_buf_free(&t.msg);
     lec_buf_free(&t.last_pat);
     lec_hist_free(t.hist);
+    lec_buf_free(&t.search_defer);
     if (!t.test) tui_signals_off();
     if (t.paste_on) {
         fputs(TUI_PASTE_OFF, t.out);

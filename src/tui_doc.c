@@ -13,6 +13,9 @@
  */
 #include "tui_priv.h"
 
+#include "lectern/hanfold.h"
+#include "lectern/search.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,6 +184,90 @@ static int part_will_do(lec_request req)
     default:
         return 0;
     }
+}
+
+/* ---- the search's work ------------------------------------------------- */
+
+/* A slice of the search's work between keys: 5 ms, so that a key that
+ * comes meanwhile waits at most that long; a keystroke's own slice is
+ * 4 ms.  Together with drawing, a keystroke is answered within a frame
+ * at 60 Hz (16 ms). */
+enum { TICK_US = 5000, KEY_US = 4000 };
+
+int tui_search_slice(tui *t, long usec)
+{
+    if (t->test) return lec_view_search_step(t->v, -1, t->slice > 0 ? t->slice : -1);
+    return lec_view_search_step(t->v, usec, -1);
+}
+
+/* The tick runs as often as it can while work is left. */
+static void doc_busy(tui *t)
+{
+    if (t->doc_scr && (t->search_defer.len || !(lec_view_search_progress(t->v) & LEC_VS_TOTAL)))
+        t->doc_scr->tick_ms = 0;
+}
+
+void tui_search_start(tui *t, const char *text, int dir)
+{
+    lec_buf_reset(&t->search_defer);
+    if (*text && !t->test && !(lec_view_search_get_flags(t->v) & LEC_SEARCH_NO_HANFOLD) &&
+        !lec_hanfold_ready()) {
+        lec_view_search_start(t->v, "", dir);
+        lec_buf_puts(&t->search_defer, text);
+        t->defer_dir = dir;
+    } else {
+        lec_view_search_start(t->v, text, dir);
+        tui_search_slice(t, KEY_US);
+    }
+    doc_busy(t);
+}
+
+int tui_search_looking(tui *t)
+{
+    return t->search_defer.len || !(lec_view_search_progress(t->v) & LEC_VS_FOUND);
+}
+
+void tui_search_count(tui *t, lec_buf *out)
+{
+    size_t k, n;
+    int p = lec_view_search_progress(t->v);
+    lec_view_search_state(t->v, &k, &n);
+    if (tui_search_looking(t))
+        lec_buf_puts(out, "searching…");
+    else if (!(p & LEC_VS_INDEX))
+        lec_buf_puts(out, "…");
+    else if (!(p & LEC_VS_TOTAL))
+        lec_buf_printf(out, "%zu/…", k);
+    else if (n)
+        lec_buf_printf(out, "%zu/%zu", k, n);
+}
+
+/* An accepted search found its match (or that there is none): said. */
+static void search_settled(tui *t)
+{
+    if (!t->search_wait || tui_search_looking(t)) return;
+    t->search_wait = 0;
+    size_t k, n;
+    lec_view_search_state(t->v, &k, &n);
+    if (n) tui_jumped(t, t->search_from);
+    if (!n)
+        tui_message(t, 1, "no match for '%s'", t->last_pat.data ? t->last_pat.data : "");
+    else if (lec_view_search_wrapped(t->v))
+        tui_message(t, 0, t->last_dir > 0 ? "search wrapped to the top"
+                                          : "search wrapped to the bottom");
+    else
+        lec_buf_reset(&t->msg);
+}
+
+/* Stops a search that has not found its match yet (Esc). */
+static int search_stop(tui *t)
+{
+    if (!tui_search_looking(t)) return 0;
+    lec_buf_reset(&t->search_defer);
+    lec_view_search(t->v, "", t->last_dir, NULL);
+    t->search_wait = 0;
+    tui_message(t, 0, "search stopped");
+    return 1;
 }
 
 /* ---- requests ----------------------------------------------------------- */
@@ -399,6 +486,9 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
     case LEC_REQ_PIPE:
         tui_pipe(t);
         break;
+    case LEC_REQ_CANCEL:
+        if (!search_stop(t)) return SCREEN_PASS;
+        break;
     case LEC_REQ_PRINT:
     case LEC_REQ_PRINT_PLAIN:
         /* A print that would be refused keeps the reader where they are. */
@@ -472,17 +562,43 @@ static int doc_key(tui *t, screen *s, int key)
     return 0;
 }
 
-/* While the whole is being made, look every 100 ms whether it is ready. */
+/* A search reads on while no key comes; while the whole is being made,
+ * look every 100 ms whether it is ready. */
 static int doc_tick(tui *t, screen *s)
 {
     (void)s;
+    if (t->search_defer.len && lec_hanfold_ready()) {
+        lec_buf text = t->search_defer;
+        t->search_defer = (lec_buf)LEC_BUF_INIT;
+        tui_search_start(t, text.data, t->defer_dir);
+        lec_buf_free(&text);
+        search_settled(t);
+        t->redraw = 1;
+    }
+    if (t->search_defer.len) return 10;
+    int before = lec_view_search_progress(t->v);
+    if (!(before & LEC_VS_TOTAL)) {
+        int after = tui_search_slice(t, TICK_US);
+        if (after != before) {
+            search_settled(t);
+            t->redraw = 1;
+        }
+        if (!(after & LEC_VS_TOTAL)) return 0;
+    }
     if (!t->later) return -1;
     tui_take_whole(t, 0);
     return t->later ? 100 : -1;
 }
 
+static void doc_close(tui *t, screen *s)
+{
+    (void)s;
+    t->doc_scr = NULL;
+}
+
 static const screen_ops doc_ops = {
     .name = "document",
+    .close = doc_close,
     .draw = doc_draw,
     .status = doc_status,
     .request = doc_request,
@@ -495,6 +611,7 @@ void tui_doc_open(tui *t)
 {
     screen *s = tui_push(t, &doc_ops, NULL);
     s->tick_ms = t->later ? 100 : -1;
+    t->doc_scr = s;
 }
 
 void tui_doc_become(tui *t, screen *s)
@@ -502,4 +619,5 @@ void tui_doc_become(tui *t, screen *s)
     s->ops = &doc_ops;
     s->data = NULL;
     s->tick_ms = t->later ? 100 : -1;
+    t->doc_scr = s;
 }

@@ -338,12 +338,15 @@ void tui_draw_status(tui *t)
     if (LINES < 2) return;
     int y = LINES - 1;
     lec_buf right = LEC_BUF_INIT, left = LEC_BUF_INIT;
+    lec_buf count = LEC_BUF_INIT;
+    tui_search_count(t, &count);
     size_t k, total;
     lec_view_search_state(t->v, &k, &total);
 
     /* With a search: the matches in the current section ("3/45 (7 here)"),
-     * before the first section the count alone. */
-    uint32_t here_node = total ? lec_view_current(t->v) : 0;
+     * before the first section the count alone; once all are counted. */
+    int counted = !tui_search_looking(t) && (lec_view_search_progress(t->v) & LEC_VS_TOTAL);
+    uint32_t here_node = total && counted ? lec_view_current(t->v) : 0;
     size_t here = here_node ? lec_view_hits(t->v, here_node) : 0;
 
     /* The right part, shortened from the least useful piece. */
@@ -358,9 +361,9 @@ void tui_draw_status(tui *t)
         lec_keys_pending(&t->ks, &right);
         if (t->mark_key) lec_buf_putc(&right, (char)t->mark_key);
         if (right.len) lec_buf_puts(&right, "  ");
-        if (total && drop < 5) lec_buf_printf(&right, "%zu/%zu", k, total);
-        if (total && drop < 5 && here_node && drop < 2) lec_buf_printf(&right, " (%zu here)", here);
-        if (total && drop < 5) lec_buf_puts(&right, "  ");
+        if (count.len && drop < 5) lec_buf_puts(&right, count.data);
+        if (count.len && drop < 5 && here_node && drop < 2) lec_buf_printf(&right, " (%zu here)", here);
+        if (count.len && drop < 5) lec_buf_puts(&right, "  ");
         if (addr.len && drop < 4) lec_buf_printf(&right, "%s  ", addr.data);
         /* A percentage of the first part would mislead. */
         if (drop < 3 && t->later) lec_buf_puts(&right, "reading  ");
@@ -394,6 +397,7 @@ void tui_draw_status(tui *t)
     if (rw && rw < COLS) tui_text(t, y, COLS - rw - 1, COLS, right.data, right.len, LOOK_STATUS);
     lec_buf_free(&right);
     lec_buf_free(&left);
+    lec_buf_free(&count);
 }
 
 void tui_status_line(tui *t, const char *left, const char *right)

@@ -64,6 +64,13 @@ typedef struct tui {
     char *failed_place; /* why the place could not be remembered (said at the end) */
     lec_buf paste;    /* the text of the last LEC_KEY_PASTE */
     int paste_on;     /* bracketed paste is enabled on the terminal */
+    int redraw;       /* background work changed the screen (a tick op) */
+    int slice;        /* blocks a slice of background work reads (<0: by time) */
+    int search_wait;  /* an accepted search has not found its match yet */
+    lec_vpos search_from; /* where it began (for the jump list) */
+    lec_buf search_defer; /* a pattern waiting for the fold's tables (hanfold.h) */
+    int defer_dir;
+    screen *doc_scr;  /* the document screen (tui_doc.c) */
     int has_pushed;   /* a key read ahead by tui_key_waiting */
     int pushed_rc;
     wint_t pushed_wc;
@@ -174,6 +181,20 @@ int tui_print_refused(tui *t, int plain);
  * when the whole of a large file is in), and where they leave it. */
 void tui_place_recall(tui *t);
 void tui_place_remember(tui *t);
+/* Starts a search for text from the cursor (tui_search's keystrokes):
+ * one slice of its work now, the rest in the document screen's tick.
+ * Until the fold's tables are made (the first search after the browser
+ * opened), it waits in the tick instead. */
+void tui_search_start(tui *t, const char *text, int dir);
+/* Nonzero while the search has not found the match to show. */
+int tui_search_looking(tui *t);
+/* Reads on in the search for one slice of background work, at most usec
+ * microseconds (in test mode: LECTERN_TEST_SLICE blocks, or all of it);
+ * returns the progress (view.h LEC_VS_*). */
+int tui_search_slice(tui *t, long usec);
+/* The search's count as the status line and the prompt show it: "3/17",
+ * "3/…" while counting, "…" while the match is looked for. */
+void tui_search_count(tui *t, lec_buf *out);
 
 /* prompt.c: the / and ? incremental search (dir 1 or -1), and : go to. */
 void tui_search(tui *t, int dir);

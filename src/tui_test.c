@@ -70,6 +70,11 @@ int tui_test_open(tui *t, const char *script, const char **why)
     }
     set_term(t->scr);
     resize_term(rows, cols);
+    /* Background work (a search) is done at once, so that every dump is
+     * the same, unless LECTERN_TEST_SLICE says how many blocks a slice
+     * reads: then it goes on only while the script waits (!wait). */
+    const char *slice = getenv("LECTERN_TEST_SLICE");
+    t->slice = slice && *slice ? atoi(slice) : 0;
     /* Input is the pipe: curses must not stop drawing for typeahead. */
     typeahead(-1);
     t->test = 1;

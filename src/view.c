@@ -440,6 +440,7 @@ lec_view *lec_view_new(const lec_doc *doc, int cols, int rows, int ambi)
     for (size_t i = 0; i < NCACHE; i++) v->cache[i].b = UINT32_MAX;
     v->folded = lec_xcalloc(lec_doc_node_count(doc) + 1, 1);
     v->fold_gen = 1;
+    v->job.found = 1; /* no search: nothing to look for */
     view_header_init(v);
     if (!vpos_first(v, &v->top)) v->top.b = v->top.vi = 0;
     return v;
@@ -456,16 +457,12 @@ void lec_view_free(lec_view *v)
     free(v->cache);
     free(v->folded);
     free(v->prev_sib);
-    free(v->sig);
     free(v->saved_folds);
     free(v->chars);
     free(v->below_sections);
     free(v->below_points);
     lec_buf_free(&v->pre_text);
-    lec_search_free(v->search);
-    lec_buf_free(&v->search_err);
-    free(v->hits);
-    free(v->match);
+    view_search_free(v);
     for (size_t i = 0; i < v->nsummary; i++) lec_buf_free(&v->summary[i]);
     free(v->summary);
     free(v);

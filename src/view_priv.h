@@ -66,7 +66,8 @@ struct lec_view {
     vmatch *match;
     size_t nmatch, cap_match;
     size_t current; /* index of the current match + 1; 0: none */
-    lec_sig *sig;   /* per block, made by the first search (searchsig.c) */
+    lec_sig *sig;   /* per block, made when a search first reads it (searchsig.c) */
+    uint8_t *sig_made; /* per block: sig[b] is made */
     unsigned search_flags; /* LEC_SEARCH_REGEX, LEC_SEARCH_NO_HANFOLD */
     lec_buf search_err;    /* why the last pattern searched nothing */
     uint32_t *hits;        /* per node: matches inside it (count_hits) */
@@ -76,6 +77,26 @@ struct lec_view {
     int saved_contents;
     int session_skip;       /* start just past (b, para, start) below */
     uint32_t skip_b, skip_para, skip_start;
+    /* The search's work, done a slice at a time (view_search.c): blocks
+     * [lo, hi) have been read, and their matches are v->match, in order. */
+    struct {
+        int active;       /* blocks are left to read */
+        int found;        /* the match to show is settled (shown, or none) */
+        int wrapped;      /* the match shown is past the document's end */
+        int dir;
+        uint32_t lo, hi;  /* blocks read */
+        uint32_t kb, kpara, kstart, kend; /* where the first match is looked for from */
+        uint32_t clo;     /* a chunk [clo, lo) being read below lo, into low */
+        uint32_t cnext;   /* its next block */
+        uint32_t chunk;   /* blocks in the next chunk (doubles) */
+        vmatch *low;
+        size_t nlow, cap_low;
+        /* scratch memory for reading blocks */
+        lec_match *m;
+        size_t cap_m;
+        lec_render scratch;
+        lec_buf joined;
+    } job;
     /* the texts of the summary rows on screen, one buffer a screen row */
     lec_buf *summary;
     size_t nsummary;
@@ -158,5 +179,7 @@ uint32_t folded_over(const lec_view *v, uint32_t src);
 /* The matches found again (the header's text changed), the current one
  * kept where it can be. */
 void view_refind(lec_view *v);
+/* Frees what the search holds (lec_view_free). */
+void view_search_free(lec_view *v);
 
 #endif

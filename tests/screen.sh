@@ -19,6 +19,7 @@
 #                             status line (rows joined, a match may wrap)
 #     #check imatch TEXT      the same, ignoring case
 #     #check current TEXT     the cells marked M spell TEXT
+#     #check nomatch          no cell is marked m or M
 #     #check status REGEX     the status line matches REGEX (Python re)
 #     #check has TEXT         some row above the status line holds TEXT
 #     #check hasnt TEXT       no row above the status line holds TEXT
@@ -192,6 +193,10 @@ for n, line in enumerate(open(keys, encoding="utf-8"), 1):
                     "marked %s but not in a match" % letter if got else
                     "in a match but marked %r" % letter))
                 break
+    elif what == "nomatch":
+        marked = [ch for row in rowcells[:-1] for ch, l in row if l in "mM"]
+        if marked:
+            bad(where, "cells marked as matches: %r" % "".join(marked))
     elif what == "current":
         spelt = "".join(ch for row in rowcells for ch, l in row if l == "M")
         if spelt != arg:

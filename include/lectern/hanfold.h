@@ -29,6 +29,10 @@ void lec_hanfold_init(void);
  * makes the classes here when no thread can be started). */
 void lec_hanfold_prepare(void);
 
+/* Nonzero once the classes are made (never waits): a browser can leave
+ * a search for later instead of waiting on the first keystroke. */
+int lec_hanfold_ready(void);
+
 /* The character cp folds to: itself, or another member of its class.
  * Calls lec_hanfold_init. */
 int32_t lec_hanfold(int32_t cp);

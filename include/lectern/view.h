@@ -140,6 +140,26 @@ int lec_view_folded(const lec_view *v, uint32_t node);
  * NULL) tells whether the match found is on the other side of the
  * document's end. */
 size_t lec_view_search(lec_view *v, const char *pattern, int dir, int *wrapped);
+/* The same a slice at a time, so that a browser stays live while a large
+ * document is searched.  lec_view_search_start sets the search up (0:
+ * nothing to search for, as an empty or invalid pattern); each
+ * lec_view_search_step reads blocks for at most usec microseconds and
+ * `blocks` blocks (either < 0: no limit): first until the match to show
+ * is found, which it shows at once, then the rest for the count.  A new
+ * start, or lec_view_search(v, "", ...), drops the work left.  Both
+ * return what is known (lec_view_search_progress). */
+int lec_view_search_start(lec_view *v, const char *pattern, int dir);
+int lec_view_search_step(lec_view *v, long usec, long blocks);
+enum {
+    LEC_VS_FOUND = 1, /* the match to show is shown (or there is none) */
+    LEC_VS_INDEX = 2, /* its number (lec_view_search_state's k) is final */
+    LEC_VS_TOTAL = 4, /* the total is final: the work is done */
+};
+/* What is known of the search: LEC_VS_* flags, all three when there is
+ * no search or its work is done. */
+int lec_view_search_progress(const lec_view *v);
+/* Whether the match shown was found past the document's end (wrapping). */
+int lec_view_search_wrapped(const lec_view *v);
 /* A search typed at a prompt.  lec_view_search_begin keeps the folds and
  * the place the search starts from: the cursor row, or just past the
  * current match when the cursor is on it (so /pattern again finds the
@@ -151,9 +171,13 @@ void lec_view_search_begin(lec_view *v);
 void lec_view_search_end(lec_view *v, int accept);
 
 /* n and N: the next match in the search's direction (dir > 0) or against
- * it.  Returns 0 when there is no search or no match. */
+ * it.  Returns 0 when there is no search or no match.  While a search is
+ * still reading (lec_view_search_step), what the next match needs is
+ * read first. */
 int lec_view_search_next(lec_view *v, int dir, int *wrapped);
-/* The current match's number (1-based, 0 when none) and the total. */
+/* The current match's number (1-based, 0 when none) and the total: of
+ * the matches found so far while the search is still reading (see
+ * lec_view_search_progress for which are final). */
 void lec_view_search_state(const lec_view *v, size_t *k, size_t *n);
 /* How the next lec_view_search reads its pattern: LEC_SEARCH_REGEX,
  * LEC_SEARCH_NO_HANFOLD (search.h); 0, the default, is literal text with
@@ -165,8 +189,8 @@ unsigned lec_view_search_get_flags(const lec_view *v);
  * lec_view_search. */
 const char *lec_view_search_error(const lec_view *v);
 /* How many matches of the search lie inside node (0: the whole
- * document); 0 without a search.  Counted from the matches found, once
- * per search, the first time it is asked. */
+ * document); 0 without a search.  Counted from the matches found (so
+ * far), the first time it is asked after they changed. */
 size_t lec_view_hits(lec_view *v, uint32_t node);
 
 /* ---- where we are ----------------------------------------------------- */
