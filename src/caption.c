@@ -339,20 +339,35 @@ static size_t caption_start(const char *s, size_t lo, size_t b)
 
 /* ---- the public function -------------------------------------------------- */
 
+/* The first 摄 (E6 91 84) or 新华社发 (新 = E6 96 B0) in s[from..n), or
+ * NULL.  Found by their last byte: a continuation byte as rare as any,
+ * so memchr stops far less often than at every E6 lead. */
+static const char *next_word(const char *s, size_t from, size_t n)
+{
+    const char *end = s + n, *p = s + from + 2;
+    while (p < end) {
+        const char *a = memchr(p, 0x84, (size_t)(end - p));
+        const char *g = memchr(p, 0xB0, (size_t)((a ? a : end) - p));
+        const char *h = g ? g : a;
+        if (!h) return NULL;
+        if ((unsigned char)h[-2] == 0xE6 &&
+            ((h == a && (unsigned char)h[-1] == 0x91) ||
+             (h == g && (unsigned char)h[-1] == 0x96 && starts_with(s, n, (size_t)(h - 2 - s), "新华社发"))))
+            return h - 2;
+        p = h + 1;
+    }
+    return NULL;
+}
+
 int lec_caption_next(const char *s, size_t n, size_t from, lec_caption *c)
 {
-    for (size_t i = from; i + 3 <= n;) {
-        const char *hit = memchr(s + i, 0xE6, n - i - 2);
-        if (!hit) return 0;
+    for (const char *hit = next_word(s, from, n); hit; hit = next_word(s, (size_t)(hit - s) + 1, n)) {
         size_t k = (size_t)(hit - s), b, e;
         int paren;
-        i = k + 1;
-        if (hit[1] == '\x91' && hit[2] == '\x84') { /* 摄 */
+        if (hit[1] == '\x91') { /* 摄 */
             if (!credit_at(s, from, n, k, &b, &paren)) continue;
             e = credit_end(s, n, k, paren);
-        } else if (starts_with(s, n, k, "新华社发")) {
-            if (!agency_alone(s, from, n, k, &b, &e)) continue;
-        } else {
+        } else if (!agency_alone(s, from, n, k, &b, &e)) {
             continue;
         }
         c->start = caption_start(s, from, b);

@@ -68,6 +68,8 @@ typedef struct conv {
 
 /* ---- candidates ----------------------------------------------------- */
 
+
+
 static void add_cand(conv *cv, uint32_t pos, uint32_t para, int boundary, const lec_marker *m)
 {
     LEC_GROW(cv->c, cv->cap, cv->nc + 1);
@@ -184,38 +186,48 @@ static int ends_citation(const char *t, size_t at)
     return 0;
 }
 
-/* The bare numerals of an excerpt compilation's parts (一 二 三, no
- * punctuation): only right after an excerpt's citation or a ※ line, in
- * paragraph pi or at its start.  Validation keeps them only as a run. */
-static void find_bare(conv *cv, uint32_t pi, size_t first)
+/* Whether s[at] is one of 一 二 三 四 五 六 七 八 九 十, a cheap look before a
+ * closer one. */
+static int numeral_lead(const char *s, size_t n, size_t at)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    if (at + 3 > n || ((unsigned char)s[at] != 0xE4 && (unsigned char)s[at] != 0xE5)) return 0;
+    for (size_t k = 0; k < sizeof numerals - 1; k += 3)
+        if (memcmp(s + at, numerals + k, 3) == 0) return 1;
+    return 0;
+}
+
+/* A bare numeral of an excerpt compilation's part (一 二 三, no
+ * punctuation) at s[at], which follows a citation or a ※ note: a
+ * candidate.  Validation keeps such numerals only as a run. */
+static void try_bare(conv *cv, uint32_t pi, size_t first, size_t at)
 {
     const lec_tpara *p = &cv->d.p[pi];
-    const char *t = cv->d.text.data, *s = t + p->off;
-    size_t n = p->len;
+    const char *s = cv->d.text.data + p->off;
     lec_marker m;
-    if (pi > 0 && !cv->d.p[pi - 1].head) {
-        const lec_tpara *q = &cv->d.p[pi - 1];
-        int after = ends_citation(t + q->off, q->len) ||
-                    (q->len >= 3 && memcmp(t + q->off, "※", 3) == 0);
-        if (after && lec_marker_bare(s, n, &m)) insert_cand(cv, first, p->off + (uint32_t)m.skip, pi, &m, 1);
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t at = 0;
-        if (s[i] == ')' || (i + 3 <= n && memcmp(s + i, "）", 3) == 0)) {
-            at = i + (s[i] == ')' ? 1 : 3);
-            if (!ends_citation(s, at)) continue;
-        } else if (i + 3 <= n && memcmp(s + i, "※", 3) == 0) {
-            /* a ※ note run into the text ends at its full stop */
-            const char *e = s + i;
-            while (e + 3 <= s + n && memcmp(e, "。", 3) != 0) e++;
-            if (e + 3 > s + n) continue;
-            at = (size_t)(e - s) + 3;
-        } else {
-            continue;
-        }
-        if (at < n && lec_marker_bare(s + at, n - at, &m))
-            insert_cand(cv, first, p->off + (uint32_t)(at + m.skip), pi, &m, 1);
-    }
+    if (lec_marker_bare(s + at, p->len - at, &m))
+        insert_cand(cv, first, p->off + (uint32_t)(at + m.skip), pi, &m, 1);
+}
+
+/* Whether the sentence that ends just before s[at] (at its 。) is a ※
+ * note (※这是…的讲话。). */
+static int after_note(const char *s, size_t at)
+{
+    size_t i = at >= 3 ? at - 3 : 0;
+    while (i >= 3 && memcmp(s + i - 3, "。", 3) != 0 && memcmp(s + i - 3, "※", 3) != 0) i--;
+    return i >= 3 && memcmp(s + i - 3, "※", 3) == 0;
+}
+
+/* A paragraph that begins with a bare numeral after a paragraph that is a
+ * citation's or a ※ line. */
+static void bare_at_start(conv *cv, uint32_t pi, size_t first)
+{
+    if (pi == 0 || cv->d.p[pi - 1].head) return;
+    const char *t = cv->d.text.data;
+    const lec_tpara *q = &cv->d.p[pi - 1];
+    if (!numeral_lead(t + cv->d.p[pi].off, cv->d.p[pi].len, 0)) return;
+    if (ends_citation(t + q->off, q->len) || (q->len >= 3 && memcmp(t + q->off, "※", 3) == 0))
+        try_bare(cv, pi, first, 0);
 }
 
 static void find_candidates(conv *cv, uint32_t pi)
@@ -223,11 +235,10 @@ static void find_candidates(conv *cv, uint32_t pi)
     const lec_tpara *p = &cv->d.p[pi];
     if (p->head || p->salute) return;
     const char *s = cv->d.text.data + p->off;
-    size_t n = p->len, first_cap, first_cand = cv->nc;
+    size_t n = p->len, first_cap = cv->ncaps, first_cand = cv->nc;
     lec_marker m;
-    find_captions(cv, pi, &first_cap);
-    size_t kc = first_cap; /* the next caption that may hold a candidate */
     if (lec_marker_scan(s, n, LEC_MARK_BLOCK, &m)) add_cand(cv, p->off + (uint32_t)m.skip, pi, B_START, &m);
+    bare_at_start(cv, pi, first_cand);
     for (size_t i = 0; i < n;) {
         /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
          * ASCII; everything else is passed over a byte at a time. */
@@ -255,16 +266,22 @@ static void find_candidates(conv *cv, uint32_t pi)
             i += 3;
         } else if (b == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
                    ((unsigned char)s[i + 2] == 0x81 || (unsigned char)s[i + 2] == 0x9F ||
-                    (unsigned char)s[i + 2] == 0x9A)) {
-            cp = 0xFF00 + ((unsigned char)s[i + 2] - 0x80); /* FF01 FF1F FF1A */
+                    (unsigned char)s[i + 2] == 0x9A || (unsigned char)s[i + 2] == 0x89)) {
+            cp = 0xFF00 + ((unsigned char)s[i + 2] - 0x80); /* FF01 FF1F FF1A FF09 */
             i += 3;
-        } else if (b == '!' || b == '?' || b == ':' || b == '.') {
+        } else if (b == '!' || b == '?' || b == ':' || b == '.' || b == ')') {
             cp = b;
             i++;
         } else {
             i++;
             continue;
         }
+        if (cp == 0xFF09 || cp == ')') {
+            /* an excerpt's citation, then the bare numeral of a new part */
+            if (numeral_lead(s, n, i) && ends_citation(s, i)) try_bare(cv, pi, first_cand, i);
+            continue;
+        }
+        if (cp == 0x3002 && numeral_lead(s, n, i) && after_note(s, i)) try_bare(cv, pi, first_cand, i);
         int boundary = -1;
         if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
             boundary = B_SENT;
@@ -280,6 +297,8 @@ static void find_candidates(conv *cv, uint32_t pi)
         if (cp == '.' && m.family != LEC_FAM_EN && m.family != LEC_FAM_ROMAN) continue;
         add_cand(cv, p->off + (uint32_t)(at + m.skip), pi, boundary, &m);
     }
+    find_captions(cv, pi, &first_cap);
+    size_t kc = first_cap; /* the next caption that may hold a candidate */
     if (first_cap < cv->ncaps) {
         /* What a caption holds numbers nothing; right after its credit a
          * marker starts a point as after a sentence end. */
@@ -296,7 +315,6 @@ static void find_candidates(conv *cv, uint32_t pi)
                 insert_cand(cv, first_cand, p->off + (uint32_t)(at + m.skip), pi, &m, 0);
         }
     }
-    find_bare(cv, pi, first_cand);
 }
 
 /* ---- which candidates number something ------------------------------ */
