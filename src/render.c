@@ -4,43 +4,16 @@
  * One pass of cmark's iterator over the parsed range, with an explicit
  * stack of containers (quotes, lists, items), so that ten thousand nested
  * quotes cost memory, not C stack.  Each paragraph records the prefixes of
- * its rows; wrapping is the layout's business.  A paragraph that holds a
- * pipe table is split into its rows here (table.h finds them), and each
- * cell's content is parsed as inline Markdown of its own.
+ * its rows; wrapping is the layout's business.  Tables are
+ * render_table.c's.
  */
-#include "lectern/render.h"
-#include "lectern/mdparse.h"
-#include "lectern/table.h"
+#include "render_priv.h"
+
 #include "lectern/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum { C_QUOTE, C_LIST, C_ITEM } ctype;
-
-typedef struct container {
-    uint8_t type;  /* ctype */
-    uint8_t tight; /* C_LIST: a tight list; C_ITEM: its list is tight */
-    uint8_t pending; /* C_ITEM: its bullet is not shown yet */
-    int ordered, next, delim;
-    char first[24]; /* what the first row shows ("• ", "12. ", "│ ") */
-    char rest[24];  /* what the other rows show */
-} container;
-
-typedef struct rstate {
-    lec_render *r;
-    const lec_doc *doc;
-    lec_md md;
-    container *st;
-    size_t depth, cap;
-    lec_para *cur; /* paragraph being filled, or NULL */
-    size_t cur_index;
-    int emph, strong, code_span, link;
-    uint32_t extra;   /* attribute for the whole paragraph (heading) */
-    const char *refs; /* link definitions for parts parsed alone */
-    size_t nref;
-} rstate;
 
 void lec_render_reset(lec_render *r)
 {
@@ -61,7 +34,7 @@ void lec_render_free(lec_render *r)
 
 /* ---- paragraphs and text -------------------------------------------- */
 
-static lec_para *para_at(rstate *s, size_t i)
+lec_para *render_para(rstate *s, size_t i)
 {
     return &s->r->paras[i];
 }
@@ -86,7 +59,7 @@ static void put_prefix(rstate *s, lec_para *p, int first)
 
 /* Starts a paragraph; its prefixes are taken now, and starting it shows
  * the bullets that were waiting. */
-static size_t begin_para(rstate *s, int kind, uint32_t src, int level)
+size_t render_begin(rstate *s, int kind, uint32_t src, int level)
 {
     lec_render *r = s->r;
     LEC_GROW(r->paras, r->cap_para, r->npara + 1);
@@ -104,13 +77,13 @@ static size_t begin_para(rstate *s, int kind, uint32_t src, int level)
     put_prefix(s, p, 1);
     put_prefix(s, p, 0);
     for (size_t i = 0; i < s->depth; i++) s->st[i].pending = 0;
-    p = para_at(s, idx);
+    p = render_para(s, idx);
     p->text = (uint32_t)r->text.len;
     p->span0 = (uint32_t)r->nspans;
     return idx;
 }
 
-static uint32_t cur_attr(const rstate *s)
+uint32_t render_attr(const rstate *s)
 {
     uint32_t a = s->extra;
     if (s->emph) a |= LEC_A_EMPH;
@@ -121,10 +94,10 @@ static uint32_t cur_attr(const rstate *s)
 }
 
 /* Appends bytes with attribute a to the current paragraph. */
-static void put_raw(rstate *s, const char *t, size_t n, uint32_t a)
+void render_raw(rstate *s, const char *t, size_t n, uint32_t a)
 {
     lec_render *r = s->r;
-    lec_para *p = para_at(s, s->cur_index);
+    lec_para *p = render_para(s, s->cur_index);
     uint32_t off = (uint32_t)(r->text.len - p->text);
     if (p->nspans == 0 || r->spans[p->span0 + p->nspans - 1].attr != a) {
         LEC_GROW(r->spans, r->cap_spans, r->nspans + 1);
@@ -147,19 +120,19 @@ static int text_piece(void *p, const char *t, size_t n, int32_t cp)
 {
     text_ctx *c = p;
     if (cp == '\n') {
-        put_raw(c->s, t, n, c->a);
+        render_raw(c->s, t, n, c->a);
         if (c->col) *c->col = 0;
     } else if (cp == '\t') {
         int spaces = c->col ? 4 - (*c->col % 4) : 1;
-        put_raw(c->s, "    ", (size_t)spaces, c->a);
+        render_raw(c->s, "    ", (size_t)spaces, c->a);
         if (c->col) *c->col += spaces;
     } else if (cp == 0 || cp < 0) {
-        put_raw(c->s, t, n, c->a);
+        render_raw(c->s, t, n, c->a);
         if (c->col)
             for (size_t i = 0; i < n; i++) /* a column a code point */
                 if (((unsigned char)t[i] & 0xC0) != 0x80) (*c->col)++;
     } else {
-        put_raw(c->s, t, n, c->a | LEC_A_ESCAPE);
+        render_raw(c->s, t, n, c->a | LEC_A_ESCAPE);
         if (c->col) *c->col += (int)n;
     }
     return 0;
@@ -168,14 +141,14 @@ static int text_piece(void *p, const char *t, size_t n, int32_t cp)
 /* Appends text, making unsafe characters visible and decoding invalid
  * bytes as U+FFFD (lec_escape).  In code (keep_tabs), tabs advance to the
  * next multiple of four columns from *col. */
-static void put_text(rstate *s, const char *t, size_t n, uint32_t a, int *col)
+void render_text(rstate *s, const char *t, size_t n, uint32_t a, int *col)
 {
     text_ctx c = {s, a, col};
     lec_escape(t, n, LEC_ESC_PASS('\n') | LEC_ESC_PASS('\t'), text_piece, &c);
 }
 
 /* A blank row between blocks (never two in a row, none at the start). */
-static void separate(rstate *s)
+void render_separate(rstate *s)
 {
     lec_render *r = s->r;
     if (r->npara == 0 || r->paras[r->npara - 1].kind == LEC_PARA_BLANK) return;
@@ -200,7 +173,7 @@ static void separate(rstate *s)
 }
 
 /* Whether a block entered now is separated from the one before. */
-static int in_tight(const rstate *s)
+int render_in_tight(const rstate *s)
 {
     if (!s->depth) return 0;
     const container *c = &s->st[s->depth - 1];
@@ -211,7 +184,7 @@ static int in_tight(const rstate *s)
 
 /* Gives the marker of a numbered heading or point the MARKER attribute:
  * the node starting where the block starts says what its marker is. */
-static void mark_marker(rstate *s, uint32_t src)
+void render_marker(rstate *s, uint32_t src)
 {
     uint32_t id = lec_doc_node_at(s->doc, src);
     if (id == LEC_NONE || lec_node_family(s->doc, id) == LEC_FAM_LIST) return;
@@ -219,7 +192,7 @@ static void mark_marker(rstate *s, uint32_t src)
     const char *m = lec_node_marker(s->doc, id, &ml);
     if (!ml) return;
     lec_render *r = s->r;
-    lec_para *p = para_at(s, s->cur_index);
+    lec_para *p = render_para(s, s->cur_index);
     const char *t = r->text.data + p->text;
     size_t at = 0;
     while (at < p->len) {
@@ -292,8 +265,8 @@ static void code_lines(rstate *s, const char *lit, uint32_t src, const char *ind
     do {
         const char *nl = memchr(lit + i, '\n', n - i);
         size_t l = nl ? (size_t)(nl - (lit + i)) : n - i;
-        s->cur_index = begin_para(s, LEC_PARA_CODE, src, 0);
-        lec_para *p = para_at(s, s->cur_index);
+        s->cur_index = render_begin(s, LEC_PARA_CODE, src, 0);
+        lec_para *p = render_para(s, s->cur_index);
         /* The code indent is part of the prefix of every row. */
         lec_buf *t = &s->r->text;
         /* The prefixes are copied from this very buffer: make room first,
@@ -306,14 +279,14 @@ static void code_lines(rstate *s, const char *lit, uint32_t src, const char *ind
         uint32_t at2 = (uint32_t)t->len;
         lec_buf_put(t, t->data + p->pre2, p->pre2_len);
         lec_buf_puts(t, indent);
-        p = para_at(s, s->cur_index);
+        p = render_para(s, s->cur_index);
         p->pre1 = at;
         p->pre1_len = at2 - at;
         p->pre2 = at2;
         p->pre2_len = (uint32_t)(t->len - at2);
         p->text = (uint32_t)t->len;
         int col = 0;
-        put_text(s, lit + i, l, a, &col);
+        render_text(s, lit + i, l, a, &col);
         i += l + 1;
     } while (i <= n && n);
 }
@@ -322,7 +295,7 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev);
 
 /* Renders the inlines of paragraph `para` into the current paragraph,
  * leaving out the first `skip` bytes of its text. */
-static void put_inlines(rstate *s, cmark_node *para, size_t skip)
+void render_inlines(rstate *s, cmark_node *para, size_t skip)
 {
     cmark_iter *it = cmark_iter_new(para);
     cmark_event_type ev;
@@ -333,7 +306,7 @@ static void put_inlines(rstate *s, cmark_node *para, size_t skip)
             const char *lit = cmark_node_get_literal(n);
             size_t l = strlen(lit), k = skip < l ? skip : l;
             skip -= k;
-            if (l > k) put_text(s, lit + k, l - k, cur_attr(s), NULL);
+            if (l > k) render_text(s, lit + k, l - k, render_attr(s), NULL);
             continue;
         }
         skip = 0;
@@ -402,159 +375,6 @@ static int strip_comments(const char *lit, lec_buf *out)
     return 0;
 }
 
-/* ---- tables ----------------------------------------------------------- */
-
-/* The content lines of paragraph n: the first from where cmark says the
- * paragraph starts, the others without the marks of the quotes around
- * them (a list's indent is white space, which the cells lose anyway).
- * Lines end at \n, \r\n or \r, as cmark's do. */
-static size_t para_lines(rstate *s, cmark_node *n, uint32_t bs, uint32_t be, lec_range **lines,
-                         size_t *cap)
-{
-    const char *src = s->md.src;
-    size_t count = 0;
-    int col = cmark_node_get_start_column(n);
-    for (uint32_t pos = bs; pos < be;) {
-        uint32_t e = pos;
-        while (e < be && src[e] != '\n' && src[e] != '\r') e++;
-        uint32_t next = e;
-        if (next < be) next += src[next] == '\r' && next + 1 < be && src[next + 1] == '\n' ? 2 : 1;
-        uint32_t a = pos;
-        if (count == 0) {
-            a = pos + (uint32_t)(col > 0 ? col - 1 : 0);
-            if (a > e) a = e;
-        } else {
-            for (size_t i = 0; i < s->depth; i++) {
-                if (s->st[i].type != C_QUOTE) continue;
-                while (a < e && (src[a] == ' ' || src[a] == '\t')) a++;
-                if (a < e && src[a] == '>') a++;
-            }
-        }
-        LEC_GROW(*lines, *cap, count + 1);
-        (*lines)[count++] = (lec_range){a, e};
-        pos = next;
-    }
-    return count;
-}
-
-/* Appends a cell's content to the document of cells: "x " first, so that
- * nothing in it can start a block (# heading, - item, > quote...) and
- * delimiter runs see white space before them, as at a line start; an
- * escaped pipe is a pipe. */
-static void put_cell_source(lec_buf *b, const char *src, lec_range c)
-{
-    lec_buf_puts(b, "x ");
-    uint32_t run = c.start;
-    for (uint32_t i = c.start; i < c.end; i++) {
-        if (src[i] != '|' || i == c.start || src[i - 1] != '\\') continue;
-        lec_buf_put(b, src + run, i - 1 - run);
-        run = i;
-    }
-    lec_buf_put(b, src + run, c.end - run);
-    lec_buf_puts(b, "\n\n");
-}
-
-/* Paragraph n (source lines [bs, be)) as a table, when it holds one:
- * the lines before the header row stay a paragraph; each row is a
- * LEC_PARA_TABLE paragraph.  Returns 0 (and adds nothing) when it holds
- * no table. */
-static int render_table(rstate *s, cmark_node *n, uint32_t bs, uint32_t be)
-{
-    const char *src = s->md.src;
-    if (!memchr(src + bs, '|', be - bs)) return 0;
-    lec_range *lines = NULL, *cells = NULL;
-    size_t lcap = 0, nc = 0, ccap = 0, ncols = 0;
-    size_t nl = para_lines(s, n, bs, be, &lines, &lcap);
-    long h = lec_table_find(src, lines, nl, &ncols);
-    if (h < 0) {
-        free(lines);
-        return 0;
-    }
-    uint8_t *align = lec_xcalloc(ncols, 1);
-    lec_table_split(src, lines[h + 1], &cells, &nc, &ccap);
-    lec_table_delim(src, cells, nc, align);
-    nc = 0;
-    /* Every row gets as many cells as the header: missing ones are empty,
-     * and what a row has beyond them stays in its last cell (GitHub drops
-     * it; nothing of the text is dropped here). */
-    lec_buf cdoc = LEC_BUF_INIT;
-    for (size_t i = (size_t)h; i < nl; i++) {
-        if (i == (size_t)h + 1) continue;
-        size_t k0 = nc, k = lec_table_split(src, lines[i], &cells, &nc, &ccap);
-        if (k > ncols) {
-            cells[k0 + ncols - 1].end = cells[k0 + k - 1].end;
-            nc = k0 + ncols;
-        }
-        for (; k < ncols; k++) {
-            LEC_GROW(cells, ccap, nc + 1);
-            cells[nc++] = (lec_range){lines[i].end, lines[i].end};
-        }
-        for (size_t c = k0; c < nc; c++) put_cell_source(&cdoc, src, cells[c]);
-    }
-    lec_md md;
-    lec_md_parse(&md, cdoc.data, 0, (uint32_t)cdoc.len, s->refs, s->nref);
-    /* One paragraph per cell, or the table is not read as one. */
-    size_t got = 0;
-    for (cmark_node *c = cmark_node_first_child(md.root); c; c = cmark_node_next(c))
-        got += cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
-    if (got != nc) {
-        lec_md_free(&md);
-        lec_buf_free(&cdoc);
-        free(lines);
-        free(cells);
-        free(align);
-        return 0;
-    }
-
-    if (h > 0) {
-        /* The lines before the header row: a paragraph of their own. */
-        lec_buf lead = LEC_BUF_INIT;
-        for (long i = 0; i < h; i++) {
-            lec_buf_put(&lead, src + lines[i].start, lines[i].end - lines[i].start);
-            lec_buf_putc(&lead, '\n');
-        }
-        lec_md lm;
-        lec_md_parse(&lm, lead.data, 0, (uint32_t)lead.len, s->refs, s->nref);
-        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, 0);
-        cmark_node *p = cmark_node_first_child(lm.root);
-        if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH)
-            put_inlines(s, p, 0);
-        else
-            put_text(s, lead.data, lead.len - 1, 0, NULL);
-        if (para_at(s, s->cur_index)->len == 0) put_raw(s, "", 0, 0);
-        mark_marker(s, bs);
-        lec_md_free(&lm);
-        lec_buf_free(&lead);
-        if (!in_tight(s)) separate(s);
-    }
-    cmark_node *cell = cmark_node_first_child(md.root);
-    for (size_t row = 0; row * ncols < nc; row++) {
-        size_t line = (size_t)h + (row ? row + 1 : 0);
-        s->cur_index = begin_para(s, LEC_PARA_TABLE, lines[line].start, row ? 0 : LEC_TABLE_HEAD);
-        s->extra = row ? 0 : LEC_A_STRONG;
-        lec_render *r = s->r;
-        for (size_t c = 0; c < ncols; c++, cell = cmark_node_next(cell)) {
-            if (c) put_raw(s, "\n", 1, 0);
-            uint32_t off = para_at(s, s->cur_index)->len;
-            put_inlines(s, cell, 2);
-            LEC_GROW(r->cells, r->cap_cells, r->ncells + 1);
-            r->cells[r->ncells++] =
-                (lec_cell){off, para_at(s, s->cur_index)->len - off, align[c]};
-        }
-        lec_para *p = para_at(s, s->cur_index);
-        p->cell0 = (uint32_t)(r->ncells - ncols);
-        p->ncells = (uint32_t)ncols;
-        if (p->len == 0) put_raw(s, "", 0, s->extra);
-        s->extra = 0;
-    }
-    lec_md_free(&md);
-    lec_buf_free(&cdoc);
-    free(lines);
-    free(cells);
-    free(align);
-    return 1;
-}
-
 /* Renders block n, or enters container n.  Returns 1 when what n holds
  * was rendered too (the walk then skips it). */
 static int leaf_or_enter(rstate *s, cmark_node *n)
@@ -565,16 +385,16 @@ static int leaf_or_enter(rstate *s, cmark_node *n)
     switch (t) {
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING: {
-        if (!in_tight(s)) separate(s);
-        if (t == CMARK_NODE_PARAGRAPH && render_table(s, n, bs, be)) return 1;
+        if (!render_in_tight(s)) render_separate(s);
+        if (t == CMARK_NODE_PARAGRAPH && render_pipe_table(s, n, bs, be)) return 1;
         int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;
-        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, level);
-        s->cur = para_at(s, s->cur_index);
+        s->cur_index = render_begin(s, LEC_PARA_TEXT, bs, level);
+        s->cur = render_para(s, s->cur_index);
         s->extra = level ? (LEC_A_HEADING | LEC_A_STRONG) : 0;
         break;
     }
     case CMARK_NODE_CODE_BLOCK: {
-        separate(s);
+        render_separate(s);
         /* The info string as a label over the code: "[js]". */
         const char *info = cmark_node_get_fence_info(n);
         if (info && *info && !strchr(info, '\n')) {
@@ -591,25 +411,25 @@ static int leaf_or_enter(rstate *s, cmark_node *n)
          * nothing but comments adds no row at all. */
         lec_buf shown = LEC_BUF_INIT;
         if (strip_comments(cmark_node_get_literal(n), &shown)) {
-            separate(s);
+            render_separate(s);
             code_lines(s, shown.data, bs, "", LEC_A_HTML);
         }
         lec_buf_free(&shown);
         break;
     }
     case CMARK_NODE_THEMATIC_BREAK:
-        separate(s);
-        s->cur_index = begin_para(s, LEC_PARA_TEXT, bs, 0);
-        put_raw(s, "* * *", 5, LEC_A_RULE);
+        render_separate(s);
+        s->cur_index = render_begin(s, LEC_PARA_TEXT, bs, 0);
+        render_raw(s, "* * *", 5, LEC_A_RULE);
         break;
     case CMARK_NODE_BLOCK_QUOTE:
-        separate(s);
+        render_separate(s);
         push(s, C_QUOTE);
         snprintf(s->st[s->depth - 1].first, 24, "│ ");
         snprintf(s->st[s->depth - 1].rest, 24, "│ ");
         break;
     case CMARK_NODE_LIST: {
-        if (!in_tight(s)) separate(s);
+        if (!render_in_tight(s)) render_separate(s);
         int tight = cmark_node_get_list_tight(n);
         push(s, C_LIST);
         container *c = &s->st[s->depth - 1];
@@ -620,7 +440,7 @@ static int leaf_or_enter(rstate *s, cmark_node *n)
         break;
     }
     case CMARK_NODE_ITEM:
-        if (!in_tight(s)) separate(s);
+        if (!render_in_tight(s)) render_separate(s);
         enter_item(s, n);
         break;
     default:
@@ -636,34 +456,34 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
     switch (t) {
     case CMARK_NODE_TEXT: {
         const char *lit = cmark_node_get_literal(n);
-        put_text(s, lit, strlen(lit), cur_attr(s), NULL);
+        render_text(s, lit, strlen(lit), render_attr(s), NULL);
         break;
     }
     case CMARK_NODE_HTML_INLINE: {
         /* A comment is not shown; other tags are, dimmed. */
         const char *lit = cmark_node_get_literal(n);
         if (strncmp(lit, "<!--", 4) != 0)
-            put_text(s, lit, strlen(lit), cur_attr(s) | LEC_A_HTML, NULL);
+            render_text(s, lit, strlen(lit), render_attr(s) | LEC_A_HTML, NULL);
         break;
     }
     case CMARK_NODE_CODE: {
         const char *lit = cmark_node_get_literal(n);
-        put_text(s, lit, strlen(lit), cur_attr(s) | LEC_A_CODE, NULL);
+        render_text(s, lit, strlen(lit), render_attr(s) | LEC_A_CODE, NULL);
         break;
     }
     case CMARK_NODE_SOFTBREAK: {
         /* Chinese text joins across source lines; Latin words need a space.
          * Decided by the characters on both sides of the break. */
-        lec_para *p = para_at(s, s->cur_index);
+        lec_para *p = render_para(s, s->cur_index);
         unsigned char a = p->len ? (unsigned char)s->r->text.data[p->text + p->len - 1] : ' ';
         cmark_node *nx = cmark_node_next(n);
         const char *lit = nx ? cmark_node_get_literal(nx) : NULL;
         unsigned char b = lit && *lit ? (unsigned char)lit[0] : 'a';
-        if (a < 0x80 || b < 0x80) put_raw(s, " ", 1, cur_attr(s));
+        if (a < 0x80 || b < 0x80) render_raw(s, " ", 1, render_attr(s));
         break;
     }
     case CMARK_NODE_LINEBREAK:
-        put_raw(s, "\n", 1, cur_attr(s));
+        render_raw(s, "\n", 1, render_attr(s));
         break;
     case CMARK_NODE_EMPH:
         s->emph += enter ? 1 : -1;
@@ -674,12 +494,12 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE: {
         if (enter) {
-            if (t == CMARK_NODE_IMAGE) put_raw(s, "[image: ", 8, cur_attr(s));
+            if (t == CMARK_NODE_IMAGE) render_raw(s, "[image: ", 8, render_attr(s));
             s->link++;
             break;
         }
         s->link--;
-        if (t == CMARK_NODE_IMAGE) put_raw(s, "]", 1, cur_attr(s));
+        if (t == CMARK_NODE_IMAGE) render_raw(s, "]", 1, render_attr(s));
         /* Show the target unless the text already is it (autolinks). */
         const char *url = cmark_node_get_url(n);
         cmark_node *only = cmark_node_first_child(n);
@@ -687,9 +507,9 @@ static void inline_node(rstate *s, cmark_node *n, cmark_event_type ev)
         int same = txt && (strcmp(txt, url) == 0 ||
                            (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, txt) == 0));
         if (url && *url && !same) {
-            put_raw(s, " <", 2, cur_attr(s));
-            put_text(s, url, strlen(url), cur_attr(s) | LEC_A_URL, NULL);
-            put_raw(s, ">", 1, cur_attr(s));
+            render_raw(s, " <", 2, render_attr(s));
+            render_text(s, url, strlen(url), render_attr(s) | LEC_A_URL, NULL);
+            render_raw(s, ">", 1, render_attr(s));
         }
         break;
     }
@@ -716,10 +536,10 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
         if (t == CMARK_NODE_DOCUMENT) continue;
         if (s.cur && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
             /* Leaving the paragraph being filled. */
-            if (r->paras[s.cur_index].len == 0) put_raw(&s, "", 0, s.extra);
+            if (r->paras[s.cur_index].len == 0) render_raw(&s, "", 0, s.extra);
             uint32_t bs, be;
             lec_md_block_range(&s.md, n, &bs, &be);
-            mark_marker(&s, bs);
+            render_marker(&s, bs);
             s.cur = NULL;
             s.extra = 0;
             continue;
@@ -734,8 +554,8 @@ void lec_render_range(lec_render *r, const lec_doc *doc, size_t start, size_t en
                 if (t == CMARK_NODE_ITEM && s.st[s.depth - 1].pending) {
                     uint32_t bs, be;
                     lec_md_block_range(&s.md, n, &bs, &be);
-                    s.cur_index = begin_para(&s, LEC_PARA_TEXT, bs, 0);
-                    put_raw(&s, "", 0, 0);
+                    s.cur_index = render_begin(&s, LEC_PARA_TEXT, bs, 0);
+                    render_raw(&s, "", 0, 0);
                 }
                 s.depth--;
             }
@@ -755,13 +575,13 @@ void lec_render_frontmatter(lec_render *r, const lec_doc *doc)
     if (fs == fe) return;
     const char *src = lec_doc_source(doc, &len);
     rstate s = {.r = r, .doc = doc};
-    if (r->npara) separate(&s);
+    if (r->npara) render_separate(&s);
     for (size_t i = fs; i < fe;) {
         const char *nl = memchr(src + i, '\n', fe - i);
         size_t l = nl ? (size_t)(nl - (src + i)) : fe - i;
         size_t shown = l && src[i + l - 1] == '\r' ? l - 1 : l;
-        s.cur_index = begin_para(&s, LEC_PARA_TEXT, (uint32_t)i, 0);
-        put_text(&s, src + i, shown, LEC_A_META, NULL);
+        s.cur_index = render_begin(&s, LEC_PARA_TEXT, (uint32_t)i, 0);
+        render_text(&s, src + i, shown, LEC_A_META, NULL);
         i += l + 1;
     }
 }
@@ -770,9 +590,9 @@ void lec_render_line(lec_render *r, uint32_t src, const char *text, size_t n, ui
                      int level)
 {
     rstate s = {.r = r};
-    s.cur_index = begin_para(&s, LEC_PARA_TEXT, src, level);
-    put_text(&s, text, n, attr, NULL);
-    if (!n) put_raw(&s, "", 0, attr);
+    s.cur_index = render_begin(&s, LEC_PARA_TEXT, src, level);
+    render_text(&s, text, n, attr, NULL);
+    if (!n) render_raw(&s, "", 0, attr);
 }
 
 void lec_render_blank(lec_render *r, uint32_t src)
