@@ -293,8 +293,8 @@ static void rule_row(const lec_render *r, uint32_t pi, const int *w, size_t ncol
     row->npieces = (uint16_t)(out->npieces - p0);
 }
 
-/* The table whose header row is paragraph `from`: its rows are the
- * LEC_PARA_TABLE paragraphs up to the next header or other paragraph.
+/* The table whose first row is paragraph `from`: its rows are the
+ * LEC_PARA_TABLE paragraphs up to the next first row or other paragraph.
  * Returns the paragraph after it. */
 static size_t layout_table(const lec_render *r, size_t from, int W, int unlimited, int ambi,
                            int pre_max, lec_rows *out)
@@ -302,7 +302,7 @@ static size_t layout_table(const lec_render *r, size_t from, int W, int unlimite
     const lec_para *head = &r->paras[from];
     size_t ncols = head->ncells, to = from + 1;
     while (to < r->npara && r->paras[to].kind == LEC_PARA_TABLE &&
-           !(r->paras[to].level & LEC_TABLE_HEAD) && r->paras[to].ncells == ncols)
+           !(r->paras[to].level & LEC_TABLE_FIRST) && r->paras[to].ncells == ncols)
         to++;
     const char *base = r->text.data;
     int w1, w2;
@@ -362,7 +362,7 @@ static size_t layout_table(const lec_render *r, size_t from, int W, int unlimite
         size_t m2 = lec_fit(base + p->pre2, p->pre2_len, pre_max, ambi, &w2);
         table_row(r, (uint32_t)i, w, ncols, ambi, flags, stacked, p->pre1, m1, w1, p->pre2, m2,
                   w2, out);
-        if (i == from || (stacked && i + 1 < to)) {
+        if ((p->level & LEC_TABLE_HEAD) || (stacked && i + 1 < to)) {
             int one = stacked ? 1 : 0;
             rule_row(r, (uint32_t)i, w, one ? 1 : ncols, flags, p->pre2, m2, w2, out);
         }
@@ -394,7 +394,7 @@ void lec_layout(const lec_render *r, size_t from, int width, int ambi, lec_rows 
         if (p->kind == LEC_PARA_TABLE && p->ncells) {
             /* A table's rows are laid out together, from its header. */
             size_t k = i;
-            while (k > from && !(r->paras[k].level & LEC_TABLE_HEAD) &&
+            while (k > from && !(r->paras[k].level & LEC_TABLE_FIRST) &&
                    r->paras[k - 1].kind == LEC_PARA_TABLE)
                 k--;
             i = layout_table(r, k, W, unlimited, ambi, pre_max, out) - 1;

@@ -407,12 +407,14 @@ static int leaf_or_enter(rstate *s, cmark_node *n)
         break;
     }
     case CMARK_NODE_HTML_BLOCK: {
-        /* Comments are not shown; the rest is, dimmed.  A block of
-         * nothing but comments adds no row at all. */
+        /* Comments are not shown; a simple table is drawn as one; the
+         * rest is shown, dimmed.  A block of nothing but comments adds no
+         * row at all. */
         lec_buf shown = LEC_BUF_INIT;
         if (strip_comments(cmark_node_get_literal(n), &shown)) {
             render_separate(s);
-            code_lines(s, shown.data, bs, "", LEC_A_HTML);
+            if (!render_html_table(s, shown.data, shown.len, bs, be))
+                code_lines(s, shown.data, bs, "", LEC_A_HTML);
         }
         lec_buf_free(&shown);
         break;

@@ -27,4 +27,29 @@ got=$(awk -F '\t' '$1 != "meta" && $2 == ""' "$T/all.tsv" | wc -l | tr -d ' ')
 tap_is "$got" "$want" "every heading cmark sees is a node"
 "$LECTERN" --toc "$T/all.md" | tail -1 >"$T/last"
 tap_like "$(cat "$T/last")" "*[0-9].[0-9]* ?*" "--toc lists the tree down to its last, nested node"
+
+# Tables: in fs.md every one, pipe (a delimiter row |---|) or HTML
+# (<table>), is drawn as columns by --dump --width 100: a rule with a
+# crossing under each header row, no row wider than 100 cells, and no
+# table markup left.
+if [ -f "$api/fs.md" ]; then
+	"$LECTERN" --dump --width 100 "$api/fs.md" >"$T/fs.txt"
+	tables=$(grep -c -E '^ *\|? *:?-+:? *(\| *:?-+:? *)+\|? *$|^<table' "$api/fs.md")
+	rules=$(grep -c '─┼─' "$T/fs.txt")
+	tap_ok "$([ "$tables" -ge 7 ] && [ "$rules" = "$tables" ]; echo $?)" \
+		"fs.md: each of its $tables tables as columns under a rule ($rules)"
+	tap_is "$(grep -c -E '<t(able|r|d|h)[ >]|^ *\|' "$T/fs.txt")" 0 "fs.md: no table markup left"
+	tap_ok "$(python3 -c '
+import sys, unicodedata
+w = lambda c: 2 if unicodedata.east_asian_width(c) in "WF" else 1
+sys.exit(max(sum(map(w, l.rstrip("\n"))) for l in open(sys.argv[1], encoding="utf-8")) > 100)
+' "$T/fs.txt"; echo $?)" "fs.md: no row wider than 100 cells"
+	bad=
+	for f in "$api"/*.md; do
+		"$LECTERN" --dump --width 100 "$f" | grep -q -E '<t(able|r|d)[ >]' && bad="$bad $(basename "$f")"
+	done
+	tap_is "$bad" "" "no HTML table is left as raw HTML in any file"
+else
+	tap_skip "fs.md's tables" "no $api/fs.md"
+fi
 tap_done

@@ -11,9 +11,10 @@
  * overrides) are replaced by their visible form ("^[", "<U+202E>") with
  * the LEC_A_ESCAPE attribute.
  *
- * A GitHub pipe table (which cmark leaves as a paragraph) becomes one
- * LEC_PARA_TABLE paragraph per row, header row first; the layout draws
- * the rows of one table as aligned columns.
+ * A GitHub pipe table (which cmark leaves as a paragraph) and a simple
+ * HTML table (a raw HTML block) become one LEC_PARA_TABLE paragraph per
+ * row, first row first; the layout draws the rows of one table as
+ * aligned columns.
  */
 #ifndef LECTERN_RENDER_H
 #define LECTERN_RENDER_H
@@ -51,7 +52,8 @@ typedef enum lec_para_kind {
 
 /* Flags of a table row (lec_para.level). */
 enum {
-    LEC_TABLE_HEAD = 1, /* the header row: a table starts here */
+    LEC_TABLE_HEAD = 1,  /* a header row: a rule goes under it */
+    LEC_TABLE_FIRST = 2, /* the first row: a table starts here */
 };
 
 /* Column alignment, from the delimiter row (|:--|:-:|--:|). */

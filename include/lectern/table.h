@@ -42,4 +42,25 @@ int lec_table_delim(const char *src, const lec_range *c, size_t n, uint8_t *alig
  * when there is none. */
 long lec_table_find(const char *src, const lec_range *lines, size_t n, size_t *ncols);
 
+/* A cell of an HTML table: its content, the bytes between its tags. */
+typedef struct lec_hcell {
+    uint32_t start, end;
+    uint32_t row;  /* its row, from 0 */
+    uint8_t head;  /* a <th> */
+    uint8_t align; /* LEC_ALIGN_* of its align attribute or text-align style */
+} lec_hcell;
+
+/* When s[0..n) is a simple HTML table (above), appends its cells to
+ * *cells (a malloc'd array of *cap entries, grown as needed; *n entries
+ * used) and returns its number of rows; else returns 0 and appends
+ * nothing.  A cell ends at its end tag, or where the next cell, row or
+ * the table's end begins (HTML lets </td> out). */
+int lec_table_html(const char *s, size_t n, lec_hcell **cells, size_t *ncells, size_t *cap);
+
+/* The tag at s[i] ('<'): its name in lower case (at most 15 bytes) into
+ * name, whether it closes (</x>), and in *end the index after its '>'
+ * (quoted attribute values may hold '>').  Returns 0 when s[i] starts no
+ * tag. */
+int lec_html_tag(const char *s, size_t n, size_t i, char name[16], int *closing, size_t *end);
+
 #endif

@@ -362,8 +362,81 @@ static void test_html_code_links(void)
     lec_render_free(&r);
 }
 
+/* The cells lec_table_html finds, as "row:text|row:text" (th cells with
+ * a *); "" when it is no simple table. */
+static char *html_cells(const char *html)
+{
+    lec_hcell *c = NULL;
+    size_t n = 0, cap = 0;
+    int rows = lec_table_html(html, strlen(html), &c, &n, &cap);
+    lec_buf out = LEC_BUF_INIT;
+    lec_buf_puts(&out, "");
+    for (size_t i = 0; rows && i < n; i++)
+        lec_buf_printf(&out, "%s%u:%s%.*s", i ? "|" : "", c[i].row, c[i].head ? "*" : "",
+                       (int)(c[i].end - c[i].start), html + c[i].start);
+    free(c);
+    return lec_buf_detach(&out, NULL);
+}
+
+static void test_html_tables(void)
+{
+    char *c = html_cells("<table>\n<tr><th>A</th><th>B</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n");
+    is_str(c, "0:*A|0:*B|1:1|1:2", "an HTML table: rows, header cells, contents");
+    free(c);
+    c = html_cells("<TABLE class=\"x\"><thead><tr><th align=right>A<tbody><tr><td>x<td>y</table>");
+    is_str(c, "0:*A|1:x|1:y", "groups, upper case, attributes, cells without end tags");
+    free(c);
+    c = html_cells("<table><tr><td><code>a</code> &amp; <a href=\"u>v\">b</a></td></tr></table>");
+    is_str(c, "0:<code>a</code> &amp; <a href=\"u>v\">b</a>", "inline tags stay in the cell");
+    free(c);
+    c = html_cells("<table><caption>t</caption><tr><td>1</td></tr></table>");
+    is_str(c, "", "a caption: not a simple table");
+    free(c);
+    c = html_cells("<table><tr><td>1</td></tr></table> after");
+    is_str(c, "", "text after it: not one");
+    free(c);
+    c = html_cells("<table><tr>text<td>1</td></tr></table>");
+    is_str(c, "", "text between cells: not one");
+    free(c);
+    c = html_cells("<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>");
+    is_str(c, "", "a table in a cell: not one");
+    free(c);
+    c = html_cells("<table><tr><td>1</td></tr>");
+    is_str(c, "", "no end: not one");
+    free(c);
+
+    lec_render r = LEC_RENDER_INIT;
+    char *s = dump("<table>\n  <tr>\n    <th>Constant</th>\n    <th align=\"right\">Value</th>\n"
+                   "  </tr>\n  <tr>\n    <td><code>F_OK</code></td>\n    <td>0</td>\n  </tr>\n"
+                   "  <tr>\n    <td><em>R</em>_OK &amp; <a href=\"#r\">more</a></td>\n"
+                   "    <td>4<br>four</td>\n  </tr>\n</table>\n",
+                   &r);
+    is_str(s,
+           "Constant         │  Value\n"
+           "─────────────────┼───────\n"
+           "F_OK             │ 0\n"
+           "R_OK & more <#r> │ 4 four\n",
+           "drawn as columns: header, a cell's own alignment, entities, links with their "
+           "target, <br>");
+    free(s);
+    ok(has_attr(&r, "F_OK", LEC_A_CODE), "<code> is code");
+    ok(has_attr(&r, "R", LEC_A_EMPH), "<em> is emphasis");
+    ok(has_attr(&r, "Constant", LEC_A_STRONG), "header cells are strong");
+    s = dump("<table><tr><td>a <span class=x>b</span> *c*</td><td>d</td></tr></table>\n", &r);
+    is_str(s, "a <span class=x>b</span> *c* │ d\n",
+           "no header row, no rule; other tags shown (dimmed); the text is not Markdown");
+    free(s);
+    ok(has_attr(&r, "<span class=x>", LEC_A_HTML), "the tag dimmed");
+    s = dump("<table><caption>t</caption><tr><td>1</td></tr></table>\n", &r);
+    is_str(s, "<table><caption>t</caption><tr><td>1</td></tr></table>\n",
+           "a table that is not simple: shown as raw HTML");
+    free(s);
+    lec_render_free(&r);
+}
+
 int main(void)
 {
+    test_html_tables();
     test_html_code_links();
     test_split();
     test_delim();
