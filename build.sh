@@ -6,7 +6,9 @@
 #                              set-up and the build print goes to stderr,
 #                              so stdout is lectern's own
 #   ./build.sh check           build, run `make check`, the same tests on a
-#                              sanitizer build (build-san/), `make
+#                              sanitizer build (build-san/), the threads'
+#                              tests on a ThreadSanitizer build
+#                              (build-tsan/), `make
 #                              distcheck` and the Debian package test
 #                              (tests/package.sh), name the skipped tests
 #                              (one line each), and end with a line
@@ -17,6 +19,7 @@
 #                         for the sanitizer build)
 #   LECTERN_NO_DISTCHECK  set to 1 to skip `make distcheck`
 #   LECTERN_NO_SAN        set to 1 to skip the sanitizer build
+#   LECTERN_NO_TSAN       set to 1 to skip the ThreadSanitizer build
 #   LECTERN_SAN_CC        the sanitizer build's compiler (default clang)
 #   LECTERN_NO_FUZZ       set to 1 to skip the fuzz smoke test (`make fuzz`
 #                         and 5 seconds of each fuzz target on its seeds)
@@ -174,21 +177,22 @@ skipped_steps=()
 # the files' times; a file whose content changed since the last copy is
 # dated now instead, and one that did not keeps the time of that copy, so
 # that make in build-san/build rebuilds exactly what changed.
+# $1: the build's directory (default build-san).
 san_sources() {
-	local f
-	rm -rf "$SAN/src.new"
-	make distdir distdir="$SAN/src.new" >/dev/null || return
-	if [ -d "$SAN/src" ]; then
+	local f d=${1:-$SAN}
+	rm -rf "$d/src.new"
+	make distdir distdir="$d/src.new" >/dev/null || return
+	if [ -d "$d/src" ]; then
 		while IFS= read -r -d '' f; do
-			if cmp -s "$SAN/src.new/$f" "$SAN/src/$f"; then
-				touch -r "$SAN/src/$f" "$SAN/src.new/$f"
+			if cmp -s "$d/src.new/$f" "$d/src/$f"; then
+				touch -r "$d/src/$f" "$d/src.new/$f"
 			else
-				touch "$SAN/src.new/$f"
+				touch "$d/src.new/$f"
 			fi
-		done < <(cd "$SAN/src.new" && find . -type f -print0)
-		chmod -R u+w "$SAN/src" && rm -rf "$SAN/src" || return
+		done < <(cd "$d/src.new" && find . -type f -print0)
+		chmod -R u+w "$d/src" && rm -rf "$d/src" || return
 	fi
-	mv "$SAN/src.new" "$SAN/src"
+	mv "$d/src.new" "$d/src"
 }
 
 # Build and run the suite there.  Returns 2 when the sanitizer build
@@ -224,6 +228,49 @@ san_check() {
 	)
 }
 
+# The ThreadSanitizer build: the tests where threads work beside the
+# browser or beside each other -- the whole of a large file and standard
+# input read while the first part is shown, a slow document parsed while
+# the raw text is, search, resize, R and q meanwhile (tests/threads.sh),
+# a large document walked and checked in two halves (t_scan, cli.sh's
+# early files, large-md.sh), a partial view handing over (t_view) -- on
+# clang's -fsanitize=thread, out of tree in build-tsan as build-san is.
+# Any report (build-tsan/reports) fails the step.  Returns 2 when the
+# build cannot be made, 1 when a test failed, 3 for reports.
+TSAN=build-tsan
+TSAN_TESTS="tests/unit/t_scan tests/unit/t_view tests/large-md.sh tests/cli.sh tests/threads.sh"
+tsan_check() {
+	local cc=${LECTERN_SAN_CC:-clang} top=$PWD status=0 f
+	local reports=$top/$TSAN/reports
+	if ! command -v "$cc" >/dev/null 2>&1; then
+		echo "build.sh: $cc not found for the ThreadSanitizer build (LECTERN_NO_TSAN=1 skips it)"
+		return 2
+	fi
+	mkdir -p "$TSAN/build" || return 2
+	san_sources "$TSAN" || return 2
+	(
+		cd "$TSAN/build" &&
+			../src/configure --enable-sanitizers=thread --enable-werror CC="$cc" >/dev/null &&
+			make -j"$(nproc)"
+	) || return 2
+	rm -rf "$reports"
+	mkdir "$reports" || return 2
+	(
+		cd "$TSAN/build" || exit 1
+		export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$reports/tsan"
+		export LECTERN_CORPUS="${LECTERN_CORPUS:-$top/../shared/corpus}"
+		export LECTERN_SCORE="${LECTERN_SCORE:-$top/../shared/tools/outline-score}"
+		make -j"$(nproc)" check TESTS="$TSAN_TESTS"
+	) || status=1
+	for f in "$reports"/*; do
+		[ -f "$f" ] || continue
+		echo "build.sh: ThreadSanitizer report $f:"
+		head -n 80 "$f"
+		status=3
+	done
+	return $status
+}
+
 # The fuzz smoke test: `make fuzz`, then each libFuzzer target for 5
 # seconds on its seeds and crash reproducers (tests/fuzz/README.md).  Sets
 # fuzz_failed to the number of targets that crashed, or to 1 when the
@@ -249,7 +296,8 @@ fuzz_smoke() {
 		rm -rf "$tmp"
 		return 0
 	fi
-	if ! make fuzz >"$tmp/build.log" 2>&1; then
+	# (The random-key test ran in the suite already: MONKEY_SECONDS=0.)
+	if ! make fuzz MONKEY_SECONDS=0 >"$tmp/build.log" 2>&1; then
 		cat "$tmp/build.log"
 		echo "build.sh: make fuzz failed (counted as 1 failure)"
 		fuzz_failed=1
@@ -282,10 +330,11 @@ fuzz_smoke() {
 }
 
 check() {
-	local extra=0 check_ok=yes fuzz_failed=0 san_ok=yes
+	local extra=0 check_ok=yes fuzz_failed=0 san_ok=yes tsan_ok=yes
 	# Results of an earlier run must not be counted if this one stops early.
 	find tests -name '*.trs' -type f -exec rm -f {} +
 	[ ! -d "$SAN/build" ] || find "$SAN/build" -name '*.trs' -type f -exec rm -f {} +
+	[ ! -d "$TSAN/build" ] || find "$TSAN/build" -name '*.trs' -type f -exec rm -f {} +
 	if ! make -j"$(nproc)" check; then
 		check_ok=no
 	fi
@@ -300,6 +349,23 @@ check() {
 		1) san_ok=no ;;
 		*)
 			echo "build.sh: the sanitizer build failed (counted as 1 failure)"
+			extra=$((extra + 1))
+			;;
+		esac
+	fi
+
+	if [ "${LECTERN_NO_TSAN:-}" = 1 ]; then
+		echo "build.sh: ThreadSanitizer build skipped (LECTERN_NO_TSAN=1)"
+		skipped_steps+=("the ThreadSanitizer build and its tests (LECTERN_NO_TSAN=1)")
+	else
+		tsan_check || case $? in
+		1) tsan_ok=no ;;
+		3)
+			echo "build.sh: ThreadSanitizer reported (counted as 1 failure)"
+			extra=$((extra + 1))
+			;;
+		*)
+			echo "build.sh: the ThreadSanitizer build failed (counted as 1 failure)"
 			extra=$((extra + 1))
 			;;
 		esac
@@ -325,7 +391,7 @@ check() {
 	elif ! make check TESTS=tests/package.sh; then
 		check_ok=no
 	fi
-	report "$extra" "tests=$check_ok" "$SAN/build/tests=$san_ok"
+	report "$extra" "tests=$check_ok" "$SAN/build/tests=$san_ok" "$TSAN/build/tests=$tsan_ok"
 }
 
 cd "$(dirname -- "${BASH_SOURCE[0]}")"

@@ -216,8 +216,16 @@ static void *run(void *arg)
     return NULL;
 }
 
+static atomic_int prepared;
+
+void lec_hanfold_settle(void)
+{
+    if (atomic_load(&prepared)) lec_hanfold_init();
+}
+
 void lec_hanfold_prepare(void)
 {
+    atomic_store(&prepared, 1);
     pthread_t th;
     pthread_attr_t attr;
     int started = 0;

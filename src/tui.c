@@ -485,6 +485,7 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
      * make is freed on their own threads, whose inputs are their own. */
     if (t.later) lec_later_cancel(t.later);
     if (t.first) lec_later_cancel(t.first);
+    lec_hanfold_settle();
 
     if (t.v) lec_view_free(t.v);
     lec_jumps_free(t.jumps);

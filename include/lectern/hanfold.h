@@ -28,6 +28,10 @@ void lec_hanfold_init(void);
 /* Starts lec_hanfold_init on a thread of its own and returns at once (or
  * makes the classes here when no thread can be started). */
 void lec_hanfold_prepare(void);
+/* Waits for the thread lec_hanfold_prepare started, if any: the program
+ * must not leave while it works (OpenCC's C++ objects are destroyed at
+ * exit, under it: ThreadSanitizer saw it). */
+void lec_hanfold_settle(void);
 
 /* Nonzero once the classes are made (never waits): a browser can leave
  * a search for later instead of waiting on the first keystroke. */
