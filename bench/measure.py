@@ -5,6 +5,8 @@
     measure.py screen RUNS TIMEOUT COLS ROWS < specs  time to first screen (tmux)
     measure.py pty    RUNS TIMEOUT COLS ROWS < specs  bytes written to a terminal
     measure.py search RUNS TIMEOUT COLS ROWS < specs  a search, keys to match (tmux)
+    measure.py type   RUNS TIMEOUT COLS ROWS < specs  keystrokes to frames (pty)
+    measure.py relay  RUNS TIMEOUT COLS ROWS < specs  over a slow link (tests/relay.py)
 
 Each spec is one line of tab-separated fields (see each command); each
 result is one tab-separated line on stdout, in the order of the specs.
@@ -62,11 +64,32 @@ pty:    spec  LABEL SETUP-KEYS ARGV...
         out   LABEL open-bytes row-bytes page-bytes runs status
   ARGV runs on a new pseudo-terminal (its controlling terminal, size COLS
   x ROWS set with TIOCSWINSZ, TERM=xterm-256color).  Every byte it writes
-  is counted: the open (until no byte comes for 0.3 s), then SETUP-KEYS (not
-  counted: lectern's cursor goes to the bottom row first, so that each j
-  scrolls), then 50 times j, then 10 times Space, each key sent once the
-  output of the one before has settled (no byte for 50 ms after the first
-  one).  row-bytes and page-bytes are the totals of the 50 and the 10.
+  is counted: the open (until no byte comes for 0.3 s and the program has
+  used no CPU time for 0.3 s: lectern takes in the whole of a large file
+  after its first screen, and that redraw belongs to the open), then
+  SETUP-KEYS (not counted: lectern's cursor goes to the bottom row first,
+  so that each j scrolls), then 50 times j, then 10 times Space, each key
+  sent once the output of the one before has settled (no byte for 50 ms
+  after the first one).  row-bytes and page-bytes are the totals of the 50
+  and the 10.
+
+type:   spec  LABEL KEYS ARGV...
+        out   LABEL worst-key-seconds settle-seconds keys runs status
+  ARGV runs on a pseudo-terminal as for pty; once it is idle (as the pty
+  open), the characters of KEYS (\r for Enter) are typed one at a time,
+  each 150 ms after the one before.  A key's time is from writing it to
+  the end of the first write() that follows (lectern sends a frame in one
+  write; less writes a prompt's echo at once); worst-key is the longest of
+  them.  settle is from the last key to the last byte before nothing comes
+  for 1 s (a search's count, less's search).
+
+relay:  spec  LABEL ARGV...
+        out   LABEL open-seconds lag-seconds bytes runs status
+  ARGV runs behind tests/relay.py (56 kbit/s and 100 ms each way, COLS x
+  ROWS), which types j 30 times a second for 3 s once the first screen is
+  in; open is when the last byte of the program's first burst of output
+  (its first screen) arrived, lag the time from the last key to the last
+  byte after it (relay.py).
 """
 
 import fcntl
@@ -489,6 +512,36 @@ class Pty:
                 return n
             n += k
 
+    def idle(self, timeout):
+        """Bytes until the program has used no CPU time for 0.3 s and
+        written nothing meanwhile."""
+        n, end = 0, time.monotonic() + timeout
+        last, since = cpu_time(self.pid), time.monotonic()
+        while time.monotonic() < end and not self.done:
+            k = self.read(0.05)
+            n += k
+            c, now = cpu_time(self.pid), time.monotonic()
+            if k or c != last:
+                last, since = c, now
+            elif now - since >= 0.3:
+                break
+        return n
+
+    def first_write(self, timeout):
+        """Seconds until the end of the first write() to come (the read
+        that follows the first byte without waiting), None when none."""
+        t0 = time.monotonic()
+        if self.done or not select.select([self.fd], [], [], timeout)[0]:
+            return None
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            data = b""
+        if not data:
+            self.done = True
+            return None
+        return time.monotonic() - t0
+
     def key(self, keys, first):
         os.write(self.fd, keys)
         return self.settle(first)
@@ -520,6 +573,7 @@ def cmd_pty(runs, timeout, cols, rows):
             opened = p.settle(timeout, 0.3)
             if not opened:
                 return "timeout"
+            opened += p.idle(timeout)
             if setup:
                 p.key(setup, 5)
             row = sum(p.key(b"j", 5) for _ in range(50))
@@ -604,12 +658,97 @@ def cmd_search(runs, timeout, cols, rows):
 
 
 
+
+def cmd_type(runs, timeout, cols, rows):
+    specs = read_specs(3)
+
+    def one(spec, warm):
+        keys, argv = spec[1].replace("\\r", "\r").encode(), spec[2:]
+        p = Pty(argv, cols, rows)
+        try:
+            if not p.settle(timeout, 0.3):
+                return "timeout"
+            p.idle(timeout)
+            worst, last = 0.0, None
+            for ch in keys.decode():
+                t0 = time.monotonic()
+                os.write(p.fd, ch.encode())
+                dt = p.first_write(5)
+                if dt is None:
+                    return "no output"
+                worst = max(worst, dt)
+                # The rest of this key's output, until the next key.
+                end = t0 + 0.15
+                while time.monotonic() < end:
+                    if p.read(max(0.0, end - time.monotonic())):
+                        last = time.monotonic()
+                last = last or t0
+                tk = t0
+            # After the last key: until nothing comes for 1 s.
+            while True:
+                if not p.read(1.0):
+                    break
+                last = time.monotonic()
+            settle = max(0.0, (last or tk) - tk)
+            if p.done:
+                return "exited"
+            return (worst, settle)
+        finally:
+            if not p.done:
+                os.write(p.fd, b"\x1b")
+            p.close()
+
+    results, status = rounds(specs, runs, one, keep_slow=False)
+    for spec, res, st in zip(specs, results, status):
+        if res and st == "ok":
+            print("%s\t%.6f\t%.6f\t%d\t%d\tok" % (spec[0], median([x[0] for x in res]),
+                                                median([x[1] for x in res]), len(spec[1]),
+                                                len(res)))
+        else:
+            print("%s\t\t\t\t0\t%s" % (spec[0], st))
+
+
+def cmd_relay(runs, timeout, cols, rows):
+    specs = read_specs(2)
+    relay = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "relay.py")
+    log = tempfile.NamedTemporaryFile(prefix="lectern-bench-relay.")
+
+    def one(spec, warm):
+        argv = [sys.executable, relay, "--hold", "j", "30", "3", "--quit", "--size",
+                "%dx%d" % (cols, rows), "--log", log.name, "--", "env"]
+        env = clean_env("xterm-256color")
+        argv += ["%s=%s" % kv for kv in env.items()] + spec[1:]
+        with open(os.devnull, "wb") as null:
+            try:
+                subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=null, timeout=timeout + 10)
+            except subprocess.TimeoutExpired:
+                return "timeout"
+        got = {}
+        with open(log.name) as f:
+            for line in f:
+                k, v = line.split()
+                got[k] = float(v)
+        if "lag" not in got:
+            return "no result"
+        return (got["first"], got["lag"], got["bytes"])
+
+    results, status = rounds(specs, runs, one, keep_slow=False)
+    for spec, res, st in zip(specs, results, status):
+        if res and st == "ok":
+            print("%s\t%.6f\t%.6f\t%d\t%d\tok" % (spec[0], median([x[0] for x in res]),
+                                                median([x[1] for x in res]),
+                                                median([x[2] for x in res]), len(res)))
+        else:
+            print("%s\t\t\t\t0\t%s" % (spec[0], st))
+
+
 def main():
     a = sys.argv[1:]
     if len(a) >= 4 and a[0] == "time":
         cmd_time(int(a[1]), float(a[2]), a[3])
-    elif len(a) >= 5 and a[0] in ("screen", "pty", "search"):
-        fn = {"screen": cmd_screen, "pty": cmd_pty, "search": cmd_search}[a[0]]
+    elif len(a) >= 5 and a[0] in ("screen", "pty", "search", "type", "relay"):
+        fn = {"screen": cmd_screen, "pty": cmd_pty, "search": cmd_search, "type": cmd_type,
+              "relay": cmd_relay}[a[0]]
         fn(int(a[1]), float(a[2]), int(a[3]), int(a[4]))
     else:
         sys.exit(__doc__)

@@ -27,6 +27,7 @@ static int active;
 /* lec_x* allocators end the program on failure: the terminal comes back
  * first. */
 static FILE *active_out; /* its terminal, when it has bracketed paste on */
+static tui_out *active_outl; /* its output, to leave the terminal as curses expects */
 
 static void restore_at_exit(void)
 {
@@ -37,6 +38,7 @@ static void restore_at_exit(void)
         fputs(TUI_PASTE_OFF, active_out);
         fflush(active_out);
     }
+    if (active_outl) tui_out_reset(active_outl);
     endwin();
 }
 
@@ -83,14 +85,14 @@ static void read_paste(tui *t)
 {
     static const size_t endlen = sizeof PASTE_END - 1;
     lec_buf_reset(&t->paste);
-    keypad(stdscr, FALSE);
+    keypad(t->keys, FALSE);
     /* A paste comes at once; a terminal that never ends it is not waited
      * for long. */
-    wtimeout(stdscr, 500);
+    wtimeout(t->keys, 500);
     size_t dropped = 0;
     for (;;) {
         wint_t wc;
-        if (wget_wch(stdscr, &wc) == ERR) break;
+        if (wget_wch(t->keys, &wc) == ERR) break;
         char u[4];
         int n = wc ? lec_utf8_encode((int32_t)wc, u) : 0;
         if (t->paste.len + (size_t)n > PASTE_MAX) {
@@ -108,7 +110,7 @@ static void read_paste(tui *t)
     }
     if (dropped) t->paste.len = 0;
     if (t->paste.data) t->paste.data[t->paste.len] = '\0';
-    keypad(stdscr, TRUE);
+    keypad(t->keys, TRUE);
     if (dropped) tui_message(t, 1, "the paste is too long (more than 64 KiB)");
 }
 
@@ -147,9 +149,9 @@ static int next_key(tui *t)
         } else {
             /* Test mode writes the script's next key where curses reads. */
             if (t->test) tui_test_feed(t);
-            wtimeout(stdscr, wait);
+            wtimeout(t->keys, wait);
             errno = 0;
-            rc = wget_wch(stdscr, &wc);
+            rc = wget_wch(t->keys, &wc);
         }
         if (rc == ERR && t->test && t->ended) {
             t->quit = 1; /* the script is over: as the terminal going */
@@ -189,9 +191,9 @@ static int next_key(tui *t)
 int tui_key_waiting(tui *t)
 {
     if (t->has_pushed) return 1;
-    nodelay(stdscr, TRUE);
-    t->pushed_rc = wget_wch(stdscr, &t->pushed_wc);
-    nodelay(stdscr, FALSE);
+    nodelay(t->keys, TRUE);
+    t->pushed_rc = wget_wch(t->keys, &t->pushed_wc);
+    nodelay(t->keys, FALSE);
     t->has_pushed = t->pushed_rc != ERR;
     return t->has_pushed;
 }
@@ -209,7 +211,7 @@ static void resized(tui *t)
     while (n-- > 0)
         if (stack[n]->ops->resize) stack[n]->ops->resize(t, stack[n]);
     /* Terminals reflow or keep odd bits on a resize: repaint it all. */
-    clearok(curscr, TRUE);
+    tui_out_resize(t->outl);
     if (!t->test) tui_signals_prepare(t);
 }
 
@@ -257,7 +259,7 @@ void tui_request(tui *t, lec_request req, long count)
         tui_help(t);
         break;
     case LEC_REQ_REDRAW:
-        clearok(curscr, TRUE);
+        tui_out_invalidate(t->outl);
         break;
     case LEC_REQ_SUSPEND:
         /* With ISIG on, Ctrl-Z stops us through the terminal and our
@@ -282,7 +284,10 @@ void tui_draw(tui *t)
     tui_begin(t);
     s->ops->draw(t, s);
     int cx = s->ops->status(t, s);
-    tui_refresh(cx >= 0 ? LINES - 1 : -1, cx);
+    if (cx >= 0)
+        tui_refresh(t, LINES - 1, cx);
+    else
+        tui_refresh(t, t->show_y, t->show_x);
     /* The first screen is up: now the whole may take the CPUs. */
     if (t->later) lec_later_go(t->later);
     /* Simplified and Traditional are folded with classes made from
@@ -381,13 +386,12 @@ static void setup_screen(tui *t)
     cbreak();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
-    intrflush(stdscr, FALSE);
-    /* Scrolling is done by curses' update (idlok), never by a window. */
-    idlok(stdscr, TRUE);
+    /* Keys are read from a pad: curses refreshes the window it reads
+     * from, and a pad never; the screen is tui_out.c's alone. */
+    t->keys = newpad(1, 1);
+    keypad(t->keys, TRUE);
+    intrflush(t->keys, FALSE);
     scrollok(stdscr, FALSE);
-    leaveok(stdscr, TRUE);
-    curs_set(0);
     if (!getenv("ESCDELAY")) set_escdelay(25);
     const char *nc = getenv("NO_COLOR");
     t->color = has_colors() && !(nc && *nc) && t->o->theme != LEC_THEME_MONO;
@@ -456,6 +460,8 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         registered = 1;
     }
     setup_screen(&t);
+    t.outl = tui_out_open(fileno(t.out));
+    active_outl = t.outl;
 
     if (!t.test) tui_signals_on(&t);
 
@@ -500,9 +506,13 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         fflush(t.out);
     }
     lec_buf_free(&t.paste);
+    active_outl = NULL;
+    tui_out_close(t.outl);
+    t.outl = NULL;
     endwin();
     active = 0;
     active_out = NULL;
+    delwin(t.keys);
     delscreen(t.scr);
     if (t.test)
         tui_test_close(&t);

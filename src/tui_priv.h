@@ -21,6 +21,8 @@
 #include "lectern/view.h"
 #include "screen.h"
 
+typedef struct tui_out tui_out;
+
 typedef struct tui {
     /* The document shown by the document screen (tui_doc.c). */
     const lec_doc *doc;
@@ -46,6 +48,10 @@ typedef struct tui {
     uint32_t node; /* for the PRINT results */
     SCREEN *scr;
     FILE *in, *out;
+    WINDOW *keys;     /* the pad keys are read from (never drawn: curses never updates the screen) */
+    tui_out *outl;    /* the output (tui_out.c) */
+    int show_y, show_x; /* where the terminal's cursor is shown (-1: hidden) */
+    int cursor_y;
     lec_line line;    /* scratch row */
     lec_buf msg;      /* transient message, shown until the next key */
     int msg_error;    /* the message reports a failure */
@@ -120,8 +126,11 @@ void tui_fill(tui *t, int y, int x, int maxx, unsigned look);
 /* Records the dump letter of cells [x, x+w) of row y (test mode). */
 void tui_mark(tui *t, int y, int x, int w, char letter);
 /* Starts drawing a whole screen: in test mode, every cell's dump letter
- * is plain until drawn. */
+ * is plain until drawn; the terminal's cursor is hidden unless shown. */
 void tui_begin(tui *t);
+/* Shows the terminal's cursor at (y, x) in this frame (the document
+ * screen's cursor row; a status op's column for a prompt wins). */
+void tui_show_cursor(tui *t, int y, int x);
 /* Draws the document rows (every one: curses sends only what changed). */
 void tui_draw_rows(tui *t);
 /* Draws the document's status line: the message or the breadcrumb, then
@@ -135,7 +144,7 @@ int tui_key_waiting(tui *t);
 /* Sends the screen to the terminal; with a prompt, the terminal's cursor
  * is shown at (y, x) (input methods put their window there), else
  * hidden. */
-void tui_refresh(int cursor_y, int cursor_x);
+void tui_refresh(tui *t, int cursor_y, int cursor_x);
 /* Sets the transient message. */
 void tui_message(tui *t, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Cuts s[0..n) to at most `cols` cells at a cluster boundary; returns the
@@ -143,6 +152,28 @@ void tui_message(tui *t, int error, const char *fmt, ...) __attribute__((format(
 size_t tui_cut(const tui *t, const char *s, size_t n, int cols, int *width);
 /* The rows a screen has above the status line. */
 int tui_height(void);
+
+/* tui_out.c: the browser's own output.  The drawing functions above put
+ * every cell into stdscr (for the test dumps) and here; tui_refresh
+ * sends the frame.  fd is the terminal. */
+tui_out *tui_out_open(int fd);
+/* Puts the cells of one cluster (ch, NUL-ended, as curses takes it) of w
+ * cells at (y, x); n blank cells. */
+void tui_out_cell(tui_out *o, int y, int x, const wchar_t *ch, int w, attr_t a, short pair);
+void tui_out_blank(tui_out *o, int y, int x, int n, attr_t a, short pair);
+/* Sends what changed since the last frame in one write(); the terminal's
+ * cursor is shown at (cy, cx), or hidden when cy < 0. */
+void tui_out_flush(tui_out *o, int cy, int cx);
+/* The terminal's contents are not known (Ctrl-L, a resume): the next
+ * frame is drawn whole. */
+void tui_out_invalidate(tui_out *o);
+/* LINES and COLS changed: the next frame is drawn whole at the new size. */
+void tui_out_resize(tui_out *o);
+/* Leaves the terminal as curses' endwin expects it (the plain look, the
+ * whole screen for scrolling, the cursor shown at the bottom left);
+ * tui_out_close also frees o. */
+void tui_out_reset(tui_out *o);
+void tui_out_close(tui_out *o);
 
 /* tui_doc.c: the document screen */
 /* Opens the document screen on t->doc (t->v, t->later). */

@@ -198,11 +198,9 @@ int tui_signals_resumed(tui *t)
     if (ioctl(fileno(t->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
         (ws.ws_row != LINES || ws.ws_col != COLS))
         resize_term(ws.ws_row, ws.ws_col);
-    /* The handler showed the cursor: tell curses, which thinks it as it
-     * left it. */
-    int was = curs_set(1);
-    if (was != 1 && was != ERR) curs_set(was);
-    clearok(curscr, TRUE);
+    /* The handler left the screen as endwin does (the cursor shown, the
+     * whole screen scrolling): everything is sent again. */
+    tui_out_resize(t->outl);
     return 1;
 }
 

@@ -206,7 +206,7 @@ static void pipe_done(tui *t, void *ctx, int rc, const char *text)
     if (!t->test) {
         wait_enter(t);
         tui_terminal_enter();
-        clearok(curscr, TRUE);
+        tui_out_invalidate(t->outl);
     }
     if (status < 0)
         tui_message(t, 1, "| %s: cannot be run", text);

@@ -279,7 +279,7 @@ tap_ok $check_tmux "tmux: moved and quit" || tmux_show ""
 run_lec "'$speech'"
 tmux_wait_re ' 2\.4  [0-9]+%  F1 help$'
 tap_ok $? "tmux: reopened at 2.4" || tmux_show ""
-tap_is "$(tmux_highlit)" "县数字阅读人数比上年增长3.5%。今年要重点做好三项工作：" \
+tap_is "$(tmux_cursor_row)" "县数字阅读人数比上年增长3.5%。今年要重点做好三项工作：" \
 	"tmux: on the row where it was left"
 
 # y through tmux with set-clipboard on: tmux keeps what OSC 52 carried.

@@ -134,15 +134,15 @@ check() {
 tmux_wait '建设书香社区，推进全民阅读' 10
 check $? "over ssh: the title shows" || tap_diag "sshd log: $(tail -n 5 "$S/sshd.log")"
 
-# j: the cursor row (drawn on blue) moves down one row.
-tmux_highlit >"$T/cur0"
+# j: the cursor row (where the terminal's cursor is) moves down one row.
+tmux_cursor_row >"$T/cur0"
 tmux_text j
 n=50
-while [ $n -gt 0 ] && [ "$(tmux_highlit)" = "$(cat "$T/cur0")" ]; do
+while [ $n -gt 0 ] && [ "$(tmux_cursor_row)" = "$(cat "$T/cur0")" ]; do
 	n=$((n - 1))
 	sleep 0.05
 done
-tap_is "$(cat "$T/cur0") -> $(tmux_highlit)" "建设书香社区，推进全民阅读 -> 沈知言 · 2026-04-23 · 云梧县人民政府网 · 在全县全民阅读推进大会上的讲话" \
+tap_is "$(cat "$T/cur0") -> $(tmux_cursor_row)" "建设书香社区，推进全民阅读 -> 沈知言 · 2026-04-23 · 云梧县人民政府网 · 在全县全民阅读推进大会上的讲话" \
 	"over ssh: j moves the cursor down a row"
 
 # zM: every top-level section is one summary row "… [N points, …]".

@@ -322,7 +322,7 @@ storm() {
 
 # at_top: the cursor is on the first row, the title.
 # shellcheck disable=SC2317 # called through poll
-at_top() { [ "$(tmux_highlit)" = "$title" ]; }
+at_top() { [ "$(tmux_cursor_row)" = "$title" ]; }
 
 # The screens to compare with, without resizes.  Where the cursor row sits
 # after a resize depends on the sizes before (the cursor stays on its
@@ -332,7 +332,7 @@ up
 tmux_text /书屋
 tmux_keys Enter
 tmux_wait_re ' 1/12 '
-tmux_highlit >"$T/ref-cursor"
+tmux_cursor_row >"$T/ref-cursor"
 tmux_text g
 poll "$TMUX_TIMEOUT" at_top
 tmux_capture "$T/ref-search"
@@ -354,7 +354,7 @@ tmux_keys Enter
 tmux_wait_re ' 1/12 '
 check $? "resize storm during a search: the search ends on 1/12"
 tap_is "$(tmux_fmt '#{pane_dead}')" 0 "resize storm during a search: lectern still runs"
-tmux_highlit >"$T/cursor"
+tmux_cursor_row >"$T/cursor"
 tap_file_is "$T/cursor" "$T/ref-cursor" "resize storm during a search: the cursor on the match"
 tmux_text g
 poll "$TMUX_TIMEOUT" at_top

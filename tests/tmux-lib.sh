@@ -39,9 +39,9 @@
 #   tmux_show [MSG]          the last screen as TAP comments
 #   tmux_fmt FORMAT          a tmux format about the pane (#{cursor_y}...)
 #   tmux_widest [FILE]       the display width in cells of FILE's widest row
-#   tmux_highlit [FILE]      the rows above the last one drawn highlighted
-#                            (blue background or reverse video) in FILE, a
-#                            tmux_capture_e (default: a fresh capture)
+#   tmux_cursor_row [FILE]   the row the terminal's cursor is on (lectern's
+#                            cursor row), from FILE, a tmux_capture made
+#                            just before (default: a fresh capture)
 #   $tmux_term               the TERM programs in the pane get
 
 : "${TMUX_TIMEOUT:=5}"
@@ -197,52 +197,17 @@ print(max([sum(map(w, l.rstrip("\n"))) for l in
 ' "${1:-$T/screen}"
 }
 
-# The rows (but the last, a status line) that have cells drawn on the
-# background of the cursor row or in reverse video: lectern's cursor row,
-# in colour or without.  The cursor row's backgrounds are the themes'
-# (src/theme.c): 17 (dark, 256 colours), 195 (light, 256), blue (dark, 8),
-# white (light, 8).  capture-pane -e gives SGR changes only, so the state
-# is carried from cell to cell and row to row.
-tmux_highlit() {
+# The row (not the last, a status line) the terminal's cursor is on, when
+# it is shown: lectern's cursor row.  FILE, when given, is a capture made
+# just before (the cursor is asked for now).
+tmux_cursor_row() {
+	_cr=$(tmux_fmt '#{cursor_flag} #{cursor_y} #{pane_height}')
 	if [ -z "${1:-}" ]; then
-		tmux_capture_e "$T/screen.e"
-		set -- "$T/screen.e"
+		tmux_capture "$T/screen.c"
+		set -- "$T/screen.c"
 	fi
-	python3 -c '
-import re, sys
-rows = open(sys.argv[1], encoding="utf-8", errors="replace").read().split("\n")
-if rows and rows[-1] == "":
-    rows.pop()
-bg, rev = None, False
-for line in rows[:-1]:
-    text, hit = "", False
-    for m in re.finditer(r"\x1b\[([0-9;:]*)m|\x1b[^m]*m|([^\x1b])", line):
-        if m.group(2) is not None:
-            text += m.group(2)
-            hit = hit or bg in ("4", "7", "5;17", "5;195") or rev
-            continue
-        ps = (m.group(1) or "0").replace(":", ";").split(";")
-        k = 0
-        while k < len(ps):
-            p = ps[k] or "0"
-            if p == "0":
-                bg, rev = None, False
-            elif p == "7":
-                rev = True
-            elif p == "27":
-                rev = False
-            elif len(p) == 2 and p[0] == "4" and p[1] in "01234567":
-                bg = p[1]
-            elif p == "49":
-                bg = None
-            elif p in ("38", "48") and k + 1 < len(ps):
-                n = 2 if ps[k + 1] == "5" else 4
-                if p == "48":
-                    bg = ";".join(ps[k + 1:k + 1 + n])
-                    bg = "4" if bg == "5;4" else bg
-                k += n
-            k += 1
-    if hit:
-        print(text.rstrip())
-' "$1"
+	# shellcheck disable=SC2086 # three numbers
+	set -- "$1" $_cr
+	[ "$2" = 1 ] && [ "$3" -lt $(($4 - 1)) ] || return 0
+	sed -n "$(($3 + 1))p" "$1" | sed 's/ *$//'
 }

@@ -105,7 +105,7 @@ tmux_wait "$title" && tmux_wait 'F1 help'
 check $? "the document and its status line show"
 rows_ok 80
 check $? "no row wider than 80 cells or starting with closing punctuation"
-tap_like "$(tmux_highlit)" "$title" "the cursor is on the first row (blue)"
+tap_like "$(tmux_cursor_row)" "$title" "the cursor is on the first row (the terminal's cursor is there)"
 tap_is "$(tmux_fmt '#{alternate_on}')" 1 "the browser uses the alternate screen"
 
 tmux_text zM
@@ -119,7 +119,7 @@ tmux_text /书屋
 tmux_keys Enter
 tmux_wait_re ' 1/12 .*F1 help$'
 check $? "/书屋 Enter: the status line counts 1/12"
-tap_like "$(tmux_highlit)" "*书屋*" "the cursor row holds the match"
+tap_like "$(tmux_cursor_row)" "*书屋*" "the cursor row holds the match"
 tmux_text n
 tmux_wait_re ' 2/12 '
 check $? "n: 2/12"
@@ -172,7 +172,7 @@ tmux_wait_re '› （四）推进数字阅读服务 '
 tmux_text jjj
 _tries=50
 while [ $_tries -gt 0 ]; do
-	cur=$(tmux_highlit)
+	cur=$(tmux_cursor_row)
 	case $cur in 县数字阅读*) break ;; esac
 	_tries=$((_tries - 1))
 	sleep 0.05
@@ -190,13 +190,13 @@ while [ $_tries -gt 0 ]; do
 done
 rows_ok 40
 check $? "resize to 40x12: the rows are laid out again, none wider than 40 cells"
-tap_like "$(tmux_highlit)" "*县数字阅读*" "resize to 40x12: the cursor stays on its text" ||
+tap_like "$(tmux_cursor_row)" "*县数字阅读*" "resize to 40x12: the cursor stays on its text" ||
 	tmux_show ""
 tap_is "$(awk 'END { print NR }' "$T/screen")" 12 "resize to 40x12: 12 rows"
 tmux_resize 80 24
 tmux_wait_re '（四）推进数字阅读服务 +2\.4  [0-9]+%  F1 help$'
 check $? "resize back to 80x24: the status line is whole again"
-tap_is "$(tmux_highlit)" "县数字阅读人数比上年增长3.5%。今年要重点做好三项工作：" \
+tap_is "$(tmux_cursor_row)" "县数字阅读人数比上年增长3.5%。今年要重点做好三项工作：" \
 	"resize back to 80x24: the cursor row is the one before"
 tmux_text q
 finished "resize"
@@ -237,7 +237,7 @@ check $? "a large file: G goes to the end of the whole"
 tmux_text q
 finished "large file"
 
-# ---- NO_COLOR: no colours, the cursor row in reverse video --------------
+# ---- NO_COLOR: no colours, the cursor row where the terminal's cursor is -
 launch nocolor NO_COLOR=1 -- "$speech"
 tmux_wait 'F1 help'
 tmux_text ']'
@@ -249,8 +249,8 @@ if grep -q "$(printf '\033')\\[[0-9;]*\\(3[0-7]\\|4[0-7]\\|[34]8;\\)" "$T/nocolo
 else
 	tap_ok 0 "NO_COLOR=1: no colour on the screen"
 fi
-tap_is "$(tmux_highlit "$T/nocolor.e")" "一、充分认识建设书香社区的重要意义" \
-	"NO_COLOR=1: the cursor row is shown in reverse video"
+tap_is "$(tmux_cursor_row)" "一、充分认识建设书香社区的重要意义" \
+	"NO_COLOR=1: the terminal's cursor is on the cursor row"
 tmux_text q
 finished "NO_COLOR"
 
