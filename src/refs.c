@@ -190,11 +190,15 @@ size_t lec_refs_for(lec_refs *r, const char *text, size_t n, lec_buf *out)
         r->call = 1;
     }
     for (size_t i = 0; i < n; i++) {
-        if (text[i] == '\\') {
-            i++;
-            continue;
-        }
-        if (text[i] != '[') continue;
+        /* The next '[' (memchr), unless a backslash takes it: an odd
+         * number of them before it, counted back to where this looked
+         * from. */
+        const char *b = memchr(text + i, '[', n - i);
+        if (!b) break;
+        size_t from = i, bs;
+        i = (size_t)(b - text);
+        for (bs = i; bs > from && text[bs - 1] == '\\'; bs--) {}
+        if ((i - bs) % 2) continue;
         size_t e = label_end(text, n, i);
         if (!e) continue;
         normalize(text + i + 1, e - i - 1, &r->key);

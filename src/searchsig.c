@@ -57,8 +57,31 @@ static const uint8_t *slot_table(void)
     return slots;
 }
 
-/* Letters and digits have bits of their own, after the ideographs'. */
-enum { NSEEN = 256 + 64 };
+/* Letters and digits have bits of their own, after the ideographs'; a
+ * byte more for what sets no bit (ascii_slot). */
+enum { NSEEN = 256 + 64, NOBIT = NSEEN };
+
+/* What an ASCII byte sets in a signature: a letter's or digit's bit,
+ * NOBIT for the others, ASCII_SLOW for those the byte loop in sig_scan
+ * looks at (an entity's '&', '!' of an image, control characters). */
+enum { ASCII_SLOW = 0xFFFF };
+static uint16_t ascii_slot[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void make_ascii(void)
+{
+    for (unsigned c = 0; c < 128; c++) {
+        unsigned l = c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+        if (l >= 'a' && l <= 'z')
+            ascii_slot[c] = (uint16_t)(256 + l - 'a');
+        else if (c >= '0' && c <= '9')
+            ascii_slot[c] = (uint16_t)(256 + 26 + c - '0');
+        else if (c == '&' || c == '!' || c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+            ascii_slot[c] = ASCII_SLOW;
+        else
+            ascii_slot[c] = NOBIT;
+    }
+}
 
 /* The set is kept as one byte a bit while a block is read: a store per
  * character, with nothing to wait for, instead of a read, an or and a
@@ -113,11 +136,20 @@ static void sig_scan(const char *raw, size_t n, lec_sig *g)
 {
     const unsigned char *u = (const unsigned char *)raw;
     const uint8_t *slot = slot_table();
-    uint8_t b[NSEEN];
+    pthread_once(&ascii_once, make_ascii);
+    uint8_t b[NSEEN + 1];
     memset(b, 0, sizeof b);
     unsigned wild = 0;
     size_t i = 0;
     while (i < n) {
+        /* Most of an English text: ASCII, a store per byte from a table. */
+        while (i < n && u[i] < 0x80) {
+            unsigned k = ascii_slot[u[i]];
+            if (k == ASCII_SLOW) break;
+            b[k] = 1;
+            i++;
+        }
+        if (i >= n) break;
         /* Most of a Chinese text: ideographs U+4000-U+9FFF, one after the
          * other (lead byte E4-E9; continuation bytes are not checked: a
          * broken one only sets a bit too many). */
