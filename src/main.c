@@ -84,6 +84,10 @@ static const char usage_text[] =
     "      --theme auto|dark|light|mono\n"
     "                       the browser's colours (default auto: light or dark as\n"
     "                       COLORFGBG says, else dark; NO_COLOR means mono)\n"
+    "      --cursor-row terminal|highlight\n"
+    "                       how the browser marks its cursor row: the terminal's\n"
+    "                       cursor at its start (default, the fewest bytes) or a\n"
+    "                       highlighted row\n"
     "      --config FILE    read settings from FILE (default:\n"
     "                       $XDG_CONFIG_HOME/lectern/config, ~/.config/lectern/config)\n"
     "      --no-config      read no configuration file\n"
@@ -541,6 +545,7 @@ static int browse(const source *src, opened *op, const options *o, int width)
                        .reload_arg = &(reload_ctx){src, op->text},
                        .no_script_fold = !o->st.script_fold,
                        .theme = o->st.theme,
+                       .cursor_row = o->st.cursor_row,
                        .colors = o->st.colors,
                        .color_set = o->st.color_set,
                        .notice = o->notes.data,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 static const char *const themes[] = {"auto", "dark", "light", "mono", NULL};
+static const char *const cursor_rows[] = {"terminal", "highlight", NULL};
 
 /* One row an option; the command line, LECTERN and the configuration
  * file all read this table (options.h says how to add a row). */
@@ -21,6 +22,8 @@ const lec_option lec_options[] = {
      "auto, dark, light or mono"},
     {"script-fold", LEC_OPT_BOOL, 0, 1, NULL, offsetof(lec_settings, script_fold), "on or off"},
     {"remember", LEC_OPT_BOOL, 0, 1, NULL, offsetof(lec_settings, remember), "on or off"},
+    {"cursor-row", LEC_OPT_CHOICE, 0, 0, cursor_rows, offsetof(lec_settings, cursor_row),
+     "terminal or highlight"},
 };
 const size_t lec_noptions = sizeof lec_options / sizeof lec_options[0];
 

@@ -11,6 +11,7 @@
  */
 #include "tui_priv.h"
 
+#include "lectern/options.h"
 #include "lectern/utf8.h"
 
 #include <stdarg.h>
@@ -314,30 +315,32 @@ static void fill_row(tui *t, int y, int x, unsigned base, unsigned last)
 }
 
 /* The cursor row is where the terminal's cursor is shown, at its start:
- * a mark that costs nothing to move, where a highlighted row had to be
- * sent again, to take the highlight off, each time the cursor left it
- * (bench/run, section 5: 266 bytes per step down at the bottom, 128 with
- * the terminal's cursor, 146 with the first cell highlighted; less 127).
- * Screen readers and input methods follow that cursor too.  In a dump
- * the row's letters are 'c' (but matches), as before. */
+ * a mark that costs nothing to move, where a highlighted row has to be
+ * sent again, to take the highlight off, each time the cursor leaves it
+ * (bench/run, section 5, 100 MB at 100x30: 269 bytes per step down at
+ * the bottom highlighted, 127 with the terminal's cursor; less 127).
+ * Screen readers and input methods follow that cursor too.
+ * --cursor-row highlight draws the row in the theme's cursor look.  In a
+ * dump the row's letters are 'c' (but matches) either way. */
 void tui_draw_rows(tui *t)
 {
     int cur = lec_view_cursor_row(t->v);
     int n = t->rows < LINES ? t->rows : LINES;
+    int highlight = t->o->cursor_row == LEC_CURSOR_ROW_HIGHLIGHT;
     for (int y = 0; y < n; y++) {
         int kind = lec_view_row(t->v, y, &t->line);
-        unsigned last = 0;
+        unsigned base = highlight && y == cur ? LOOK_CURSOR : 0, last = 0;
         int x = 0;
         if (kind != LEC_ROW_END)
             for (size_t k = 0; k < t->line.nseg; k++) {
                 const lec_seg *g = &t->line.seg[k];
-                x = tui_text(t, y, x, COLS, g->s, g->n, g->attr);
+                x = tui_text(t, y, x, COLS, g->s, g->n, g->attr | base);
                 if (g->n) last = g->attr;
             }
-        fill_row(t, y, x, 0, last);
+        fill_row(t, y, x, base, last);
         if (y == cur) cursor_letters(t, y);
     }
-    if (cur >= 0 && cur < n) tui_show_cursor(t, cur, 0);
+    if (!highlight && cur >= 0 && cur < n) tui_show_cursor(t, cur, 0);
 }
 
 void tui_message(tui *t, int error, const char *fmt, ...)

@@ -9,7 +9,8 @@
 # row left as it was) shows as a difference.  The cases go down and up a
 # row and a page, to the end and back, fold, search, open the outline and
 # a prompt, on terminal types with and without the ECMA-48 SGR strings,
-# with NO_COLOR, at 80x24 and 20x5.  Skipped without tmux.
+# with NO_COLOR, at 80x24 and 20x5, with the cursor row highlighted.
+# Skipped without tmux.
 # shellcheck source=tests/lib.sh
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 # shellcheck source=tests/tmux-lib.sh
@@ -18,6 +19,7 @@
 trap 'tmux_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 129' HUP
 trap 'exit 141' PIPE
+case_args=
 
 case $LECTERN in
 /*) ;;
@@ -80,7 +82,8 @@ q|q
 EOF
 }
 
-# play_case NAME COLS ROWS ENV...: the steps headless, then in tmux.
+# play_case NAME COLS ROWS ENV...: the steps headless, then in tmux;
+# lectern's options are $case_args.
 play_case() {
 	_name=$1 _cols=$2 _rows=$3
 	shift 3
@@ -95,8 +98,9 @@ play_case() {
 	: >"$T/$_name.dump"
 	(
 		for _e in "$@"; do export "${_e?}"; done
+		# shellcheck disable=SC2086 # the options, words
 		LECTERN_TEST_SCRIPT=$T/$_name.keys LECTERN_TEST_SIZE=${_cols}x$_rows \
-			LECTERN_TEST_DUMP=$T/$_name.dump "$LECTERN" "$speech" </dev/null \
+			LECTERN_TEST_DUMP=$T/$_name.dump "$LECTERN" $case_args "$speech" </dev/null \
 			>/dev/null 2>"$T/$_name.err"
 	)
 	# One file of text rows per dump.
@@ -107,7 +111,7 @@ play_case() {
 	tmux_resize "$_cols" "$_rows"
 	_env=
 	for _e in "$@"; do _env="$_env $_e"; done
-	tmux_run "env$_env HOME=$T $LECTERN $speech; sleep 100"
+	tmux_run "env$_env HOME=$T $LECTERN $case_args $speech; sleep 100"
 	_n=0 _bad=
 	_steps=$(steps | wc -l)
 	while [ $_n -lt "$_steps" ]; do
@@ -128,6 +132,7 @@ play_case() {
 }
 
 # _same FILE: the screen ($T/screen, just captured) is FILE's rows.
+# shellcheck disable=SC2317 # called through _tmux_poll
 _same() {
 	sed 's/ *$//' "$T/screen" >"$T/screen.t"
 	# tmux shows as many rows as the pane has; the dump as many too.
@@ -140,6 +145,9 @@ play_case tmux 80 24 TERM="$tmux_term"
 play_case nocolor 80 24 TERM=xterm-256color NO_COLOR=1
 play_case colors8 80 24 TERM=xterm
 play_case small 20 5 TERM=xterm-256color
+case_args="--cursor-row highlight"
+play_case highlight 80 24 TERM=xterm-256color
+case_args=
 no_btab=1
 play_case vt100 80 24 TERM=vt100
 

@@ -255,11 +255,12 @@ tmux_text q
 finished "NO_COLOR"
 
 # ---- themes: COLORFGBG says light; NO_COLOR wins over a configuration ------
-launch light COLORFGBG='0;15' -- "$speech"
+launch light COLORFGBG='0;15' -- --cursor-row highlight "$speech"
 tmux_wait 'F1 help'
 tmux_capture_e "$T/light.e"
 tap_ok "$(grep -q '48;5;195m' "$T/light.e"; echo $?)" \
-	"COLORFGBG=0;15: the light theme (its cursor row on colour 195)"
+	"COLORFGBG=0;15, --cursor-row highlight: the light theme (its cursor row on colour 195)"
+tap_is "$(tmux_fmt '#{cursor_flag}')" 0 "--cursor-row highlight: the terminal's cursor is hidden"
 tmux_text q
 finished "light theme"
 printf 'theme dark\ncolor heading red\ncolor cursor white blue\n' >"$T/dark.conf"

@@ -27,6 +27,7 @@ set -l __lectern_table \
     '--no-remember	-	do not open the file where it was left' \
     '--no-mouse	-	no mouse wheel (the default)' \
     '--theme	auto dark light mono	the colours of the browser' \
+    '--cursor-row	terminal highlight	how the cursor row is marked' \
     '--config	@file	read settings from this file' \
     '--no-config	-	read no configuration file' \
     '--keys	-	list the browser\'s keys' \

@@ -22,6 +22,11 @@
 #include <stddef.h>
 
 #include "lectern/theme.h"
+
+/* --cursor-row: how the browser marks its cursor row: with the
+ * terminal's own cursor at the row's start (the default: it costs no
+ * bytes to move), or highlighted in the theme's cursor look. */
+enum { LEC_CURSOR_ROW_TERMINAL, LEC_CURSOR_ROW_HIGHLIGHT };
 #include "lectern/util.h"
 
 /* A `bind` or `unbind` line of the configuration file. */
@@ -37,6 +42,7 @@ typedef struct lec_settings {
     int width; /* --width: 0 for the terminal's */
     int mouse; /* --mouse: on or off */
     int theme; /* --theme: LEC_THEME_* (auto: from COLORFGBG, else dark) */
+    int cursor_row; /* --cursor-row: LEC_CURSOR_ROW_* */
     int script_fold; /* --no-script-fold: 0 keeps Simplified and Traditional apart in searches */
     int remember;    /* --no-remember: 0 neither opens a file where it was left nor keeps it */
     /* `color` lines: the style of element e replaces the theme's when

@@ -89,6 +89,7 @@ typedef struct lec_tui_opts {
      * when none is).  NO_COLOR, or a terminal without colours, means mono
      * whatever they say. */
     int theme;
+    int cursor_row; /* --cursor-row: LEC_CURSOR_ROW_* (options.h) */
     const lec_style *colors;
     unsigned long color_set;
     /* What was wrong in the settings (lines "FILE:LINE: message"), shown
