@@ -248,7 +248,7 @@ static int adverbial_at(const para *p, int c)
     while (i < p->nch && i - c < 16 && is_han(p->cp[i])) i++;
     if (i >= p->nch || !(p->cp[i] == 0xFF0C || p->cp[i] == ',')) return 0;
     int len = i - c;
-    if (match(p, c, "在") && len >= 3) {
+    if (match(p, c, "在") && len >= 3 && !match(p, i - 2, "当前") && !match(p, i - 2, "目前")) {
         static const char *const place[] = {"中", "上", "下", "里", "时", "前", "期间", "之际"};
         for (size_t k = 0; k < sizeof place / sizeof *place; k++)
             if (match(p, i - (int)strlen(place[k]) / 3, place[k])) return 2;
@@ -262,7 +262,8 @@ static int adverbial_at(const para *p, int c)
 /* A couplet quoted to open the body: two clauses of five to eight
  * characters, of one length, a comma between and a full stop after
  * (疾风知劲草，板荡识诚臣。); four and four is every other phrase of a
- * speech (认真研究，抓好落实。). */
+ * speech (认真研究，抓好落实。).  Returns 2 for a couplet that is a
+ * sentence, 1 for one a sentence goes on after, else 0. */
 static int couplet_at(const para *p, int c)
 {
     int i = c;
@@ -271,7 +272,10 @@ static int couplet_at(const para *p, int c)
     if (len < 5 || len > 8 || i >= p->nch || p->cp[i] != 0xFF0C) return 0;
     int j = i + 1;
     while (j < p->nch && j - (i + 1) <= 8 && is_han(p->cp[j])) j++;
-    return j - (i + 1) == len && j < p->nch && (p->cp[j] == 0x3002 || p->cp[j] == 0xFF1B);
+    if (j - (i + 1) != len || j >= p->nch) return 0;
+    /* 2: a sentence of its own; 1: a sentence goes on after it
+     * (党政军民学，东西南北中，党是…) */
+    return p->cp[j] == 0x3002 || p->cp[j] == 0xFF1B ? 2 : p->cp[j] == 0xFF0C && len <= 7 ? 1 : 0;
 }
 
 /* A whole sentence quoted to open the body: “…。” (a quoted name such as
@@ -303,10 +307,21 @@ static int body_cue(const para *p, int c, int *strong)
     int best = 0, a;
 
     *strong = 0;
-    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++)
-        if (body_start[k].weight > best && match(p, c, body_start[k].w))
-            best = body_start[k].weight;
-    *strong = best >= 3;
+    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
+        int l;
+        if (body_start[k].weight <= best || (l = match(p, c, body_start[k].w)) == 0) continue;
+        best = body_start[k].weight;
+        /* a time or a discourse word set off by a comma (当前， 现在，)
+         * opens a sentence, not a heading */
+        if (best >= 2 && c + l < p->nch && p->cp[c + l] == 0xFF0C) best = 3;
+        *strong = best >= 3;
+    }
+    static const char *const set_off[] = {"现在", "如今", "同时", "此外", "为此", "对此", "总之",
+                                          "事实上", "实践证明", "历史证明", "众所周知"};
+    for (size_t k = 0; k < sizeof set_off / sizeof *set_off; k++) {
+        int l = match(p, c, set_off[k]);
+        if (l && c + l < p->nch && p->cp[c + l] == 0xFF0C) best = 3, *strong = 1;
+    }
     /* a year: 2005年 */
     if (c + 4 < p->nch && is_digit(p->cp[c]) && is_digit(p->cp[c + 1]) && is_digit(p->cp[c + 2]) &&
         is_digit(p->cp[c + 3]) && p->cp[c + 4] == 0x5E74)
@@ -315,7 +330,8 @@ static int body_cue(const para *p, int c, int *strong)
         best = 3;
         *strong |= a == 2;
     }
-    if (speaker_at(p, c) || couplet_at(p, c)) best = 3, *strong = 1;
+    if (speaker_at(p, c) || couplet_at(p, c) == 2) best = 3, *strong = 1;
+    if (best < 2 && couplet_at(p, c) == 1) best = 2;
     if (best < 2 && quoted_sentence_at(p, c)) best = 2;
     /* 在…的同时: a clause of circumstance, within one phrase */
     if (match(p, c, "在"))
@@ -612,7 +628,7 @@ void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how)
         int c = scored(p) ? best_cut(p, &how[i]) : -1;
         if (short_sentence(p) && !scored(p)) {
             int hw = LEC_CUT_UNSURE, rc = best_cut(p, &hw);
-            if (rc > 0 && hw == LEC_CUT_SURE && p->bodyw[rc] >= 3) {
+            if (rc > 0 && hw == LEC_CUT_SURE && p->bodyw[rc] >= 2) {
                 cut[i] = p->off[rc];
                 how[i] = LEC_CUT_SURE;
                 continue;

@@ -147,6 +147,15 @@ static void test_openers(void)
     is_str(head_[0], "加强和改进党对全市全民阅读推广工作和书香城市建设工作的全面领导",
            "a quoted couplet opening the body");
 
+    split1("坚持把书屋办在群众身边当前，各地书屋数量不断增加，服务水平不断提高，群众满意度逐年上升。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "坚持把书屋办在群众身边", "a time word set off by a comma (当前，) opens the body");
+    is_int(how_[0], LEC_CUT_SURE, "... is sure");
+
+    split1("加强党对阅读工作的领导书山有路勤为径，学海无涯苦作舟，读书从来没有捷径可走。"
+           "各地各部门都要结合实际抓好落实，确保取得实效。");
+    is_str(head_[0], "加强党对阅读工作的领导", "a couplet a sentence goes on after, with a heading word");
+
     split1("加强我国书屋建设认真研究，抓好落实。各地都要行动起来。"
            "各地各部门都要结合实际抓好落实，确保取得实效。");
     is_str(head_[0], "加强我国书屋建设认真研究，抓好落实。",
