@@ -110,10 +110,14 @@ def main():
             sys.stderr.write(text)
 
     def send(queue, free, data, now):
+        # A piece at a time, as a link delivers bytes as they come, not
+        # a write at once: a screen's first rows show before its last.
         start = max(now, free)
-        done = start + len(data) / rate
-        queue.append((done + delay, data))
-        return done
+        for i in range(0, len(data), 32):
+            piece = data[i:i + 32]
+            start += len(piece) / rate
+            queue.append((start + delay, piece))
+        return start
 
     try:
         while True:
