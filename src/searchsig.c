@@ -190,7 +190,10 @@ static void sig_scan(const char *raw, size_t n, lec_sig *g)
                 wild |= WILD_ASCII;
             break;
         case 0xE3:
-            if (d >= 0x90) { /* Extension A */
+            /* Extension A; the source is not always valid UTF-8, and a
+             * lead byte followed by no continuation byte must not index
+             * below the table */
+            if (d >= 0x90 && d <= 0xBF) {
                 put(b, slot[(((c & 0x0Fu) << 12) | ((d & 0x3Fu) << 6) | (e & 0x3Fu)) - LEC_HANFOLD_LO]);
                 i += 3;
                 continue;

@@ -288,7 +288,10 @@ printf '# T\n\n## 一、continuation\n\nA\200B\277C\n' >"$T/continuation.md"
 printf '# T\n\n## 一、fe ff\n\nA\376B\377C\n' >"$T/feff.md"
 printf '# T\n\n## 一、truncated\n\nA\344\270' >"$T/truncated.md"
 printf '# T\n\n## 一、头\377部\n\n正文\300。\n\n## 二、乙\n\nA\355\240\200B\n' >"$T/many.md"
-for kind in overlong surrogate continuation feff truncated many; do
+# A lead byte of U+3000-U+3FFF before no continuation byte: the search
+# signature once read its table far out of bounds here.
+printf '# T\n\n## 一、e3\n\nA\343\310B \343\n' >"$T/lead.md"
+for kind in overlong surrogate continuation feff truncated many lead; do
 	f=$T/$kind.md
 	run --dump "$f"
 	tap_like "$rc/$(lines "$T/err")/$(cat "$T/err")" \
