@@ -144,7 +144,19 @@ void view_header_init(lec_view *v)
         /* It ends where the block that holds the first node begins. */
         uint32_t nb1 = vblock_of(v, (uint32_t)ns);
         uint32_t end = nb1 >= 1 ? lec_doc_block(d, nb1 - 1)->start : 0;
-        uint32_t start = lec_doc_block(d, first)->start;
+        /* Blocks that show nothing (an HTML comment, as Node.js's docs
+         * open with) cannot hold the summary row: the preamble starts at
+         * the first block that shows something, else the summary would
+         * never be drawn and zM would hide the text without a trace. */
+        lec_render r = LEC_RENDER_INIT;
+        while (first < nblk && lec_doc_block(d, first)->start < end &&
+               lec_doc_block(d, first)->kind == LEC_BLOCK_HTML) {
+            vblock_render(v, first + 1, &r);
+            if (r.npara) break;
+            first++;
+        }
+        lec_render_free(&r);
+        uint32_t start = first < nblk ? lec_doc_block(d, first)->start : end;
         if (start < end) {
             v->pre_s = start;
             v->pre_e = end;
@@ -318,9 +330,18 @@ static void pre_count(lec_view *v)
         if ((ch & 0xC0) != 0x80 && ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') c++;
     }
     v->pre_chars = c ? c : 1;
+    /* Blocks, but not those that show nothing (HTML comments). */
     uint32_t n = 0;
-    for (uint32_t b = v->pre_b; b < v->nb && vblock_start(v, b) < v->pre_e; b++) n++;
-    v->pre_blocks = n;
+    lec_render r = LEC_RENDER_INIT;
+    for (uint32_t b = v->pre_b; b < v->nb && vblock_start(v, b) < v->pre_e; b++) {
+        if (lec_doc_block(v->doc, b - 1)->kind == LEC_BLOCK_HTML) {
+            vblock_render(v, b, &r);
+            if (!r.npara) continue;
+        }
+        n++;
+    }
+    lec_render_free(&r);
+    v->pre_blocks = n ? n : 1;
 }
 
 /* ---- summary rows ---------------------------------------------------- */
