@@ -70,8 +70,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "      --plain          with --print: plain text instead of Markdown\n"
-    "      --raw            with --print (and p in the browser): write control\n"
-    "                       characters even to a terminal\n"
+    "      --raw            with --print, --convert (and p in the browser): write\n"
+    "                       control characters even to a terminal\n"
     "      --width N        wrap at N cells (default: the terminal's width, or 80);\n"
     "                       in the browser, the widest the text gets\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
@@ -104,7 +104,7 @@ static const char usage_text[] =
     "variable LECTERN holds options too (LECTERN='--ambiwidth 2'): the command\n"
     "line's win over it, and its over the configuration file's.\n"
     "Exit status: 0 ok, 1 no such address, 2 unusable input, 3 control characters\n"
-    "for a terminal (--raw), 64 usage error.\n";
+    "for a terminal (--raw), 64 usage error, 70 out of memory, 74 output error.\n";
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void usage_error(const char *fmt, ...)
@@ -313,8 +313,8 @@ static void parse_args(int argc, char **argv, options *o)
     if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
     o->file = argv[optind];
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
-    if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_BROWSE)
-        usage_error("%s", "--raw goes with --print or the browser's p");
+    if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_CONVERT && o->mode != MODE_BROWSE)
+        usage_error("%s", "--raw goes with --print, --convert or the browser's p");
 }
 
 /* The settings from the configuration file, LECTERN and the command
@@ -448,13 +448,13 @@ static void do_dump(const lec_doc *doc, int width, int ambi)
 /* The bytes of a node as they are, but not onto a terminal, where escape
  * sequences in a document could set the title or the clipboard, clear
  * the screen...: without --raw, nonzero after a one-line message. */
-static int refuse_controls(const lec_doc *doc, const options *o, const char *s, size_t n)
+static int refuse_controls(const char *name, const options *o, const char *s, size_t n)
 {
     if (o->raw || !isatty(1) || !lec_str_has_controls(s, n)) return 0;
     fprintf(stderr,
             "lectern: %s: not writing control characters to the terminal "
             "(use --raw, or redirect the output)\n",
-            lec_doc_name(doc));
+            name);
     return 1;
 }
 
@@ -500,7 +500,7 @@ static int do_print(const lec_doc *doc, const options *o)
     lec_node_range(doc, id, &start, &end);
     const char *src = lec_doc_source(doc, &len);
     if (!o->plain) {
-        if (refuse_controls(doc, o, src + start, end - start)) return LEC_EXIT_RAW;
+        if (refuse_controls(lec_doc_name(doc), o, src + start, end - start)) return LEC_EXIT_RAW;
         lec_out(src + start, end - start);
         return 0;
     }
@@ -592,7 +592,7 @@ static int browse(const source *src, opened *op, const options *o, int width)
         start = 0;
         end = len;
         if (node) lec_node_range(doc, node, &start, &end);
-        if (refuse_controls(doc, o, srcb + start, end - start)) rc = LEC_EXIT_RAW;
+        if (refuse_controls(lec_doc_name(doc), o, srcb + start, end - start)) rc = LEC_EXIT_RAW;
         else lec_out(srcb + start, end - start);
         break;
     case LEC_TUI_PRINT_PLAIN:
@@ -707,6 +707,12 @@ static int run(const options *opts, const char *name)
     int text = source_is_text(&src, in.data, in.len);
     if (o.mode == MODE_CONVERT) {
         if (text) source_to_markdown(&in.data, &in.len, !in.invalid_utf8);
+        /* The same rule as --print: a Markdown file is written as it is,
+         * and its escape sequences would act on the terminal. */
+        if (refuse_controls(name, &o, in.data, in.len)) {
+            free(in.data);
+            return LEC_EXIT_RAW;
+        }
         lec_out(in.data, in.len);
         lec_out_flush();
         free(in.data);

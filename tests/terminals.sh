@@ -245,6 +245,20 @@ tap_is "$rc_got/$(grep -c '^FENCE$' "$T/screen")/$(tmux_fmt '#{pane_title}')" "0
 	"inject --print 1 --raw to the terminal: the bytes (the fenced block's OSC 0 set the title)"
 tmux_cmd delete-buffer >/dev/null 2>&1
 
+# --convert writes a Markdown file as it is: the same rule as --print.
+wrap convert "$(lec -- --convert "$inj")"
+ended convert
+tmux_capture
+tap_like "$rc_got/$(grep -F 'lectern:' "$T/screen")" \
+	"3/lectern: $inj: *use --raw*" "inject --convert to the terminal: exit 3, one line: use --raw"
+tap_is "$(grep -c 'PARA' "$T/screen")/$(tmux_fmt '#{pane_title}')" "0/lectern-test" \
+	"inject --convert to the terminal: nothing of the document written"
+wrap convraw "$(lec -- --convert --raw "$inj")"
+ended convraw
+tap_is "$rc_got/$(tmux_fmt '#{pane_title}')" "0/fence" \
+	"inject --convert --raw to the terminal: the bytes (the last OSC 0 set the title)"
+tmux_cmd delete-buffer >/dev/null 2>&1
+
 # p in the browser, stdout the terminal: the same rule, said before it
 # quits: the browser stays where it was, and q leaves nothing written.
 wrap p "$(lec -- "$inj")"
