@@ -3,6 +3,7 @@
  * (lectern/history.h).
  */
 #include "lectern/history.h"
+#include "lectern/savefile.h"
 #include "lectern/utf8.h"
 #include "lectern/util.h"
 
@@ -210,7 +211,7 @@ static void make_dirs(const char *path)
 static void save(lec_hist *h)
 {
     if (!h->path || h->write_failed) return;
-    lec_buf b = LEC_BUF_INIT, tmp = LEC_BUF_INIT;
+    lec_buf b = LEC_BUF_INIT;
     lec_buf_puts(&b, HEADER "\n");
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < h->l[k].n; i++) {
@@ -220,25 +221,8 @@ static void save(lec_hist *h)
         }
     }
     make_dirs(h->path);
-    lec_buf_printf(&tmp, "%s.XXXXXX", h->path);
-    int fd = mkstemp(tmp.data);
-    const char *why = NULL;
-    if (fd < 0) {
-        why = strerror(errno);
-    } else {
-        size_t off = 0;
-        while (off < b.len) {
-            ssize_t w = write(fd, b.data + off, b.len - off);
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) break;
-            off += (size_t)w;
-        }
-        if (off < b.len) why = strerror(errno ? errno : EIO);
-        if (!why && fsync(fd) != 0) why = strerror(errno);
-        if (close(fd) != 0 && !why) why = strerror(errno);
-        if (!why && rename(tmp.data, h->path) != 0) why = strerror(errno);
-        if (why) unlink(tmp.data);
-    }
+    int err = lec_save_file(h->path, b.data, b.len);
+    const char *why = err ? strerror(err) : NULL;
     if (!why) h->damaged = 0;
     if (why) {
         /* Said once; the history is then kept in memory only. */
@@ -246,7 +230,6 @@ static void save(lec_hist *h)
         h->write_failed = 1;
     }
     lec_buf_free(&b);
-    lec_buf_free(&tmp);
 }
 
 /* The XDG place, or NULL. */

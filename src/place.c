@@ -17,6 +17,7 @@
 #include "lectern/place.h"
 
 #include "lectern/addr.h"
+#include "lectern/savefile.h"
 #include "lectern/utf8.h"
 
 #include <errno.h>
@@ -455,8 +456,8 @@ int lec_place_remember(const char *dir, const char *path, const lec_doc *doc, co
         return -1;
     }
     char *lock = state_file(dir, "places.lock"), *file = state_file(dir, "places");
-    char *key = abs_path(path), *tmp = state_file(dir, "places.XXXXXX"), *data = NULL;
-    int rc = -1, fd = -1, lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    char *key = abs_path(path), *data = NULL;
+    int rc = -1, lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (lfd < 0 || flock(lfd, LOCK_EX) != 0) {
         if (notice) lec_buf_printf(notice, "%s: %s: the place is not remembered", lock, strerror(errno));
         goto out;
@@ -485,28 +486,10 @@ int lec_place_remember(const char *dir, const char *path, const lec_doc *doc, co
         }
         lec_buf_free(&copy);
     }
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        if (notice) lec_buf_printf(notice, "%s: %s: the place is not remembered", dir, strerror(errno));
-        lec_buf_free(&b);
-        goto out;
-    }
-    size_t off = 0;
-    while (off < b.len) {
-        ssize_t w = write(fd, b.data + off, b.len - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        off += (size_t)w;
-    }
-    int ok = off == b.len && fsync(fd) == 0;
-    int err = errno;
-    ok = close(fd) == 0 && ok;
-    fd = -1;
+    int err = lec_save_file(file, b.data, b.len);
     lec_buf_free(&b);
-    if (!ok || rename(tmp, file) != 0) {
-        if (ok) err = errno;
+    if (err) {
         if (notice) lec_buf_printf(notice, "%s: %s: the place is not remembered", file, strerror(err));
-        unlink(tmp);
         goto out;
     }
     rc = 0;
@@ -516,7 +499,6 @@ out:
     free(lock);
     free(file);
     free(key);
-    free(tmp);
     return rc;
 }
 

@@ -358,4 +358,19 @@ tmux_wait 'no sections or numbered points'
 tap_ok $? "tmux: S-Tab without sections says so" || tmux_show ""
 tmux_text q
 tmux_wait '[exit 0]'
+
+# A hang-up (a closed SSH connection or tmux pane) while the place is
+# being saved: the browser sees its terminal go and saves, then SIGHUP
+# arrives.  The temporary file of the save never stays behind (it did in
+# most runs: the state folder filled with places.XXXXXX).
+left=
+for i in 1 2 3 4 5 6; do
+	run_lec "'$speech'"
+	tmux_wait 'F1 help'
+	tmux_text j
+	tmux_run "exec cat >/dev/null"
+	sleep 0.3
+	left="$left$(cd "$XDG_STATE_HOME/lectern" && ls | grep -v -e '^places$' -e '^places\.lock$' -e '^history$')"
+done
+tap_is "$left" "" "tmux: a hang-up while saving the place leaves no temporary file"
 tap_done

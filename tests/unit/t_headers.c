@@ -32,6 +32,7 @@
 #include "lectern/plain.h"
 #include "lectern/refs.h"
 #include "lectern/render.h"
+#include "lectern/savefile.h"
 #include "lectern/search.h"
 #include "lectern/table.h"
 #include "lectern/textseg.h"
