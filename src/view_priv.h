@@ -91,6 +91,12 @@ struct lec_view {
         uint32_t chunk;   /* blocks in the next chunk (doubles) */
         vmatch *low;
         size_t nlow, cap_low;
+        /* block hi read in part (a paragraph longer than PIECE, view_search.c):
+         * its paragraphs before part_k are read, and paragraph part_k's
+         * matches up to part_cut, the last one ending at part_end */
+        int part;
+        uint32_t part_k;
+        size_t part_cut, part_end;
         /* scratch memory for reading blocks */
         lec_match *m;
         size_t cap_m;

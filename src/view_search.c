@@ -26,6 +26,11 @@
 #include <string.h>
 #include <time.h>
 
+/* A paragraph longer than this is read PIECE bytes at a time, so that a
+ * keystroke does not wait for a 20 MB paragraph (a literal pattern
+ * only: a regular expression's match has no length it is held to). */
+#define PIECE ((size_t)256 << 10)
+
 /* ---- reading a block ------------------------------------------------- */
 
 static void add_match(vmatch **arr, size_t *n, size_t *cap, uint32_t b, uint32_t para,
@@ -35,9 +40,17 @@ static void add_match(vmatch **arr, size_t *n, size_t *cap, uint32_t b, uint32_t
     (*arr)[(*n)++] = (vmatch){b, para, src, s, e};
 }
 
+/* What a block longer than PIECE is taken to hold: anything (reading
+ * its signature would be a long wait in one go; the block is read a
+ * piece at a time anyway). */
+static const lec_sig any_sig = {{~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL}, 3};
+
+static size_t block_len(const lec_view *v, uint32_t b);
+
 /* Block b's signature, made the first time it is needed. */
 static const lec_sig *block_sig(lec_view *v, uint32_t b)
 {
+    if (block_len(v, b) > PIECE) return &any_sig;
     if (!v->sig) {
         v->sig = lec_xmalloc(v->nb * sizeof *v->sig);
         v->sig_made = lec_xcalloc(v->nb, 1);
@@ -111,8 +124,6 @@ static void job_free(lec_view *v)
     memset(&v->job, 0, sizeof v->job);
 }
 
-/* ---- the run of blocks read -------------------------------------------- */
-
 /* What a slice of work may take: blocks and a time. */
 typedef struct budget {
     long blocks;     /* blocks left to read; < 0: no limit */
@@ -135,14 +146,156 @@ static int spend(budget *bu)
     return 1;
 }
 
-/* Reads block hi (hi grows by one); returns the matches added. */
-static size_t grow_hi(lec_view *v, const lec_sig *need)
+/* ---- a long paragraph, a piece at a time ---------------------------------- */
+
+
+/* The text of paragraph k of block b as a search reads it (the screen's
+ * rendering when the block is in the cache, else its source or a
+ * rendering of its own); 0 when k is past the last. */
+static int para_text(lec_view *v, uint32_t b, uint32_t k, const char **text, size_t *len,
+                     uint32_t *src, int *blank)
+{
+    const lec_render *r = vblock_cached(v, b);
+    size_t srclen;
+    const char *s = lec_doc_source(v->doc, &srclen);
+    if (!r && lec_doc_valid(v->doc) && b > 0 && b != v->title_b) {
+        const lec_block *blk = lec_doc_block(v->doc, b - 1);
+        uint32_t para = vblock_lead_blank(v, b) ? 1 : 0;
+        if (lec_plain_text(s, blk->start, blk->end, blk->kind, &v->job.joined, text, len)) {
+            if (k > para) return 0;
+            *blank = k != para;
+            *src = blk->start;
+            return 1;
+        }
+    }
+    if (!r) {
+        vblock_render(v, b, &v->job.scratch);
+        r = &v->job.scratch;
+    }
+    if (k >= r->npara) return 0;
+    const lec_para *p = &r->paras[k];
+    *blank = p->kind == LEC_PARA_BLANK || !p->len;
+    *text = r->text.data + p->text;
+    *len = p->len;
+    *src = p->src;
+    return 1;
+}
+
+/* Bytes of block b's source. */
+static size_t block_len(const lec_view *v, uint32_t b)
+{
+    size_t fs, fe;
+    lec_doc_frontmatter(v->doc, &fs, &fe);
+    if (b == 0) return fe - fs;
+    const lec_block *blk = lec_doc_block(v->doc, b - 1);
+    return blk->end - blk->start;
+}
+
+/* Whether block b has a paragraph longer than PIECE. */
+static int has_long_para(lec_view *v, uint32_t b)
+{
+    if (block_len(v, b) <= PIECE) return 0;
+    const char *text;
+    size_t len;
+    uint32_t src;
+    int blank;
+    for (uint32_t k = 0; para_text(v, b, k, &text, &len, &src, &blank); k++)
+        if (!blank && len > PIECE) return 1;
+    return 0;
+}
+
+/* A place to begin folding at, at or before p: after a character that
+ * folds to itself alone (an ideograph, an ASCII letter or digit), so
+ * that no run of white space or combining marks is cut. */
+static size_t safe_start(const char *text, size_t p, size_t floor)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t limit = p > floor + 256 ? p - 256 : floor;
+    while (p > limit) {
+        while (p > limit && (u[p] & 0xC0) == 0x80) p--;
+        if (p <= limit) break;
+        unsigned char c = u[p - 1];
+        if ((c < 0x80 && ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u)) ||
+            (p >= 3 && u[p - 3] >= 0xE4 && u[p - 3] <= 0xE9))
+            return p;
+        p--;
+    }
+    while (p > floor && (u[p] & 0xC0) == 0x80) p--;
+    return p;
+}
+
+/* The matches of paragraph k of block b from part_cut on, a piece at a
+ * time; 1 when the paragraph is done, 0 when the budget ran out (the
+ * first piece is always read).  Pieces end at multiples of PIECE and
+ * begin an overlap before, where a match across the cut is found; none
+ * is taken twice (they begin at or after the last one's end). */
+static int read_pieces(lec_view *v, uint32_t b, uint32_t k, budget *bu, vmatch **arr,
+                       size_t *n, size_t *cap)
+{
+    size_t plen;
+    lec_search_pattern(v->search, &plen);
+    size_t overlap = 256 + 16 * plen;
+    for (int first = 1;; first = 0) {
+        const char *text;
+        size_t len;
+        uint32_t src;
+        int blank;
+        if (!para_text(v, b, k, &text, &len, &src, &blank) || v->job.part_cut >= len) return 1;
+        if (!first && bu && !spend(bu)) return 0;
+        size_t e = v->job.part_cut + PIECE < len ? v->job.part_cut + PIECE : len;
+        while (e < len && ((unsigned char)text[e] & 0xC0) == 0x80) e++;
+        size_t s = v->job.part_cut > overlap ? v->job.part_cut - overlap : 0;
+        s = safe_start(text, s, v->job.part_end);
+        if (s < v->job.part_end) s = v->job.part_end;
+        size_t count = 0;
+        lec_search_find(v->search, text + s, e - s, &v->job.m, &count, &v->job.cap_m);
+        for (size_t j = 0; j < count; j++) {
+            lec_match mt = v->job.m[j];
+            add_match(arr, n, cap, b, k, src, (uint32_t)(s + mt.start), (uint32_t)(s + mt.end));
+            v->job.part_end = s + mt.end;
+        }
+        v->job.part_cut = e;
+    }
+}
+
+/* ---- the run of blocks read -------------------------------------------- */
+
+/* Reads block hi (hi grows by one); returns 1 when it is read, 0 when
+ * the budget ran out inside a long paragraph (the next call goes on;
+ * bu NULL: no limit).  The caller has spent a block of the budget. */
+static int grow_hi(lec_view *v, const lec_sig *need, budget *bu)
 {
     size_t before = v->nmatch;
-    read_block(v, v->job.hi, need, &v->match, &v->nmatch, &v->cap_match);
-    v->job.hi++;
+    uint32_t b = v->job.hi;
+    int done = 1;
+    if (!v->job.part && lec_sig_may(block_sig(v, b), need) &&
+        !(lec_search_flags(v->search) & LEC_SEARCH_REGEX) && has_long_para(v, b)) {
+        v->job.part = 1;
+        v->job.part_k = 0;
+        v->job.part_cut = v->job.part_end = 0;
+    }
+    if (v->job.part) {
+        /* Paragraph by paragraph, the long ones a piece at a time. */
+        const char *text;
+        size_t len;
+        uint32_t src;
+        int blank;
+        while (para_text(v, b, v->job.part_k, &text, &len, &src, &blank)) {
+            if (!blank &&
+                !read_pieces(v, b, v->job.part_k, bu, &v->match, &v->nmatch, &v->cap_match)) {
+                done = 0;
+                break;
+            }
+            v->job.part_k++;
+            v->job.part_cut = v->job.part_end = 0;
+        }
+        if (done) v->job.part = 0;
+    } else {
+        read_block(v, b, need, &v->match, &v->nmatch, &v->cap_match);
+    }
+    if (done) v->job.hi++;
     if (v->nmatch > before) v->hits_valid = 0;
-    return v->nmatch - before;
+    return done;
 }
 
 /* Reads blocks below lo, down to `to`, a chunk at a time; returns the
@@ -281,8 +434,9 @@ static void work(lec_view *v, budget *bu)
             /* Forward: the blocks from the cursor's on. */
             if (!spend(bu)) return;
             size_t n0 = v->nmatch;
-            grow_hi(v, &need);
+            int done = grow_hi(v, &need, bu);
             look_forward(v, n0, v->nmatch);
+            if (!done && !v->job.found) return;
         } else if (v->job.dir > 0) {
             /* Nothing after the cursor: the first match of all. */
             if (v->job.lo > 0 && grow_lo(v, &need, 0, bu) < 0) return;
@@ -290,7 +444,7 @@ static void work(lec_view *v, budget *bu)
         } else if (v->job.hi == v->job.lo) {
             /* Backward: the cursor's block first. */
             if (!spend(bu)) return;
-            grow_hi(v, &need);
+            if (!grow_hi(v, &need, bu)) return;
             look_backward(v, 0, v->nmatch);
         } else if (v->job.lo > 0) {
             long k = grow_lo(v, &need, 0, bu);
@@ -299,7 +453,7 @@ static void work(lec_view *v, budget *bu)
         } else if (v->job.hi < v->nb) {
             /* Nothing before the cursor: the last match of all. */
             if (!spend(bu)) return;
-            grow_hi(v, &need);
+            if (!grow_hi(v, &need, bu)) return;
         } else {
             settle(v, v->nmatch ? (long)v->nmatch - 1 : -1, v->nmatch > 0);
         }
@@ -309,7 +463,7 @@ static void work(lec_view *v, budget *bu)
     screen_blocks(v, &first, &last);
     while (v->job.hi <= last && v->job.hi < v->nb) {
         if (!spend(bu)) return;
-        grow_hi(v, &need);
+        if (!grow_hi(v, &need, bu)) return;
     }
     while (v->job.lo > first)
         if (grow_lo(v, &need, first, bu) < 0) return;
@@ -318,7 +472,7 @@ static void work(lec_view *v, budget *bu)
         if (grow_lo(v, &need, 0, bu) < 0) return;
     while (v->job.hi < v->nb) {
         if (!spend(bu)) return;
-        grow_hi(v, &need);
+        if (!grow_hi(v, &need, bu)) return;
     }
     int dir = v->job.dir, found = v->job.found, wrapped = v->job.wrapped;
     job_free(v);
@@ -371,6 +525,11 @@ void lec_view_search_begin(lec_view *v)
 static void restore_folds(lec_view *v)
 {
     if (!v->saved_folds) return;
+    /* Nothing to do when no fold was opened: the rows of a long block
+     * are not filtered again (a 20 MB paragraph has 400 000). */
+    if (memcmp(v->folded, v->saved_folds, lec_doc_node_count(v->doc)) == 0 &&
+        v->contents == v->saved_contents && v->pre_folded == v->saved_pre)
+        return;
     memcpy(v->folded, v->saved_folds, lec_doc_node_count(v->doc));
     v->contents = v->saved_contents;
     v->pre_folded = v->saved_pre;
@@ -465,13 +624,13 @@ static void read_for_next(lec_view *v, int d)
     lec_search_need(v->search, &need);
     budget none = {-1, 0};
     if (d > 0) {
-        while (v->current == v->nmatch && v->job.hi < v->nb) grow_hi(v, &need);
+        while (v->current == v->nmatch && v->job.hi < v->nb) grow_hi(v, &need, NULL);
         if (v->current == v->nmatch)
             while (v->job.lo > 0) grow_lo(v, &need, 0, &none);
     } else {
         while (v->current == 1 && v->job.lo > 0) grow_lo(v, &need, 0, &none);
         if (v->current == 1)
-            while (v->job.hi < v->nb) grow_hi(v, &need);
+            while (v->job.hi < v->nb) grow_hi(v, &need, NULL);
     }
     if (v->job.lo == 0 && v->job.hi == v->nb) work(v, &none);
 }

@@ -7,6 +7,7 @@
  */
 #include "../tap.h"
 #include "lectern/doc.h"
+#include "lectern/search.h"
 #include "lectern/view.h"
 
 #include <stdio.h>
@@ -167,6 +168,69 @@ static void test_restart(lec_doc *doc)
     lec_view_free(w);
 }
 
+/* A paragraph of 2.5 MB, read a piece (1 MB) at a time: the matches are
+ * those of the whole paragraph, across the cuts too, and a step does not
+ * read it all. */
+static void test_long_paragraph(void)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_puts(&b, "# 长段落\n\n");
+    size_t start = b.len, mb = (size_t)1 << 20;
+    /* Filler of three-byte characters; 发展 at places near the cuts at 1
+     * and 2 MB (one byte before, at, after) and elsewhere. */
+    static const char filler[] = "这是一段很长的文字没有换行也没有标点";
+    size_t want_at[] = {100, mb - 2, mb - 3 - 3, mb + 3, 2 * mb - 4, 2 * mb, 2 * mb + 30, 2 * mb + 500000};
+    size_t nwant = sizeof want_at / sizeof *want_at, w = 0;
+    while (b.len - start < (size_t)(2.5 * mb)) {
+        size_t off = b.len - start;
+        if (w < nwant && off + 6 > want_at[w]) {
+            lec_buf_puts(&b, "发展");
+            w++;
+        } else {
+            lec_buf_put(&b, filler, 3);
+        }
+    }
+    lec_buf_puts(&b, "\n");
+    size_t len;
+    char *text = lec_buf_detach(&b, &len);
+    /* The truth: the search over the paragraph at once. */
+    lec_search *se = lec_search_new("发展", strlen("发展"));
+    lec_match *m = NULL;
+    size_t count = 0, cap = 0;
+    lec_search_find(se, text + start, len - start - 1, &m, &count, &cap);
+    lec_doc *doc = lec_doc_new(text, len, "long.md");
+    lec_view *a = lec_view_new(doc, 80, 10, 1);
+    lec_view_search_start(a, "发展", 1);
+    int p = lec_view_search_step(a, -1, 1);
+    ok(!(p & LEC_VS_TOTAL), "one step reads a piece of the 2.5 MB paragraph, not all of it");
+    int steps = 1;
+    while (!(lec_view_search_step(a, -1, 1) & LEC_VS_TOTAL)) steps++;
+    size_t k, n;
+    lec_view_search_state(a, &k, &n);
+    ok(n == count && n == nwant, "%zu matches in %d steps, as the whole paragraph has %zu (%zu put)", n,
+       steps, count, nwant);
+    lec_view *c = lec_view_new(doc, 80, 10, 1);
+    size_t nc = lec_view_search(c, "发展", 1, NULL);
+    ok(nc == count, "at once too: %zu", nc);
+    /* The same places, match by match. */
+    int same = 1;
+    for (size_t i = 0; i < count && same; i++) {
+        lec_vpos pa = lec_view_tell(a), pc = lec_view_tell(c);
+        size_t ka, na, kc, nc2;
+        lec_view_search_state(a, &ka, &na);
+        lec_view_search_state(c, &kc, &nc2);
+        same = pa.src == pc.src && pa.chr == pc.chr && ka == kc;
+        lec_view_search_next(a, 1, NULL);
+        lec_view_search_next(c, 1, NULL);
+    }
+    ok(same, "n goes through the same places");
+    free(m);
+    lec_search_free(se);
+    lec_view_free(a);
+    lec_view_free(c);
+    lec_doc_free(doc);
+}
+
 int main(void)
 {
     size_t len;
@@ -182,5 +246,6 @@ int main(void)
     test_next_early(doc);
     test_restart(doc);
     lec_doc_free(doc);
+    test_long_paragraph();
     return tap_done();
 }
