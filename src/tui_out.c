@@ -490,9 +490,10 @@ static size_t plan_move(tui_out *o, int y, int x, int for_char, char *best)
         char h[64], h0[64], v[64];
         horizontal(o, fx, x, h);
         horizontal(o, 0, x, h0);
-        /* Relative moves up and down stop at the scroll region's
-         * margins: only within it, or within the rows below it. */
-        int side = o->region >= 0 && (o->cy > o->region) != (y > o->region);
+        /* Relative moves down stop at the scroll region's bottom margin:
+         * none from inside it to below it (up, the top margin is the
+         * screen's top). */
+        int side = o->region >= 0 && o->cy <= o->region && y > o->region;
         if (y == o->cy) {
             snprintf(c, sizeof c, "%s%s", pre, h);
             keep_shorter(best, &bl, c);
