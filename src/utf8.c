@@ -66,7 +66,7 @@ int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
     return (int)r;
 }
 
-int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
+int lec_utf8_decode_rest(const char *s, size_t n, int32_t *cp)
 {
     int r;
 

@@ -20,8 +20,25 @@
 
 /* Decodes the code point at s (n > 0 bytes available) into *cp and returns
  * its length in bytes (1-4).  An invalid or truncated sequence gives
- * *cp = LEC_REPLACEMENT and returns 1.  Returns 0 only when n == 0. */
-int lec_utf8_decode(const char *s, size_t n, int32_t *cp);
+ * *cp = LEC_REPLACEMENT and returns 1.  Returns 0 only when n == 0.
+ * Inline for ASCII and the three-byte characters of CJK text (lead
+ * E1-EC, EE-EF: no overlong or surrogate to check), which are nearly
+ * every character of a document; the rest in lec_utf8_decode_rest. */
+int lec_utf8_decode_rest(const char *s, size_t n, int32_t *cp);
+static inline int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (n >= 3 && u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+        return 3;
+    }
+    return lec_utf8_decode_rest(s, n, cp);
+}
 
 /* The same, but an invalid or truncated sequence gives *cp = -1 (and
  * still returns 1), so that a real U+FFFD can be told from a bad byte. */
