@@ -82,6 +82,8 @@ static const struct {
     {"?", LEC_REQ_SEARCH_BACK},
     {"n", LEC_REQ_SEARCH_NEXT},
     {"N", LEC_REQ_SEARCH_PREV},
+    {"s", LEC_REQ_SORT},
+    {"F", LEC_REQ_LIB_SEARCH},
     {"p", LEC_REQ_PRINT},
     {"P", LEC_REQ_PRINT_PLAIN},
     {"y", LEC_REQ_YANK},
@@ -111,8 +113,8 @@ static const struct {
 #undef REQ_ROW
 };
 
-static const char *const group_titles[LEC_GROUP_COUNT] = {"Move", "Fold", "Jump", "Search",
-                                                          "Other"};
+static const char *const group_titles[LEC_GROUP_COUNT] = {"Move",    "Fold",  "Jump", "Search",
+                                                          "Library", "Other"};
 
 /* The keymap in force: the defaults, parsed on first use, then changed
  * by lec_keys_bind and lec_keys_unbind.  No sequence in it is the

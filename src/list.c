@@ -6,6 +6,8 @@
  */
 #include "tui_priv.h"
 
+#include "lectern/options.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,14 +77,25 @@ void tui_list_changed(tui *t, tui_list *l)
     if (l->cur < 0) l->cur = 0;
 }
 
+/* The rows the list has on the screen (below its heading). */
+static int list_height(const tui_list *l)
+{
+    int h = tui_height() - (l->ops->header ? 1 : 0);
+    return h > 0 ? h : 1;
+}
+
 static void list_draw(tui *t, screen *s)
 {
     tui_list *l = s->data;
-    int height = tui_height();
+    int height = list_height(l), y0 = 0;
+    if (l->ops->header && tui_height() > 1) {
+        l->ops->header(t, l->ctx, 0);
+        y0 = 1;
+    }
     long n = count(l);
     l->top = keep_visible(l->top, l->cur, n, height);
-    for (int y = 0; y < height; y++) {
-        long i = l->top + y;
+    for (int y = y0; y < y0 + height && y < tui_height(); y++) {
+        long i = l->top + y - y0;
         unsigned base = i == l->cur ? LOOK_CURSOR : 0;
         int x = 0;
         if (i < n) {
@@ -92,13 +105,21 @@ static void list_draw(tui *t, screen *s)
             x = tui_text(t, y, x, COLS, none, strlen(none), LEC_A_SUMMARY);
         }
         tui_fill(t, y, x, COLS, base);
+        /* The terminal's cursor marks the cursor row, as in the document
+         * (--cursor-row terminal, tui_draw_rows), unless it is drawn in
+         * the theme's cursor look. */
+        if (i == l->cur && i < n && t->o->cursor_row != LEC_CURSOR_ROW_HIGHLIGHT)
+            tui_show_cursor(t, y, 0);
     }
 }
 
 static void status_text(tui *t, tui_list *l, lec_buf *left, lec_buf *right)
 {
     if (l->ops->status) l->ops->status(t, l->ctx, l, left, right);
-    if (l->filter.len) {
+    if (t->msg.len) { /* a message, until the next key */
+        lec_buf_reset(left);
+        lec_buf_puts(left, t->msg.data);
+    } else if (l->filter.len) {
         lec_buf_reset(left);
         lec_buf_printf(left, "/%s  (Esc clears)", l->filter.data);
     }
@@ -172,11 +193,14 @@ static int list_request(tui *t, screen *s, lec_request req, long cnt)
 {
     tui_list *l = s->data;
     long n = count(l);
-    long c = tui_list_move(t, req, cnt, l->cur, n, tui_height());
+    long c = tui_list_move(t, req, cnt, l->cur, n, list_height(l));
     if (c >= 0) {
         l->cur = c;
         return SCREEN_DONE;
     }
+    /* The owner's first: it may close the list (then l is gone). */
+    if (l->ops->request && l->ops->request(t, l->ctx, l, req, cnt) == SCREEN_DONE)
+        return SCREEN_DONE;
     switch (req) {
     case LEC_REQ_ENTER:
         if (l->ops->open(t, l->ctx, n ? l->cur : -1)) tui_pop(t);
@@ -197,7 +221,6 @@ static int list_request(tui *t, screen *s, lec_request req, long cnt)
     default:
         break;
     }
-    if (l->ops->request) return l->ops->request(t, l->ctx, l, req, cnt);
     return SCREEN_PASS;
 }
 
@@ -230,7 +253,7 @@ tui_list *tui_list_open(tui *t, const list_ops *ops, void *ctx, long cur)
     l->ops = ops;
     l->ctx = ctx;
     l->cur = cur;
-    int height = tui_height();
+    int height = list_height(l);
     l->top = cur - height / 3 > 0 ? cur - height / 3 : 0;
     tui_list_changed(t, l);
     l->scr = tui_push(t, &list_screen, l);

@@ -15,10 +15,12 @@
 #include "lectern/marker.h"
 #include "lectern/place.h"
 #include "lectern/render.h"
+#include "lectern/search.h"
 #include "lectern/tui.h"
 #include "lectern/utf8.h"
 
 #include "settings.h"
+#include "libcli.h"
 #include "source.h"
 
 #include <errno.h>
@@ -31,14 +33,28 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-typedef enum { MODE_BROWSE, MODE_TOC, MODE_OUTLINE, MODE_PRINT, MODE_DUMP, MODE_CONVERT } mode;
+typedef enum {
+    MODE_BROWSE,
+    MODE_TOC,
+    MODE_OUTLINE,
+    MODE_PRINT,
+    MODE_DUMP,
+    MODE_CONVERT,
+    MODE_LIST,
+    MODE_GREP
+} mode;
 
 typedef struct options {
     mode mode;
     const char *addr;
     const char *file;
+    char *const *files; /* every FILE given (a library when more than one) */
+    int nfiles;
+    const char *pattern; /* --grep */
+    int regex;           /* -E: --grep's pattern is a regular expression */
     int plain;
     int width; /* 0: not given */
     int ambi;
@@ -58,15 +74,21 @@ typedef struct options {
 
 static const char usage_text[] =
     "Usage: lectern [OPTIONS] FILE|-\n"
+    "       lectern [OPTIONS] FOLDER|FILE...\n"
     "Read a structured document (Markdown) as a tree of sections and numbered points.\n"
     "\n"
-    "Without a mode, the document opens in the browser (F1 there lists the keys).\n"
+    "Without a mode, the document opens in the browser (F1 there lists the keys);\n"
+    "a folder, or more than one file, opens the library of the documents in them.\n"
     "Modes (at most one):\n"
     "      --toc            print the outline, one node a line, with addresses\n"
     "      --outline        print the outline as TSV: meta rows, then level, marker, title\n"
     "      --print ADDR     print the Markdown source of the node at ADDR\n"
     "      --dump           print the whole document as wrapped plain text\n"
     "      --convert        print the Markdown recovered from a plain-text document\n"
+    "      --list           print the library of PATH... as TSV: path, date, author,\n"
+    "                       title, parts, bytes\n"
+    "      --grep PATTERN   print every hit of PATTERN in the library of PATH... as\n"
+    "                       TSV: path, address, breadcrumb, line\n"
     "\n"
     "Options:\n"
     "      --plain          with --print: plain text instead of Markdown\n"
@@ -76,8 +98,10 @@ static const char usage_text[] =
     "                       in the browser, the widest the text gets\n"
     "      --ambiwidth 1|2  cells taken by East Asian ambiguous characters (default 1)\n"
     "      --no-script-fold\n"
-    "                       in the browser's searches, keep Simplified and Traditional\n"
-    "                       characters apart (Ctrl-T at the search prompt toggles)\n"
+    "                       in the browser's searches (and --grep), keep Simplified\n"
+    "                       and Traditional characters apart (Ctrl-T at the search\n"
+    "                       prompt toggles)\n"
+    "  -E, --regex          with --grep: PATTERN is a regular expression (PCRE2)\n"
     "      --mouse          in the browser, scroll with the mouse wheel (the terminal\n"
     "                       then no longer selects text with the mouse)\n"
     "      --no-mouse       the mouse wheel off, as it is by default\n"
@@ -103,8 +127,9 @@ static const char usage_text[] =
     "markers (二/四是, 2/4).  FILE - reads standard input.  The environment\n"
     "variable LECTERN holds options too (LECTERN='--ambiwidth 2'): the command\n"
     "line's win over it, and its over the configuration file's.\n"
-    "Exit status: 0 ok, 1 no such address, 2 unusable input, 3 control characters\n"
-    "for a terminal (--raw), 64 usage error, 70 out of memory, 74 output error.\n";
+    "Exit status: 0 ok, 1 no such address (--grep: no hit), 2 unusable input,\n"
+    "3 control characters for a terminal (--raw), 64 usage error, 70 out of memory,\n"
+    "74 output error.\n";
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void usage_error(const char *fmt, ...)
@@ -166,7 +191,8 @@ static void print_keys(void)
 static void set_mode(options *o, mode m)
 {
     if (o->mode != MODE_BROWSE && o->mode != m)
-        usage_error("%s", "only one of --toc, --outline, --print, --dump and --convert may be given");
+        usage_error("%s", "only one of --toc, --outline, --print, --dump, --convert, --list and "
+                          "--grep may be given");
     o->mode = m;
 }
 
@@ -184,6 +210,8 @@ enum {
     O_RAW,
     O_CONFIG,
     O_NO_CONFIG,
+    O_LIST,
+    O_GREP,
     O_SET = 512,    /* + the option's row in lec_options */
     O_UNSET = 1024, /* + the row: --no-NAME */
 };
@@ -196,6 +224,9 @@ static struct option *long_options(void)
         {"print", required_argument, NULL, O_PRINT},
         {"dump", no_argument, NULL, O_DUMP},
         {"convert", no_argument, NULL, O_CONVERT},
+        {"list", no_argument, NULL, O_LIST},
+        {"grep", required_argument, NULL, O_GREP},
+        {"regex", no_argument, NULL, 'E'},
         {"from", required_argument, NULL, O_FROM},
         {"keys", no_argument, NULL, O_KEYS},
         {"plain", no_argument, NULL, O_PLAIN},
@@ -241,7 +272,7 @@ static void parse_args(int argc, char **argv, options *o)
     o->ambi = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
         switch (c) {
         case O_TOC:
             set_mode(o, MODE_TOC);
@@ -258,6 +289,16 @@ static void parse_args(int argc, char **argv, options *o)
             break;
         case O_CONVERT:
             set_mode(o, MODE_CONVERT);
+            break;
+        case O_LIST:
+            set_mode(o, MODE_LIST);
+            break;
+        case O_GREP:
+            set_mode(o, MODE_GREP);
+            o->pattern = optarg;
+            break;
+        case 'E':
+            o->regex = 1;
             break;
         case O_FROM:
             if (strcmp(optarg, "text") == 0)
@@ -310,9 +351,17 @@ static void parse_args(int argc, char **argv, options *o)
      * FILE wanted. */
     if (o->keys) return;
     if (optind >= argc) usage_error("%s", "no FILE given (use - for standard input)");
-    if (optind + 1 < argc) usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
     o->file = argv[optind];
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    /* Many files make a library: the browser, --list and --grep take it. */
+    if (o->nfiles > 1 && o->mode != MODE_BROWSE && o->mode != MODE_LIST && o->mode != MODE_GREP)
+        usage_error("one FILE only, but '%s' follows it", argv[optind + 1]);
+    for (int i = 0; i < o->nfiles && o->nfiles > 1; i++)
+        if (strcmp(o->files[i], "-") == 0)
+            usage_error("%s", "- (standard input) cannot be in a library");
     if (o->plain && o->mode != MODE_PRINT) usage_error("%s", "--plain goes with --print");
+    if (o->regex && o->mode != MODE_GREP) usage_error("%s", "-E goes with --grep");
     if (o->raw && o->mode != MODE_PRINT && o->mode != MODE_CONVERT && o->mode != MODE_BROWSE)
         usage_error("%s", "--raw goes with --print, --convert or the browser's p");
 }
@@ -520,6 +569,79 @@ static lec_later *reload(void *arg)
     return source_reload(c->src, c->text);
 }
 
+/* The library's way of reading files (--from). */
+static lec_from lib_from(source_from f)
+{
+    return f == SOURCE_TEXT ? LEC_FROM_TEXT : f == SOURCE_MARKDOWN ? LEC_FROM_MARKDOWN
+                                                                    : LEC_FROM_AUTO;
+}
+
+/* What the reader asked the browser to print (p, P): node of doc as
+ * Markdown or, plain, as text.  Returns nonzero when it was refused
+ * (control characters for a terminal). */
+static int print_node(const lec_doc *doc, uint32_t node, int plain, const options *o, int width)
+{
+    size_t start = 0, end, len;
+    const char *src = lec_doc_source(doc, &len);
+    end = len;
+    if (!plain) {
+        if (node) lec_node_range(doc, node, &start, &end);
+        if (refuse_controls(lec_doc_name(doc), o, src + start, end - start)) return 1;
+        lec_out(src + start, end - start);
+    } else if (node == 0) {
+        do_dump(doc, width, o->ambi);
+    } else {
+        lec_node_range(doc, node, &start, &end);
+        dump_range(doc, start, end, width, o->ambi, 0);
+    }
+    return 0;
+}
+
+/* The browser on a library (a folder, or many files); p and P print from
+ * the document open in it.  Without a terminal, the list is written. */
+static int browse_library(const options *o, int width)
+{
+    int errors = 0;
+    lec_lib *l = lec_cli_library(o->files, o->nfiles, lib_from(o->from), &errors);
+    /* Each document opens where it was left (place.h), as one file does. */
+    const char *off = getenv("LECTERN_NO_REMEMBER");
+    char *state = !o->st.remember || (off && *off) ? NULL : lec_place_dir();
+    lec_tui_opts to = {.ambi = o->ambi,
+                       .mouse = o->mouse,
+                       .no_script_fold = !o->st.script_fold,
+                       .theme = o->st.theme,
+                       .colors = o->st.colors,
+                       .color_set = o->st.color_set,
+                       .notice = o->notes.data,
+                       .print_raw = o->raw,
+                       .width = o->width,
+                       .state = state};
+    lec_doc *doc = NULL;
+    uint32_t node = 0;
+    const char *why = NULL;
+    lec_tui_result r = lec_tui_library(l, &to, &doc, &node, &why);
+    free(state);
+    int rc = 0;
+    switch (r) {
+    case LEC_TUI_NO_TERMINAL:
+        print_notes(&o->notes);
+        fprintf(stderr, "lectern: %s: showing the library as with --list\n",
+                why ? why : "no terminal");
+        errors += lec_cli_write_list(l);
+        break;
+    case LEC_TUI_PRINT:
+    case LEC_TUI_PRINT_PLAIN:
+        if (print_node(doc, node, r == LEC_TUI_PRINT_PLAIN, o, width)) rc = LEC_EXIT_RAW;
+        break;
+    default:
+        break;
+    }
+    lec_out_flush();
+    lec_doc_free(doc);
+    lec_lib_free(l);
+    return rc ? rc : errors ? LEC_EXIT_INPUT : 0;
+}
+
 /* The browser; what the reader asked to print goes to stdout after the
  * terminal is restored.  Without a terminal, the document is dumped. */
 static int browse(const source *src, opened *op, const options *o, int width)
@@ -560,7 +682,6 @@ static int browse(const source *src, opened *op, const options *o, int width)
     lec_tui_result r = lec_tui_run(&doc, &to, &node, &why);
     free(state);
     int rc = 0;
-    size_t start, end, len;
     if (r == LEC_TUI_NO_TERMINAL) {
         print_notes(&o->notes);
         fprintf(stderr, "lectern: %s: showing the document as with --dump\n",
@@ -584,24 +705,12 @@ static int browse(const source *src, opened *op, const options *o, int width)
         }
         do_dump(doc, width, o->ambi);
     }
-    const char *srcb = doc ? lec_doc_source(doc, &len) : NULL;
     switch (r) {
     case LEC_TUI_NO_TERMINAL:
         break;
     case LEC_TUI_PRINT:
-        start = 0;
-        end = len;
-        if (node) lec_node_range(doc, node, &start, &end);
-        if (refuse_controls(lec_doc_name(doc), o, srcb + start, end - start)) rc = LEC_EXIT_RAW;
-        else lec_out(srcb + start, end - start);
-        break;
     case LEC_TUI_PRINT_PLAIN:
-        if (node == 0) {
-            do_dump(doc, width, o->ambi);
-        } else {
-            lec_node_range(doc, node, &start, &end);
-            dump_range(doc, start, end, width, o->ambi, 0);
-        }
+        if (print_node(doc, node, r == LEC_TUI_PRINT_PLAIN, o, width)) rc = LEC_EXIT_RAW;
         break;
     case LEC_TUI_QUIT:
         break;
@@ -675,6 +784,17 @@ static int run(const options *opts, const char *name)
     if (env && *env) src.early = (size_t)strtoull(env, NULL, 10);
     int width = o.width ? o.width : terminal_width();
 
+    if (o.mode == MODE_LIST) return lec_cli_list(o.files, o.nfiles, lib_from(o.from));
+    if (o.mode == MODE_GREP)
+        return lec_cli_grep(o.pattern,
+                            (o.regex ? LEC_SEARCH_REGEX : 0u) |
+                                (!o.st.script_fold ? LEC_SEARCH_NO_HANFOLD : 0u),
+                            o.files, o.nfiles, lib_from(o.from));
+    struct stat st;
+    if (o.mode == MODE_BROWSE && (o.nfiles > 1 || (strcmp(o.file, "-") != 0 &&
+                                                   stat(o.file, &st) == 0 && S_ISDIR(st.st_mode))))
+        return browse_library(&o, width);
+
     if (o.mode == MODE_BROWSE) {
         opened op;
         if (source_open(&src, &op, &why) != 0) {
@@ -740,6 +860,8 @@ static int run(const options *opts, const char *name)
         break;
     case MODE_CONVERT: /* handled above */
     case MODE_BROWSE:
+    case MODE_LIST:
+    case MODE_GREP:
         break;
     case MODE_DUMP:
         do_dump(doc, width, o.ambi);

@@ -151,8 +151,12 @@ typedef struct list_ops {
     /* The status line: left (when no filter is being shown) and right
      * text; the list says "/filter (Esc clears)" itself. */
     void (*status)(struct tui *t, void *ctx, const tui_list *l, lec_buf *left, lec_buf *right);
-    /* Requests the list does not take (moving, Enter, / and Esc are its
-     * own): SCREEN_DONE or SCREEN_PASS.  May be NULL. */
+    /* Draws a heading row at screen row 0 above the rows (column names);
+     * NULL: none. */
+    void (*header)(struct tui *t, void *ctx, int y);
+    /* Requests other than moving, seen before the list's own (Enter, /,
+     * Esc): SCREEN_DONE, or SCREEN_PASS to let the list have them.  May
+     * be NULL. */
     int (*request)(struct tui *t, void *ctx, tui_list *l, lec_request req, long count);
     /* Background work (a list that grows); as screen_ops.tick.  May be
      * NULL. */

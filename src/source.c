@@ -18,6 +18,8 @@
  */
 #include "source.h"
 
+#include "lectern/open.h"
+
 #include "lectern/chunk.h"
 #include "lectern/convert.h"
 #include "lectern/utf8.h"
@@ -44,29 +46,17 @@
 /* The raw text kept to be shown while the first document is made. */
 #define RAW_MAX ((size_t)64 << 10)
 
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcasecmp(s + n - k, suffix) == 0;
-}
-
 int source_is_text(const source *src, const char *data, size_t len)
 {
-    if (src->from != SOURCE_AUTO) return src->from == SOURCE_TEXT;
-    if (has_suffix(src->file, ".txt")) return 1;
-    if (has_suffix(src->file, ".md") || has_suffix(src->file, ".markdown") ||
-        has_suffix(src->file, ".mkd") || has_suffix(src->file, ".mdown"))
-        return 0;
-    return !lec_looks_markdown(data, len);
+    lec_from from = src->from == SOURCE_TEXT       ? LEC_FROM_TEXT
+                    : src->from == SOURCE_MARKDOWN ? LEC_FROM_MARKDOWN
+                                                   : LEC_FROM_AUTO;
+    return lec_open_is_text(src->file, from, data, len);
 }
 
 void source_to_markdown(char **data, size_t *len, int valid)
 {
-    size_t mlen;
-    char *md = valid ? lec_convert_valid(*data, *len, &mlen) : lec_convert(*data, *len, &mlen);
-    free(*data);
-    *data = md;
-    *len = mlen;
+    lec_open_to_markdown(data, len, valid);
 }
 
 lec_doc *source_doc(const source *src, lec_input *in, int text, lec_buf *why)

@@ -423,34 +423,26 @@ static void setup_screen(tui *t)
     t->rows = LINES > 1 ? LINES - 1 : 1;
 }
 
-lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
-                           const char **why)
+/* Opens the first screen of a session; after the loop, before the
+ * screens close. */
+typedef void (*session_fn)(tui *t, void *arg);
+
+/* A session of the browser: the terminal (or the test screen), the
+ * signals, the first screen, the loop, and everything put back. */
+static lec_tui_result session(tui *t, session_fn first, session_fn after, void *arg,
+                              const char **why)
 {
     static int registered;
-    tui t;
-    memset(&t, 0, sizeof t);
-    t.feed_fd = -1;
-    t.doc = *doc;
-    t.later = o->later;
-    t.first = o->first;
-    t.o = o;
-    t.ambi = o->ambi == 2 ? 2 : 1;
-    t.last_dir = 1;
-    t.search_flags = o->no_script_fold ? LEC_SEARCH_NO_HANFOLD : 0;
-    t.slice = -1;
-    *node = 0;
-    *why = "";
-
     /* The document is UTF-8.  In a locale that is not (LANG=C, often the
      * case over SSH), the terminal may not be either: what is not ASCII
      * is drawn as '?', at the width our layout gave it, and the status
      * line says so once (draw). */
-    t.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    t->ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
     const char *script = getenv("LECTERN_TEST_SCRIPT");
     if (script && *script) {
-        if (tui_test_open(&t, script, why)) return LEC_TUI_NO_TERMINAL;
-    } else if (open_terminal(&t, why)) {
+        if (tui_test_open(t, script, why)) return LEC_TUI_NO_TERMINAL;
+    } else if (open_terminal(t, why)) {
         return LEC_TUI_NO_TERMINAL;
     }
     if (!registered) {
@@ -459,68 +451,133 @@ lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t 
         lec_oom_hook(restore_at_exit);
         registered = 1;
     }
-    setup_screen(&t);
-    t.outl = tui_out_open(fileno(t.out));
-    active_outl = t.outl;
+    setup_screen(t);
+    t->outl = tui_out_open(fileno(t->out));
+    active_outl = t->outl;
 
-    if (!t.test) tui_signals_on(&t);
+    if (!t->test) tui_signals_on(t);
 
     /* The history of the prompts; a damaged file is said once, here. */
-    t.hist = lec_hist_open(NULL);
-    const char *notice = lec_hist_notice(t.hist);
-    if (notice) tui_message(&t, 1, "%s", notice);
-    t.jumps = lec_jumps_new();
-    if (t.doc) {
-        t.v = lec_view_new(t.doc, tui_text_cols(&t), t.rows, t.ambi);
-        tui_place_recall(&t);
-        tui_doc_open(&t);
-        settings_notice(&t);
-    } else {
-        tui_wait_open(&t);
-    }
-    lec_tui_result r = run(&t);
-    *node = t.node;
-    tui_place_remember(&t);
+    t->hist = lec_hist_open(NULL);
+    const char *notice = lec_hist_notice(t->hist);
+    if (notice) tui_message(t, 1, "%s", notice);
+    t->jumps = lec_jumps_new();
+    first(t, arg);
+    lec_tui_result r = run(t);
+    if (after) after(t, arg);
     /* Every screen closes, the top first (a prompt tells its owner). */
-    t.leave = 1;
-    while (t.top)
-        tui_pop(&t);
-    if (r == LEC_TUI_FAILED) *why = t.failed;
-    *doc = t.doc;
+    t->leave = 1;
+    while (t->top)
+        tui_pop(t);
+    if (r == LEC_TUI_FAILED) *why = t->failed;
     /* Not needed after all: the workers are told to stop, and what they
      * make is freed on their own threads, whose inputs are their own. */
-    if (t.later) lec_later_cancel(t.later);
-    if (t.first) lec_later_cancel(t.first);
+    if (t->later) lec_later_cancel(t->later);
+    if (t->first) lec_later_cancel(t->first);
+    t->later = t->first = NULL;
     lec_hanfold_settle();
 
-    if (t.v) lec_view_free(t.v);
-    lec_jumps_free(t.jumps);
-    lec_line_free(&t.line);
-    lec_buf_free(&t.msg);
-    lec_buf_free(&t.last_pat);
-    lec_hist_free(t.hist);
-    lec_buf_free(&t.search_defer);
-    if (!t.test) tui_signals_off();
-    if (t.paste_on) {
-        fputs(TUI_PASTE_OFF, t.out);
-        fflush(t.out);
+    if (t->v) lec_view_free(t->v);
+    t->v = NULL;
+    lec_jumps_free(t->jumps);
+    lec_line_free(&t->line);
+    lec_buf_free(&t->msg);
+    lec_buf_free(&t->last_pat);
+    lec_hist_free(t->hist);
+    lec_buf_free(&t->search_defer);
+    if (!t->test) tui_signals_off();
+    if (t->paste_on) {
+        fputs(TUI_PASTE_OFF, t->out);
+        fflush(t->out);
     }
-    lec_buf_free(&t.paste);
+    lec_buf_free(&t->paste);
     active_outl = NULL;
-    tui_out_close(t.outl);
-    t.outl = NULL;
+    tui_out_close(t->outl);
+    t->outl = NULL;
     endwin();
     active = 0;
     active_out = NULL;
-    delwin(t.keys);
-    delscreen(t.scr);
-    if (t.test)
-        tui_test_close(&t);
+    delwin(t->keys);
+    delscreen(t->scr);
+    if (t->test)
+        tui_test_close(t);
     else
-        fclose(t.out);
-    if (t.failed_place) {
-        fprintf(stderr, "lectern: %s\n", t.failed_place);
-        free(t.failed_place);
+        fclose(t->out);
+    if (t->failed_place) {
+        fprintf(stderr, "lectern: %s\n", t->failed_place);
+        free(t->failed_place);
+    }
+    return r;
+}
+
+static void init(tui *t, const lec_tui_opts *o)
+{
+    memset(t, 0, sizeof *t);
+    t->feed_fd = -1;
+    t->o = o;
+    t->ambi = o->ambi == 2 ? 2 : 1;
+    t->last_dir = 1;
+    t->search_flags = o->no_script_fold ? LEC_SEARCH_NO_HANFOLD : 0;
+    t->slice = -1;
+}
+
+static void first_doc(tui *t, void *arg)
+{
+    (void)arg;
+    if (t->doc) {
+        t->v = lec_view_new(t->doc, tui_text_cols(t), t->rows, t->ambi);
+        tui_place_recall(t);
+        tui_doc_open(t);
+        settings_notice(t);
+    } else {
+        tui_wait_open(t); /* the document itself is being made (t->first) */
+    }
+}
+
+static void after_doc(tui *t, void *arg)
+{
+    (void)arg;
+    tui_place_remember(t);
+}
+
+lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
+                           const char **why)
+{
+    tui t;
+    init(&t, o);
+    t.doc = *doc;
+    t.later = o->later;
+    t.first = o->first;
+    *node = 0;
+    *why = "";
+    lec_tui_result r = session(&t, first_doc, after_doc, NULL, why);
+    if (r == LEC_TUI_NO_TERMINAL) return r;
+    *node = t.node;
+    *doc = t.doc;
+    return r;
+}
+
+static void first_lib(tui *t, void *arg)
+{
+    tui_lib_open(t, arg);
+    settings_notice(t);
+}
+
+lec_tui_result lec_tui_library(lec_lib *l, const lec_tui_opts *o, lec_doc **doc, uint32_t *node,
+                               const char **why)
+{
+    tui t;
+    init(&t, o);
+    *doc = NULL;
+    *node = 0;
+    *why = "";
+    lec_tui_result r = session(&t, first_lib, NULL, l, why);
+    if (r == LEC_TUI_NO_TERMINAL) return r;
+    if (r == LEC_TUI_PRINT || r == LEC_TUI_PRINT_PLAIN) {
+        *doc = t.print_doc;
+        *node = t.node;
+    } else {
+        lec_doc_free(t.print_doc);
     }
     return r;
 }

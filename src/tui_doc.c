@@ -10,14 +10,33 @@
  * jump list (jumps.h) for <C-o>, <C-i> and ''; m and ' take the next key
  * as a mark's letter.  The place where the reader left the file comes
  * back when it opens (place.h).
+ *
+ * The browser shows one document at a time, t->doc in t->v.  A document
+ * opened from the library belongs to its screen, which puts back the
+ * t->doc and t->v it found when it closes.
  */
 #include "tui_priv.h"
 
 #include "lectern/hanfold.h"
 #include "lectern/search.h"
+#include "lectern/open.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* A document screen's own. */
+typedef struct docscr {
+    lec_doc *own; /* the document, when the screen opened it (else t's) */
+    const lec_doc *prev_doc;
+    lec_view *prev_v;
+    void *results; /* opened at a hit of a library search (tui_lib.c) */
+    size_t rk;     /* its document there */
+    char *pattern; /* that search: n and N go on into other documents */
+    char *path;    /* the file, for R and its remembered place */
+    lec_from from;
+    lec_jumps *prev_jumps; /* the jump list and place of the screen below */
+    lec_place prev_place;
+} docscr;
 
 int tui_text_cols(const tui *t)
 {
@@ -33,13 +52,14 @@ void tui_jumped(tui *t, lec_vpos from)
 
 /* ---- the place where the reader left the file ----------------------------- */
 
-void tui_place_recall(tui *t)
+/* Where the reader left the file at path, recalled into t->v. */
+static void recall_at(tui *t, const char *path)
 {
     const lec_tui_opts *o = t->o;
-    if (!o->path || !o->state) return;
+    if (!path || !o->state) return;
     lec_buf notice = LEC_BUF_INIT;
     lec_place p;
-    int found = lec_place_recall(o->state, o->path, t->doc, &p, &notice);
+    int found = lec_place_recall(o->state, path, t->doc, &p, &notice);
     t->place = p; /* the file's size and time, for remembering */
     if (notice.len) tui_message(t, 1, "%s", notice.data);
     lec_buf_free(&notice);
@@ -59,18 +79,29 @@ void tui_place_recall(tui *t)
     if (p.moved && !notice.len) tui_message(t, 0, "the file has changed since: back in the same section");
 }
 
-void tui_place_remember(tui *t)
+void tui_place_recall(tui *t)
+{
+    recall_at(t, t->o->path);
+}
+
+/* Keeps where the reader leaves the file at path (t->doc in t->v). */
+static void remember_at(tui *t, const char *path)
 {
     const lec_tui_opts *o = t->o;
-    if (!o->path || !o->state || t->failed) return;
+    if (!path || !o->state || t->failed) return;
     lec_place p = t->place;
     p.pos = lec_view_tell(t->v);
     lec_place_from_jumps(&p, t->jumps);
     lec_buf notice = LEC_BUF_INIT;
     /* Said after the terminal is back (tui.c). */
-    if (lec_place_remember(o->state, o->path, t->doc, &p, &notice) != 0 && notice.len)
+    if (lec_place_remember(o->state, path, t->doc, &p, &notice) != 0 && notice.len)
         t->failed_place = lec_buf_detach(&notice, NULL);
     lec_buf_free(&notice);
+}
+
+void tui_place_remember(tui *t)
+{
+    remember_at(t, t->o->path);
 }
 
 /* ---- the whole document, when the first part was shown ------------------ */
@@ -136,8 +167,34 @@ int tui_take_whole(tui *t, int wait)
 }
 
 /* R: the file read again from the start, to its size now. */
+/* R on a document of the library: the file read again, the place kept. */
+static void reload_owned(tui *t, docscr *ds)
+{
+    lec_buf why = LEC_BUF_INIT;
+    lec_doc *d = lec_open(ds->path, ds->path, ds->from, 0, NULL, &why);
+    if (!d) {
+        tui_message(t, 1, "%s: %s", ds->path, why.data ? why.data : "cannot be read");
+        lec_buf_free(&why);
+        return;
+    }
+    lec_buf_free(&why);
+    lec_view *v = lec_view_new(d, tui_text_cols(t), t->rows, t->ambi);
+    lec_view_adopt(v, t->v);
+    lec_view_free(t->v);
+    lec_doc_free(ds->own);
+    ds->own = d;
+    t->doc = d;
+    t->v = v;
+    tui_message(t, 0, "read again");
+}
+
 static void reload(tui *t, screen *s)
 {
+    docscr *ds = s->data;
+    if (ds && ds->own) {
+        reload_owned(t, ds);
+        return;
+    }
     if (t->later) {
         tui_message(t, 0, "still reading: R works once the whole is in");
         return;
@@ -277,22 +334,32 @@ static void wrapped_message(tui *t, int dir)
     tui_message(t, 0, dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
 }
 
-static void search_next(tui *t, int dir, long n)
+/* Returns 1 when the screen was closed (n went on into another
+ * document). */
+static int search_next(tui *t, docscr *ds, int dir, long n)
 {
     size_t k, total;
     lec_view_search_state(t->v, &k, &total);
     if (!t->last_pat.len && !total) {
         tui_message(t, 1, "no search yet: / searches");
-        return;
+        return 0;
     }
     for (long i = 0; i < n; i++) {
         int wrapped = 0;
+        lec_view_search_state(t->v, &k, &total);
+        /* At the last hit of a document of a library search, on into the
+         * next document that has hits (N: the previous one). */
+        if (ds && ds->pattern && total && t->last_pat.data &&
+            strcmp(ds->pattern, t->last_pat.data) == 0 &&
+            ((dir > 0 && k == total) || (dir < 0 && k == 1)))
+            return tui_results_cross(t, ds->results, ds->rk, dir);
         if (!lec_view_search_next(t->v, dir, &wrapped)) {
             tui_message(t, 1, "no match for '%s'", t->last_pat.data ? t->last_pat.data : "");
-            return;
+            return 0;
         }
         if (wrapped) wrapped_message(t, dir * (t->last_dir ? t->last_dir : 1));
     }
+    return 0;
 }
 
 static void jump(tui *t, int (*fn)(lec_view *, int), int dir, long n, const char *none)
@@ -369,6 +436,7 @@ static void mark_key(tui *t, int how, int key)
 /* The document screen's requests. */
 static int doc_request(tui *t, screen *s, lec_request req, long count)
 {
+    docscr *ds = s->data;
     long n = count > 0 ? count : 1;
     if (t->later && !part_will_do(req) && tui_take_whole(t, 1) < 0) return SCREEN_DONE;
     if (t->leave) return SCREEN_DONE;
@@ -457,10 +525,9 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
         tui_search(t, -1);
         break;
     case LEC_REQ_SEARCH_NEXT:
-        search_next(t, 1, n);
-        break;
     case LEC_REQ_SEARCH_PREV:
-        search_next(t, -1, n);
+        /* Closed by going on into another document: s is gone. */
+        if (search_next(t, ds, req == LEC_REQ_SEARCH_NEXT ? 1 : -1, n)) return SCREEN_DONE;
         break;
     case LEC_REQ_RELOAD:
         reload(t, s);
@@ -495,6 +562,10 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
         if (tui_print_refused(t, req == LEC_REQ_PRINT_PLAIN)) break;
         /* The root (before the first section) prints the whole document. */
         t->node = lec_view_current(t->v);
+        if (ds && ds->own) { /* the caller prints from it, and frees it */
+            t->print_doc = ds->own;
+            ds->own = NULL;
+        }
         tui_leave(t, req == LEC_REQ_PRINT ? LEC_TUI_PRINT : LEC_TUI_PRINT_PLAIN);
         return SCREEN_DONE;
     default:
@@ -592,19 +663,33 @@ static int doc_tick(tui *t, screen *s)
 
 static void doc_close(tui *t, screen *s)
 {
-    (void)s;
-    t->doc_scr = NULL;
+    docscr *ds = s->data;
+    if (t->doc_scr == s) t->doc_scr = NULL;
+    if (!ds) return;
+    /* A document of the library is remembered where it was left, with
+     * its marks, as one file is (place.h). */
+    if (t->v && t->doc == ds->own) remember_at(t, ds->path);
+    lec_jumps_free(t->jumps);
+    t->jumps = ds->prev_jumps;
+    t->place = ds->prev_place;
+    if (t->v != ds->prev_v) lec_view_free(t->v);
+    t->v = ds->prev_v;
+    t->doc = ds->prev_doc;
+    lec_doc_free(ds->own);
+    free(ds->pattern);
+    free(ds->path);
+    free(ds);
 }
 
 static const screen_ops doc_ops = {
     .name = "document",
-    .close = doc_close,
     .draw = doc_draw,
     .status = doc_status,
     .request = doc_request,
     .key = doc_key,
     .resize = doc_resize,
     .tick = doc_tick,
+    .close = doc_close,
 };
 
 void tui_doc_open(tui *t)
@@ -620,4 +705,38 @@ void tui_doc_become(tui *t, screen *s)
     s->data = NULL;
     s->tick_ms = t->later ? 100 : -1;
     t->doc_scr = s;
+}
+
+void tui_doc_open_owned(tui *t, lec_doc *doc, const char *path, lec_from from,
+                        const char *pattern, unsigned flags, size_t hit, void *results, size_t rk)
+{
+    docscr *ds = lec_xcalloc(1, sizeof *ds);
+    ds->own = doc;
+    ds->path = lec_xstrndup(path, strlen(path));
+    ds->from = from;
+    /* Its own jump list and marks. */
+    ds->prev_jumps = t->jumps;
+    ds->prev_place = t->place;
+    t->jumps = lec_jumps_new();
+    memset(&t->place, 0, sizeof t->place);
+    ds->prev_doc = t->doc;
+    ds->prev_v = t->v;
+    t->doc = doc;
+    t->v = lec_view_new(doc, tui_text_cols(t), t->rows, t->ambi);
+    if (pattern) {
+        /* At the hit, with the search on, as if / had found it. */
+        lec_view_search_flags(t->v, flags);
+        lec_view_search(t->v, pattern, 1, NULL);
+        lec_view_search_show(t->v, hit);
+        lec_buf_reset(&t->last_pat);
+        lec_buf_puts(&t->last_pat, pattern);
+        t->last_dir = 1;
+        ds->pattern = lec_xstrndup(pattern, strlen(pattern));
+        ds->results = results;
+        ds->rk = rk;
+    } else {
+        /* Where the reader left it. */
+        recall_at(t, path);
+    }
+    t->doc_scr = tui_push(t, &doc_ops, ds);
 }

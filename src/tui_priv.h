@@ -15,6 +15,7 @@
 #include "lectern/jumps.h"
 #include "lectern/keys.h"
 #include "lectern/place.h"
+#include "lectern/library.h"
 #include "lectern/render.h"
 #include "lectern/tui.h"
 #include "lectern/util.h"
@@ -46,6 +47,8 @@ typedef struct tui {
     int leave;     /* tui_leave was called: the loop ends with `result` */
     int result;    /* lec_tui_result */
     uint32_t node; /* for the PRINT results */
+    /* For them, a document of the library (its screen gave it up). */
+    lec_doc *print_doc;
     SCREEN *scr;
     FILE *in, *out;
     WINDOW *keys;     /* the pad keys are read from (never drawn: curses never updates the screen) */
@@ -93,6 +96,7 @@ typedef struct tui {
     int feed_fd;  /* the write end of the pipe curses reads keys from */
     int burst;    /* the keys of the line in hand go all at once (!burst) */
     int waiting;  /* at a !wait: until no screen has background work */
+    int idle;     /* at an !idle N: rounds of background work still to run */
     int ended;    /* the script is over and the pipe closed */
     char *shadow; /* attribute letter of every cell (tui.h) */
     int shadow_rows, shadow_cols;
@@ -181,6 +185,13 @@ void tui_doc_open(tui *t);
 /* Turns screen s (the waiting screen) into the document screen, once
  * t->doc and t->v are there. */
 void tui_doc_become(tui *t, screen *s);
+/* Opens a document screen on doc, the file path read as `from` (R reads
+ * it again), which it frees when it closes; with a
+ * pattern (read as flags say, search.h), at match `hit` (0-based) of it, from the library search
+ * `results` (tui_lib.c), document rk there: n and N go on into the next
+ * and previous documents with hits. */
+void tui_doc_open_owned(tui *t, lec_doc *doc, const char *path, lec_from from,
+                        const char *pattern, unsigned flags, size_t hit, void *results, size_t rk);
 /* Puts the whole document (t->later) in the browser: its view takes over
  * the folds and the place.  wait: wait for it if it is not ready (saying
  * so; q or Esc typed meanwhile stop waiting).  Returns 1 when it was
@@ -230,6 +241,15 @@ void tui_search_count(tui *t, lec_buf *out);
 /* prompt.c: the / and ? incremental search (dir 1 or -1), and : go to. */
 void tui_search(tui *t, int dir);
 void tui_goto(tui *t);
+
+/* tui_lib.c: the library and the results of its search */
+/* Opens the library screen on l (which must outlive the browser). */
+void tui_lib_open(tui *t, lec_lib *l);
+/* From the document rk of a library search at its last hit (dir 1) or
+ * first (-1): closes the document screen on top and opens the next (or
+ * previous) document with hits at its first (last) hit, and returns 1;
+ * when there is none, says so and returns 0 (nothing moves). */
+int tui_results_cross(tui *t, void *results, size_t rk, int dir);
 
 /* overlay.c */
 void tui_outline(tui *t);

@@ -269,6 +269,11 @@ void tui_test_feed(tui *t)
         if (tui_tick_wanted(t) >= 0) return;
         t->waiting = 0;
     }
+    if (t->idle > 0) { /* !idle N: N rounds of it */
+        t->idle--;
+        if (tui_tick_wanted(t) >= 0) return;
+        t->idle = 0;
+    }
     for (;;) {
         if (t->sp && *t->sp && feed_keys(t)) return;
         ssize_t n = getline(&t->sline, &t->sline_cap, t->script);
@@ -315,6 +320,14 @@ void tui_test_feed(tui *t)
         if (strncmp(t->sline, "!paste ", 7) == 0) {
             paste(t, t->sline + 7);
             return;
+        }
+        if (strncmp(t->sline, "!idle", 5) == 0) {
+            int rounds = atoi(t->sline + 5);
+            if (rounds > 0 && tui_tick_wanted(t) >= 0) {
+                t->idle = rounds - 1;
+                return;
+            }
+            continue;
         }
         if (strncmp(t->sline, "!burst ", 7) == 0) {
             t->sp = t->sline + 7;

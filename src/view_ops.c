@@ -468,9 +468,14 @@ static void crumb(const lec_view *v, uint32_t id, int max, lec_buf *out)
 
 void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out)
 {
+    lec_view_breadcrumb_of(v, cursor_node(v, NULL), cols, out);
+}
+
+void lec_view_breadcrumb_of(lec_view *v, uint32_t node, int cols, lec_buf *out)
+{
     uint32_t chain[64];
     int n = 0;
-    for (uint32_t id = cursor_node(v, NULL); id != 0 && id != LEC_NONE && n < 64;
+    for (uint32_t id = node; id != 0 && id != LEC_NONE && n < 64;
          id = lec_node_parent(v->doc, id))
         chain[n++] = id;
     static const int limits[] = {40, 16, 12, 8, 4, 2, 0};

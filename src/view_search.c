@@ -747,3 +747,25 @@ void view_search_free(lec_view *v)
     free(v->sig_made);
     job_free(v);
 }
+
+int lec_view_match(lec_view *v, size_t k, uint32_t *node, const char **text, size_t *len,
+                   uint32_t *start, uint32_t *end)
+{
+    if (!v->search || k >= v->nmatch) return 0;
+    const vmatch *m = &v->match[k];
+    vblock *e = vblock_get(v, m->b);
+    const lec_para *p = &e->r.paras[m->para];
+    *node = node_at(v, p->src);
+    *text = e->r.text.data + p->text;
+    *len = p->len;
+    *start = m->start;
+    *end = m->end;
+    return 1;
+}
+
+int lec_view_search_show(lec_view *v, size_t k)
+{
+    if (!v->search || k >= v->nmatch) return 0;
+    show_match(v, k);
+    return 1;
+}

@@ -82,6 +82,9 @@ while IFS= read -r cmd; do
 	# A file the command names that the samples do not have is a sample.
 	for w in "$@"; do
 		case $w in
+		[a-z]*/) # a folder: a library of the samples
+			[ -e "$T/run/$w" ] || { mkdir -p "$T/run/$w" &&
+				cp "$top_srcdir/examples/speech.md" "$top_srcdir/examples/speech.txt" "$T/run/$w"; } ;;
 		*/* | -*) ;;
 		*.md) [ -e "$T/run/$w" ] || cp "$top_srcdir/examples/speech.md" "$T/run/$w" ;;
 		*.txt) [ -e "$T/run/$w" ] || cp "$top_srcdir/examples/speech.txt" "$T/run/$w" ;;

@@ -6,7 +6,8 @@
 #
 # A script's leading comments may set how it runs:
 #     # size: 40x12                   the screen (default 80x24)
-#     # file: examples/speech-en.md   the document (default examples/speech.md)
+#     # file: examples/speech-en.md   the document (default examples/speech.md;
+#                                     a folder opens the library)
 #     # env: VAR=value                more environment (one a line)
 #     # config: tests/screen/x.conf    the configuration file (--config)
 # and comments "#check ..." after a "!dump NAME" line state what that screen
@@ -65,7 +66,8 @@ play() {
 			export "${_e?}"
 		done
 		cd "$top_srcdir" || exit 1
-		LECTERN_TEST_SCRIPT=$_keys LECTERN_TEST_SIZE=${_size:-80x24} LECTERN_TEST_DUMP=$_dump \
+		# The library's cache goes to the test's own folder.
+		XDG_CACHE_HOME=$T/cache LECTERN_TEST_SCRIPT=$_keys LECTERN_TEST_SIZE=${_size:-80x24} LECTERN_TEST_DUMP=$_dump \
 			"$LECTERN" ${_config:+--config} ${_config:+"$_config"} "${_file:-examples/speech.md}" \
 			</dev/null >"$T/out" 2>"$T/err"
 	)

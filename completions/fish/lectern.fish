@@ -17,6 +17,10 @@ set -l __lectern_table \
     '--print	@addr	print the node at an address' \
     '--dump	-	print the whole document as wrapped text' \
     '--convert	-	print the Markdown recovered from plain text' \
+    '--list	-	print the library of the paths as TSV' \
+    '--grep	@any	print every hit of a pattern in the library as TSV' \
+    '--regex	-	with --grep: the pattern is a regular expression' \
+    '-E	-	with --grep: the pattern is a regular expression' \
     '--from	text markdown	read the file as plain text or Markdown' \
     '--plain	-	with --print: plain text instead of Markdown' \
     '--raw	-	write control characters even to a terminal' \

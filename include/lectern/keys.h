@@ -50,8 +50,10 @@
     _(JUMP, MARK_GOTO, "to a mark: ' and its letter; '' back to where the last jump began")        \
     _(SEARCH, SEARCH_FWD, "search forward (as you type; Esc goes back)")                           \
     _(SEARCH, SEARCH_BACK, "search backward")                                                      \
-    _(SEARCH, SEARCH_NEXT, "next match")                                                           \
+    _(SEARCH, SEARCH_NEXT, "next match (after a library search: on into the next document)")       \
     _(SEARCH, SEARCH_PREV, "previous match")                                                       \
+    _(LIBRARY, SORT, "sort the library: by date, title, speaker, path")                            \
+    _(LIBRARY, LIB_SEARCH, "search every document listed; hits show as they are found")            \
     _(OTHER, PRINT, "quit and print this section's Markdown")                                      \
     _(OTHER, PRINT_PLAIN, "quit and print this section as plain text")                             \
     _(OTHER, YANK, "copy this section's Markdown to the clipboard (OSC 52)")                       \
@@ -70,6 +72,7 @@ typedef enum lec_group {
     LEC_GROUP_FOLD,
     LEC_GROUP_JUMP,
     LEC_GROUP_SEARCH,
+    LEC_GROUP_LIBRARY,
     LEC_GROUP_OTHER,
     LEC_GROUP_COUNT
 } lec_group;

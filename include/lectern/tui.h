@@ -28,7 +28,9 @@
  *   - a line "!resize COLSxROWS" resizes the screen (curses' KEY_RESIZE);
  *   - a line "!wait" sends no key until the screens' background work is
  *     done (the whole document, lec_tui_opts.later, is taken in by the
- *     browser's own idle work);
+ *     browser's own idle work; a search of the library ends);
+ *   - a line "!idle N" lets that work run N rounds, with no key (in test
+ *     mode a search of the library searches one document a round);
  *   - a line starting with "#" is a comment;
  *   - at the end of the script the input ends and the browser quits (as
  *     when the terminal goes).
@@ -53,6 +55,7 @@
 #include "lectern/doc.h"
 #include "lectern/later.h"
 #include "lectern/theme.h"
+#include "lectern/library.h"
 
 typedef struct lec_tui_opts {
     int ambi;  /* width of East Asian Ambiguous characters, 1 or 2 */
@@ -121,5 +124,13 @@ typedef enum lec_tui_result {
  * with free()). */
 lec_tui_result lec_tui_run(const lec_doc **doc, const lec_tui_opts *o, uint32_t *node,
                            const char **why);
+
+/* Runs the browser on a library (library.h, its metadata read): the
+ * library screen, the documents opened from it and the search of them.
+ * For PRINT results, *doc receives the document to print from (the
+ * caller frees it with lec_doc_free) and *node its node; else *doc is
+ * NULL.  *why as for lec_tui_run (LEC_TUI_NO_TERMINAL). */
+lec_tui_result lec_tui_library(lec_lib *l, const lec_tui_opts *o, lec_doc **doc, uint32_t *node,
+                               const char **why);
 
 #endif

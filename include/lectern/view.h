@@ -192,6 +192,15 @@ const char *lec_view_search_error(const lec_view *v);
  * document); 0 without a search.  Counted from the matches found (so
  * far), the first time it is asked after they changed. */
 size_t lec_view_hits(lec_view *v, uint32_t node);
+/* Match k (0-based, in the order n goes through them): the innermost
+ * node around it (0: the root), and the text of its paragraph as shown
+ * (valid until the next call on v) with the match at [*start, *end).
+ * Returns 0 when there is no match k. */
+int lec_view_match(lec_view *v, size_t k, uint32_t *node, const char **text, size_t *len,
+                   uint32_t *start, uint32_t *end);
+/* Makes match k (0-based) the current one, with the cursor on it and the
+ * folds around it open, as n does.  Returns 0 when there is no match k. */
+int lec_view_search_show(lec_view *v, size_t k);
 
 /* ---- where we are ----------------------------------------------------- */
 
@@ -223,5 +232,7 @@ int lec_view_percent(lec_view *v);
  * top ("二、狠抓… › 三是 同步推进…"), shortened to at most `cols` cells:
  * titles first, then the crumbs from the left ("… › 三是 同步…"). */
 void lec_view_breadcrumb(lec_view *v, int cols, lec_buf *out);
+/* The same for any node (0: the root, which has none). */
+void lec_view_breadcrumb_of(lec_view *v, uint32_t node, int cols, lec_buf *out);
 
 #endif
