@@ -14,15 +14,6 @@
 # shellcheck source=tests/tmux-lib.sh
 . "$top_srcdir/tests/tmux-lib.sh"
 
-trap 'tmux_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 129' HUP
-trap 'exit 141' PIPE
-
-case $LECTERN in
-/*) ;;
-*) LECTERN=$(pwd)/$LECTERN ;;
-esac
-
 if ! command -v python3 >/dev/null 2>&1; then
 	tap_skip "the browser over a slow link" "python3 is not installed"
 	tap_done

@@ -43,8 +43,19 @@
 #                            cursor row), from FILE, a tmux_capture made
 #                            just before (default: a fresh capture)
 #   $tmux_term               the TERM programs in the pane get
+#
+# Sourcing it also makes $LECTERN an absolute path (the pane's shell
+# starts elsewhere) and sets the traps that stop the server and remove $T
+# at exit; a script that needs more at exit sets its own EXIT trap after.
 
 : "${TMUX_TIMEOUT:=5}"
+trap 'tmux_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
+case $LECTERN in
+/*) ;;
+*) LECTERN=$(pwd)/$LECTERN ;;
+esac
 tmux_sock=$T/tmux.sock
 tmux_target=lectern:0.0
 tmux_term=tmux-256color

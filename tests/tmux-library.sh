@@ -10,15 +10,6 @@
 # shellcheck source=tests/tmux-lib.sh
 . "$top_srcdir/tests/tmux-lib.sh"
 
-trap 'tmux_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 129' HUP
-trap 'exit 141' PIPE
-
-case $LECTERN in
-/*) ;;
-*) LECTERN=$(pwd)/$LECTERN ;;
-esac
-
 if ! tmux_start 80 24; then
 	tap_skip "the library in tmux" "$tmux_why"
 	tap_done

@@ -11,15 +11,6 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 # shellcheck source=tests/tmux-lib.sh
 . "$top_srcdir/tests/tmux-lib.sh"
-
-trap 'tmux_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 129' HUP
-trap 'exit 141' PIPE
-
-case $LECTERN in
-/*) ;;
-*) LECTERN=$(pwd)/$LECTERN ;;
-esac
 speech=$top_srcdir/examples/speech.md
 title='建设书香社区，推进全民阅读'
 
