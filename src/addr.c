@@ -32,6 +32,7 @@ void lec_addr_of(const lec_doc *doc, uint32_t id, lec_buf *out)
 {
     int pos[256];
     int n = 0;
+
     for (uint32_t c = id; c != 0 && c != LEC_NONE && n < 256; c = lec_node_parent(doc, c))
         pos[n++] = lec_node_position(doc, c);
     /* By hand: --toc writes one address a node, printf was a tenth of it. */
@@ -292,4 +293,31 @@ uint32_t lec_addr_resolve(const lec_doc *doc, const char *addr0, uint32_t base, 
     lec_buf_free(&b);
     lec_buf_free(&typed);
     return found == base && n ? (base ? base : LEC_NONE) : found;
+}
+
+int lec_addr_range(const lec_doc *doc, const char *addr, lec_buf *near, size_t *start, size_t *end)
+{
+    size_t n = strlen(addr);
+    /* "0" and "X.0": the node X (the root for "0") up to its first child. */
+    if (n >= 1 && addr[n - 1] == '0' && (n == 1 || addr[n - 2] == '.')) {
+        uint32_t id = 0;
+        if (n > 1) {
+            char *parent = lec_xstrndup(addr, n - 2);
+            id = parent[0] ? lec_addr_resolve(doc, parent, 0, near) : LEC_NONE;
+            free(parent);
+            if (id == LEC_NONE) return 0;
+        }
+        lec_node_range(doc, id, start, end);
+        uint32_t c = lec_node_first_child(doc, id);
+        if (c != LEC_NONE) {
+            size_t cs, ce;
+            lec_node_range(doc, c, &cs, &ce);
+            *end = cs;
+        }
+        return 1;
+    }
+    uint32_t id = lec_addr_resolve(doc, addr, 0, near);
+    if (id == LEC_NONE) return 0;
+    lec_node_range(doc, id, start, end);
+    return 1;
 }

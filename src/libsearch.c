@@ -195,7 +195,9 @@ static void search_doc(lec_from from, const lec_lib_doc *d, const char *pattern,
         hit_line(h, t, len, s, e);
         if (node != last_node) {
             lec_buf_reset(&b);
-            lec_addr_of(doc, node, &b);
+            /* Before the first part: "0", the preamble for --print. */
+            if (node == 0) lec_buf_putc(&b, '0');
+            else lec_addr_of(doc, node, &b);
             free(last_addr);
             last_addr = lec_xstrndup(b.data ? b.data : "", b.len);
             lec_buf_reset(&b);

@@ -532,8 +532,8 @@ static char *printable(const char *s)
 static int do_print(const lec_doc *doc, const options *o)
 {
     lec_buf near = LEC_BUF_INIT;
-    uint32_t id = lec_addr_resolve(doc, o->addr, 0, &near);
-    if (id == LEC_NONE) {
+    size_t start, end, len;
+    if (!lec_addr_range(doc, o->addr, &near, &start, &end)) {
         char *addr = printable(o->addr);
         fprintf(stderr, "lectern: %s: no node at '%s'; nearest: ", lec_doc_name(doc), addr);
         free(addr);
@@ -545,8 +545,6 @@ static int do_print(const lec_doc *doc, const options *o)
         return LEC_EXIT_NOTFOUND;
     }
     lec_buf_free(&near);
-    size_t start, end, len;
-    lec_node_range(doc, id, &start, &end);
     const char *src = lec_doc_source(doc, &len);
     if (!o->plain) {
         if (refuse_controls(lec_doc_name(doc), o, src + start, end - start)) return LEC_EXIT_RAW;

@@ -288,6 +288,17 @@ printf '## 一、甲\n\n一是加强学习。\n\n二是改进作风。\n' >"$T/w
 tap_file_is "$T/out" "$T/want" "--print 1: the section's Markdown, byte for byte"
 tap_is "$(cat "$T/err")" "" "--print 1: nothing on stderr"
 
+# 0 is the part before the first child: the preamble, or a section's lead.
+run --print 0 "$T/a.md"
+tap_is "$rc" 0 "--print 0: exit status 0"
+printf '# T\n\n' >"$T/want"
+tap_file_is "$T/out" "$T/want" "--print 0: what comes before the first part"
+run --print 1.0 "$T/a.md"
+printf '## 一、甲\n\n' >"$T/want"
+tap_file_is "$T/out" "$T/want" "--print 1.0: the section's heading, up to its first point"
+run --print 5.0 "$T/a.md"
+tap_is "$rc" 1 "--print 5.0: no section 5, exit status 1"
+
 printf '二是改进作风。\n' >"$T/want"
 for addr in 1.2 一/二是 1/2 一、/二是; do
 	run --print "$addr" "$T/a.md"
