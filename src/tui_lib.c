@@ -33,9 +33,27 @@ typedef struct libscr {
 static int column(tui *t, int y, int x, int w, const char *s, unsigned look, unsigned base)
 {
     if (w <= 0) return x;
-    int end = tui_text(t, y, x, x + w - 1, s, strlen(s), look | base);
+    size_t n = strlen(s);
+    int sw;
+    size_t keep = tui_cut(t, s, n, w - 1, &sw);
+    int end;
+    if (keep < n && w >= 3) {
+        /* Cut: "…" says so (a name that merely ends there would not). */
+        keep = tui_cut(t, s, n, w - 2, &sw);
+        end = tui_text(t, y, x, x + w - 1, s, keep, look | base);
+        end = tui_text(t, y, end, x + w - 1, "…", 3, look | base);
+    } else {
+        end = tui_text(t, y, x, x + w - 1, s, n, look | base);
+    }
     tui_fill(t, y, end, x + w, base);
     return x + w;
+}
+
+/* The last component of a path. */
+static const char *file_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
 }
 
 /* The same, right-aligned. */
@@ -104,9 +122,11 @@ static int lib_row(tui *t, void *p, size_t i, int y, unsigned base)
     x = column(t, y, x, c.author, d->author, 0, base);
     int tw = COLS - x - c.parts - c.size;
     if (*d->error) {
-        /* Says why in the row: the list goes on. */
+        /* Says why in the row: the list goes on.  The file's name, not
+         * its path, so that the reason shows on a narrow screen too (the
+         * path is on the status line when it is opened). */
         lec_buf b = LEC_BUF_INIT;
-        lec_buf_printf(&b, "%s: %s", d->path, d->error);
+        lec_buf_printf(&b, "%s: %s", file_name(d->path), d->error);
         x = column(t, y, x, tw + c.parts + c.size, b.data, LEC_A_SUMMARY, base);
         lec_buf_free(&b);
         return x;
@@ -355,8 +375,21 @@ static int res_row(tui *t, void *p, size_t i, int y, unsigned base)
     int room = COLS / 3;
     int w;
     size_t keep = tui_cut(t, crumbs, strlen(crumbs), room, &w);
+    int cut = keep < strlen(crumbs);
+    /* Cut after a crumb's own "…" or inside " › ": no second "…", no
+     * dangling separator. */
+    for (;;) {
+        if (cut && keep >= 3 && memcmp(crumbs + keep - 3, "…", 3) == 0)
+            keep -= 3;
+        else if (cut && keep >= 1 && crumbs[keep - 1] == ' ')
+            keep--;
+        else if (cut && keep >= 3 && memcmp(crumbs + keep - 3, "›", 3) == 0)
+            keep -= 3;
+        else
+            break;
+    }
     x = tui_text(t, y, x, COLS, crumbs, keep, LEC_A_MARKER | base);
-    if (keep < strlen(crumbs)) x = tui_text(t, y, x, COLS, "…", 3, LEC_A_MARKER | base);
+    if (cut) x = tui_text(t, y, x, COLS, "…", 3, LEC_A_MARKER | base);
     x = tui_text(t, y, x, COLS, "  ", 2, base);
     /* The line, from a little before the match so that it shows. */
     const char *line = hit->line;
