@@ -30,7 +30,7 @@ static void say(const char *path, const char *what)
     free(p);
 }
 
-lec_lib *lec_cli_library(char *const *paths, int n, lec_from from, int *errors)
+lec_lib *lec_cli_library(char *const *paths, int n, lec_from from, int load, int *errors)
 {
     lec_lib *l = lec_lib_new(from);
     lec_buf why = LEC_BUF_INIT;
@@ -42,11 +42,21 @@ lec_lib *lec_cli_library(char *const *paths, int n, lec_from from, int *errors)
         }
     }
     lec_buf_free(&why);
+    if (load) lec_cli_load(l);
+    return l;
+}
+
+void lec_cli_load(lec_lib *l)
+{
     char *cache = lec_lib_cache_dir();
-    lec_lib_load(l, cache, threads(), NULL, NULL);
+    lec_lib_load(l, cache, threads());
     free(cache);
     if (*lec_lib_note(l)) fprintf(stderr, "lectern: %s\n", lec_lib_note(l));
-    return l;
+}
+
+int lec_cli_threads(void)
+{
+    return threads();
 }
 
 static void field(const char *s)
@@ -90,7 +100,7 @@ int lec_cli_write_list(const lec_lib *l)
 int lec_cli_list(char *const *paths, int n, lec_from from)
 {
     int errors = 0;
-    lec_lib *l = lec_cli_library(paths, n, from, &errors);
+    lec_lib *l = lec_cli_library(paths, n, from, 1, &errors);
     errors += lec_cli_write_list(l);
     lec_lib_free(l);
     return errors ? 2 : 0;
@@ -99,7 +109,7 @@ int lec_cli_list(char *const *paths, int n, lec_from from)
 int lec_cli_grep(const char *pattern, unsigned flags, char *const *paths, int n, lec_from from)
 {
     int errors = 0;
-    lec_lib *l = lec_cli_library(paths, n, from, &errors);
+    lec_lib *l = lec_cli_library(paths, n, from, 1, &errors);
     size_t count = lec_lib_count(l);
     size_t *order = lec_xmalloc((count ? count : 1) * sizeof *order);
     for (size_t i = 0; i < count; i++)

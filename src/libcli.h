@@ -7,9 +7,15 @@
 
 #include "lectern/library.h"
 
-/* A library of paths[0..n), its metadata read (with the cache).  What
+/* A library of paths[0..n), its metadata read (with the cache) when
+ * load is nonzero (else the browser reads it: lec_lib_load_start).  What
  * cannot be added is said on standard error and counts in *errors. */
-lec_lib *lec_cli_library(char *const *paths, int n, lec_from from, int *errors);
+lec_lib *lec_cli_library(char *const *paths, int n, lec_from from, int load, int *errors);
+/* Reads the metadata of l (lec_lib_load, with the cache) on as many
+ * threads as lec_cli_threads says; a note of the cache on stderr. */
+void lec_cli_load(lec_lib *l);
+/* Worker threads for the library: the processors, at most 4. */
+int lec_cli_threads(void);
 
 /* --list: one document a line, TSV; returns the exit status (0, or 2
  * when something could not be read). */

@@ -306,19 +306,25 @@ static void fill(lec_from from, lec_lib_doc *d)
     lec_doc_free(doc);
 }
 
-typedef struct work {
+struct lec_libload {
     lec_lib *l;
+    char *cache_dir;
     atomic_size_t next, done;
-} work;
+    size_t total;   /* documents the cache did not know */
+    pthread_t tid[16];
+    int started;
+};
 
 /* Takes the next document to read and reads it; 0 when none is left. */
-static int work_one(work *w)
+static int work_one(lec_libload *w)
 {
     size_t i = atomic_fetch_add(&w->next, 1);
     if (i >= w->l->n) return 0;
     lec_lib_doc *d = &w->l->docs[i];
-    if (!d->known) fill(w->l->from, d);
-    atomic_fetch_add(&w->done, 1);
+    if (!d->known) {
+        fill(w->l->from, d);
+        atomic_fetch_add(&w->done, 1);
+    }
     return 1;
 }
 
@@ -334,43 +340,74 @@ static int is_binary(const lec_lib_doc *d)
     return strncmp(d->error, "binary file", 11) == 0;
 }
 
-void lec_lib_load(lec_lib *l, const char *cache_dir, int threads,
-                  void (*progress)(void *ctx, size_t done, size_t total), void *ctx)
+lec_libload *lec_lib_load_start(lec_lib *l, const char *cache_dir, int threads)
 {
+    lec_libload *w = lec_xcalloc(1, sizeof *w);
+    w->l = l;
+    w->cache_dir = cache_dir ? lec_xstrndup(cache_dir, strlen(cache_dir)) : NULL;
     if (cache_dir) lib_cache_read(l, cache_dir);
-    size_t unknown = 0;
     for (size_t i = 0; i < l->n; i++)
-        unknown += !l->docs[i].known;
-    if (unknown) {
-        work w;
-        w.l = l;
-        atomic_init(&w.next, 0);
-        atomic_init(&w.done, 0);
-        if (threads < 1) threads = 1;
-        if (threads > 16) threads = 16;
-        pthread_t tid[16];
-        int started = 0;
-        for (int k = 1; k < threads; k++)
-            if (lec_thread_start(&tid[started], worker, &w) == 0) started++;
-        /* This thread works too, and reports progress between documents. */
-        for (size_t k = 0; work_one(&w); k++)
-            if (progress && (k & 31) == 0) progress(ctx, atomic_load(&w.done), l->n);
-        for (int k = 0; k < started; k++)
-            pthread_join(tid[k], NULL);
-        if (lec_oom_seen()) lec_oom(); /* a worker ran out of memory */
-        if (cache_dir) lib_cache_write(l, cache_dir);
+        w->total += !l->docs[i].known;
+    atomic_init(&w->next, 0);
+    atomic_init(&w->done, 0);
+    if (!w->total) atomic_store(&w->next, l->n);
+    if (threads > 16) threads = 16;
+    for (int k = 0; w->total && k < threads; k++)
+        if (lec_thread_start(&w->tid[w->started], worker, w) == 0) w->started++;
+    return w;
+}
+
+int lec_lib_load_step(lec_libload *h)
+{
+    return work_one(h);
+}
+
+size_t lec_lib_load_done(const lec_libload *h, size_t *total)
+{
+    *total = h->total;
+    return atomic_load(&((lec_libload *)h)->done);
+}
+
+void lec_lib_load_stop(lec_libload *h)
+{
+    /* Past the end: every worker's next take finds nothing. */
+    atomic_store(&h->next, h->l->n);
+}
+
+void lec_lib_load_finish(lec_libload *h)
+{
+    lec_lib *l = h->l;
+    while (work_one(h)) {
     }
-    /* Binary files are no documents: out of the list. */
+    for (int k = 0; k < h->started; k++)
+        pthread_join(h->tid[k], NULL);
+    if (lec_oom_seen()) lec_oom(); /* a worker ran out of memory */
+    if (h->total && h->cache_dir) lib_cache_write(l, h->cache_dir);
+    /* Binary files are no documents: out of the list.  A document left
+     * unread (a stopped load) shows its file name. */
     size_t j = 0;
     for (size_t i = 0; i < l->n; i++) {
-        if (is_binary(&l->docs[i])) {
-            doc_free(&l->docs[i]);
+        lec_lib_doc *d = &l->docs[i];
+        if (is_binary(d)) {
+            doc_free(d);
             l->skipped++;
             continue;
         }
-        l->docs[j++] = l->docs[i];
+        if (!d->known && !*d->title) {
+            free(d->title);
+            d->title = base_name(d->path);
+        }
+        l->docs[j++] = *d;
     }
     l->n = j;
+    free(h->cache_dir);
+    free(h);
+}
+
+void lec_lib_load(lec_lib *l, const char *cache_dir, int threads)
+{
+    /* This thread works too. */
+    lec_lib_load_finish(lec_lib_load_start(l, cache_dir, threads - 1));
 }
 
 /* ---- dates ---------------------------------------------------------------- */

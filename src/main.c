@@ -600,7 +600,7 @@ static int print_node(const lec_doc *doc, uint32_t node, int plain, const option
 static int browse_library(const options *o, int width)
 {
     int errors = 0;
-    lec_lib *l = lec_cli_library(o->files, o->nfiles, lib_from(o->from), &errors);
+    lec_lib *l = lec_cli_library(o->files, o->nfiles, lib_from(o->from), 0, &errors);
     /* Each document opens where it was left (place.h), as one file does. */
     const char *off = getenv("LECTERN_NO_REMEMBER");
     char *state = !o->st.remember || (off && *off) ? NULL : lec_place_dir();
@@ -625,6 +625,7 @@ static int browse_library(const options *o, int width)
         print_notes(&o->notes);
         fprintf(stderr, "lectern: %s: showing the library as with --list\n",
                 why ? why : "no terminal");
+        lec_cli_load(l); /* the browser did not start reading it */
         errors += lec_cli_write_list(l);
         break;
     case LEC_TUI_PRINT:

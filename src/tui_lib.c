@@ -26,6 +26,11 @@ typedef struct libscr {
     size_t n;
     lec_lib_order order;
     tui_list *list;
+    /* The metadata being read in the background (NULL once read): no
+     * rows until then, and the progress where they will be. */
+    lec_libload *load;
+    int threads;       /* 0: a document a tick (test mode) */
+    char progress[96]; /* the empty list's text while reading */
 } libscr;
 
 /* Text in the cells [x, x + w) of row y, cut to leave a blank before the
@@ -141,7 +146,13 @@ static int lib_row(tui *t, void *p, size_t i, int y, unsigned base)
 
 static const char *lib_empty(void *p, int filtered)
 {
-    (void)p;
+    libscr *ls = p;
+    if (ls->load) {
+        size_t total, done = lec_lib_load_done(ls->load, &total);
+        snprintf(ls->progress, sizeof ls->progress, "(reading the library: %zu of %zu documents)",
+                 done, total);
+        return ls->progress;
+    }
     return filtered ? "(nothing matches)" : "(no documents: .md, .markdown and .txt files)";
 }
 
@@ -151,6 +162,9 @@ static size_t lib_rows(libscr *ls, const char *filter, size_t cur)
 {
     size_t was = ls->n && cur < ls->n ? ls->idx[cur] : (size_t)-1;
     free(ls->idx);
+    ls->idx = NULL;
+    ls->n = 0;
+    if (ls->load) return 0; /* not yet */
     ls->n = lec_lib_view(ls->l, ls->order, filter, &ls->idx);
     for (size_t i = 0; i < ls->n; i++)
         if (ls->idx[i] == was) return i;
@@ -198,6 +212,12 @@ static void lib_status(tui *t, void *p, const tui_list *l, lec_buf *left, lec_bu
     libscr *ls = p;
     (void)t;
     size_t all = lec_lib_count(ls->l);
+    if (ls->load) {
+        size_t total, done = lec_lib_load_done(ls->load, &total);
+        lec_buf_printf(left, "Library: reading %zu of %zu documents (q quits)", done, total);
+        lec_buf_printf(right, "0/0");
+        return;
+    }
     lec_buf_printf(left, "Library: %zu document%s, by %s", all, all == 1 ? "" : "s",
                    lec_lib_order_name(ls->order));
     if (COLS >= 90) lec_buf_puts(left, "  (Enter opens, / filters, s sorts, F searches)");
@@ -218,17 +238,54 @@ static int lib_request(tui *t, void *p, tui_list *l, lec_request req, long count
         tui_message(t, 0, "sorted by %s", lec_lib_order_name(ls->order));
         return SCREEN_DONE;
     case LEC_REQ_LIB_SEARCH:
-        lib_search(t, ls);
+        if (ls->load)
+            tui_message(t, 1, "the library is still being read");
+        else
+            lib_search(t, ls);
         return SCREEN_DONE;
     default:
         return SCREEN_PASS;
     }
 }
 
+/* What the library says once it is read: a damaged cache, binary files. */
+static void lib_notes(tui *t, libscr *ls)
+{
+    const char *note = lec_lib_note(ls->l);
+    if (*note)
+        tui_message(t, 1, "%s", note);
+    else if (lec_lib_skipped(ls->l))
+        tui_message(t, 0, "%zu binary file%s left out", lec_lib_skipped(ls->l),
+                    lec_lib_skipped(ls->l) == 1 ? "" : "s");
+}
+
+/* Reading the library: the progress, then the rows once all is read. */
+static int lib_tick(tui *t, void *p, tui_list *l)
+{
+    libscr *ls = p;
+    if (!ls->load) return -1;
+    size_t total, done;
+    if (!ls->threads) lec_lib_load_step(ls->load);
+    done = lec_lib_load_done(ls->load, &total);
+    t->redraw = 1; /* the count */
+    if (done < total) return ls->threads ? 100 : 0;
+    lec_lib_load_finish(ls->load);
+    ls->load = NULL;
+    l->cur = (long)lib_rows(ls, l->filter.data, 0);
+    tui_list_changed(t, l);
+    lib_notes(t, ls);
+    return -1;
+}
+
 static void lib_close(tui *t, void *p)
 {
     (void)t;
     libscr *ls = p;
+    if (ls->load) {
+        /* Quit while reading: what was read is cached for next time. */
+        lec_lib_load_stop(ls->load);
+        lec_lib_load_finish(ls->load);
+    }
     free(ls->idx);
     free(ls);
 }
@@ -243,22 +300,42 @@ static const list_ops lib_list = {
     .status = lib_status,
     .header = lib_header,
     .request = lib_request,
+    .tick = lib_tick,
     .close = lib_close,
 };
+
+/* Worker threads: the processors, at most 4; none in test mode, where a
+ * tick does a step, so that screens do not depend on the threads' pace. */
+static int workers(const tui *t)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return t->test ? 0 : cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus;
+}
 
 void tui_lib_open(tui *t, lec_lib *l)
 {
     libscr *ls = lec_xcalloc(1, sizeof *ls);
     ls->l = l;
     ls->order = LEC_LIB_BY_DATE;
+    /* The screen comes up at once; a library the cache does not know is
+     * read in the background (a cold 10,000 files take many seconds),
+     * and q or Q work meanwhile. */
+    char *cache = lec_lib_cache_dir();
+    ls->threads = workers(t);
+    ls->load = lec_lib_load_start(l, cache, ls->threads);
+    free(cache);
+    size_t total;
+    lec_lib_load_done(ls->load, &total);
+    if (!total) {
+        lec_lib_load_finish(ls->load);
+        ls->load = NULL;
+    }
     lib_rows(ls, NULL, 0);
     ls->list = tui_list_open(t, &lib_list, ls, 0);
-    const char *note = lec_lib_note(l);
-    if (*note)
-        tui_message(t, 1, "%s", note);
-    else if (lec_lib_skipped(l))
-        tui_message(t, 0, "%zu binary file%s left out", lec_lib_skipped(l),
-                    lec_lib_skipped(l) == 1 ? "" : "s");
+    if (ls->load)
+        ls->list->scr->tick_ms = ls->threads ? 100 : 0;
+    else
+        lib_notes(t, ls);
 }
 
 /* ---- the search of the library ------------------------------------------- */
@@ -536,8 +613,7 @@ static void search_done(tui *t, void *p, int rc, const char *text)
     if (ls->n) memcpy(r->order, ls->idx, ls->n * sizeof *ls->idx);
     /* Headless tests search a document a tick, so screens do not depend
      * on the threads' pace; the browser has threads. */
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    r->threads = t->test ? 0 : cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus;
+    r->threads = workers(t);
     lec_buf err = LEC_BUF_INIT;
     r->flags = t->search_flags & (LEC_SEARCH_REGEX | LEC_SEARCH_NO_HANFOLD);
     r->s = lec_lsearch_start(ls->l, r->order, r->norder, text, r->flags, r->threads, &err);

@@ -61,13 +61,15 @@ play() {
 	rm -rf "$T/state"
 	(
 		XDG_STATE_HOME=$T/state
-		export XDG_STATE_HOME
+		# The library's cache goes to the test's own folder (unless an
+		# "# env:" line says otherwise).
+		XDG_CACHE_HOME=$T/cache
+		export XDG_STATE_HOME XDG_CACHE_HOME
 		for _e in $(meta "$_keys" env) "$@"; do
 			export "${_e?}"
 		done
 		cd "$top_srcdir" || exit 1
-		# The library's cache goes to the test's own folder.
-		XDG_CACHE_HOME=$T/cache LECTERN_TEST_SCRIPT=$_keys LECTERN_TEST_SIZE=${_size:-80x24} LECTERN_TEST_DUMP=$_dump \
+		LECTERN_TEST_SCRIPT=$_keys LECTERN_TEST_SIZE=${_size:-80x24} LECTERN_TEST_DUMP=$_dump \
 			"$LECTERN" ${_config:+--config} ${_config:+"$_config"} "${_file:-examples/speech.md}" \
 			</dev/null >"$T/out" 2>"$T/err"
 	)

@@ -36,7 +36,7 @@ tmux_wait '1 binary file left out'
 check $? "the library opens: its status line says a binary file was left out"
 tmux_wait 'Date       Speaker    Title'
 check $? "the column names"
-tap_like "$(tmux_cursor_row)" "2023-06-15 Dana Whitf Remarks on the Harbor Renewal*" \
+tap_like "$(tmux_cursor_row)" "2023-06-15 Dana Whit… Remarks on the Harbor Renewal*" \
 	"newest first: the cursor on the first row"
 tmux_text s
 tmux_wait 'sorted by title'

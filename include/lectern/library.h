@@ -58,10 +58,28 @@ int lec_lib_add(lec_lib *l, const char *path, lec_buf *why);
  * NULL for none) where it holds the file as it is now, else by reading
  * the file, on `threads` threads; then writes the cache back when
  * something was new.  Binary files are dropped from the library (counted
- * in lec_lib_skipped).  `progress`, when not NULL, is called now and then
- * on the calling thread with the documents done so far. */
-void lec_lib_load(lec_lib *l, const char *cache_dir, int threads,
-                  void (*progress)(void *ctx, size_t done, size_t total), void *ctx);
+ * in lec_lib_skipped).  The same as lec_lib_load_start, then
+ * lec_lib_load_finish with this thread working too. */
+void lec_lib_load(lec_lib *l, const char *cache_dir, int threads);
+
+/* The same in the background, for the browser: reads the cache now, then
+ * starts `threads` worker threads (0: none; lec_lib_load_step reads a
+ * document at a time on the caller's thread).  Until lec_lib_load_finish
+ * the documents of l must not be looked at.  Never NULL; l must outlive
+ * it. */
+typedef struct lec_libload lec_libload;
+lec_libload *lec_lib_load_start(lec_lib *l, const char *cache_dir, int threads);
+/* Reads one more document on this thread; 0 when none is left to take. */
+int lec_lib_load_step(lec_libload *h);
+/* Documents read so far, of *total to read (those the cache did not
+ * know). */
+size_t lec_lib_load_done(const lec_libload *h, size_t *total);
+/* The workers stop after the document each is reading. */
+void lec_lib_load_stop(lec_libload *h);
+/* Waits for the workers (and works too, unless stopped), writes the cache
+ * with what was read, drops the binary files and frees h.  Documents a
+ * stopped load did not read keep no metadata (title: the file name). */
+void lec_lib_load_finish(lec_libload *h);
 
 /* How its files are read (lec_lib_new). */
 lec_from lec_lib_from(const lec_lib *l);

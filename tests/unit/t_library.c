@@ -73,7 +73,7 @@ static void test_library(const char *dir)
     is_int(lec_lib_add(l, "none", &why), -1, "a missing path is not");
     is_str(why.data, "no such file or folder", "and says why");
     lec_buf_free(&why);
-    lec_lib_load(l, NULL, 2, NULL, NULL);
+    lec_lib_load(l, NULL, 2);
     is_int((int)lec_lib_count(l), 3, "three documents (.md, .md below, .txt; not the .csv)");
 
     size_t *idx;
@@ -149,7 +149,7 @@ static void test_scripts(const char *dir)
     lec_buf why = LEC_BUF_INIT;
     lec_lib_add(l, p, &why);
     lec_buf_free(&why);
-    lec_lib_load(l, NULL, 1, NULL, NULL);
+    lec_lib_load(l, NULL, 1);
     const lec_lib_doc *d = lec_lib_get(l, 0);
     lec_dochits h;
     lec_lib_search_doc(l, d, "发展", 0, &h);
