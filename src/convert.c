@@ -64,7 +64,13 @@ typedef struct conv {
     size_t *cut;   /* per candidate: end of a heading's text (from pos) */
     int *how;      /* per candidate: LEC_CUT_* */
     lec_buf out;
+    /* lec_convert_to: out is given to sink a piece at a time */
+    void (*sink)(void *arg, const char *s, size_t n);
+    void *sink_arg;
 } conv;
+
+/* The Markdown handed to a sink this much at a time. */
+#define SINK_PIECE ((size_t)1 << 20)
 
 /* ---- candidates ----------------------------------------------------- */
 
@@ -230,6 +236,29 @@ static void bare_at_start(conv *cv, uint32_t pi, size_t first)
         try_bare(cv, pi, first, 0);
 }
 
+/* How far find_candidates steps from a byte: 0 for the bytes that may
+ * begin what it looks at (space ! ) . : ? and the leads E3 EF), else the
+ * length of the character the byte begins (the text is valid UTF-8; 1
+ * for a continuation byte). */
+static const unsigned char cand_step[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    3, 3, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 static void find_candidates(conv *cv, uint32_t pi)
 {
     const lec_tpara *p = &cv->d.p[pi];
@@ -241,7 +270,10 @@ static void find_candidates(conv *cv, uint32_t pi)
     bare_at_start(cv, pi, first_cand);
     for (size_t i = 0; i < n;) {
         /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
-         * ASCII; everything else is passed over a byte at a time. */
+         * ASCII; everything else is passed over, the bytes that begin
+         * none of them (most of a text) in a loop of their own. */
+        for (unsigned st; i < n && (st = cand_step[(unsigned char)s[i]]) != 0;) i += st;
+        if (i >= n) break;
         unsigned char b = (unsigned char)s[i];
         int32_t cp = 0;
         if ((b == ' ' || (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -725,6 +757,10 @@ static void write_markdown(conv *cv)
             at = c->pos + (uint32_t)cut;
         }
         if (end > at) put_text(cv, at, end, &kc);
+        if (cv->sink && cv->out.len >= SINK_PIECE) {
+            cv->sink(cv->sink_arg, cv->out.data, cv->out.len);
+            lec_buf_reset(&cv->out);
+        }
     }
 }
 
@@ -758,29 +794,53 @@ char *lec_convert(const char *text, size_t len, size_t *out_len)
     return md;
 }
 
+/* The conversion, into cv->out (given to cv->sink as it grows when there
+ * is one). */
+static void convert(conv *cv, const char *text, size_t len)
+{
+    lec_buf_reserve(&cv->d.text, len);
+    lec_text_segment(text, len, &cv->d);
+    /* A record with no head may still say what it is at its ends. */
+    if (cv->d.n && !cv->d.p[0].head)
+        lec_furniture_read(cv->d.text.data, cv->d.text.len, cv->d.p[0].len, &cv->d.meta);
+    for (uint32_t i = 0; i < cv->d.n; i++) find_candidates(cv, i);
+    validate(cv);
+    decide_headings(cv);
+    cut_headings(cv);
+    /* Markdown is the text plus a few escapes and marks: one allocation
+     * (or the pieces a sink is given). */
+    lec_buf_reserve(&cv->out, cv->sink ? SINK_PIECE + SINK_PIECE / 4
+                                       : cv->d.text.len + cv->d.text.len / 16 + 4096);
+    write_markdown(cv);
+
+    lec_outline_free(cv->tree);
+    free(cv->node_cand);
+    free(cv->c);
+    free(cv->caps);
+    free(cv->cut);
+    free(cv->how);
+    lec_tdoc_free(&cv->d);
+}
+
 char *lec_convert_valid(const char *text, size_t len, size_t *out_len)
 {
     conv cv;
     memset(&cv, 0, sizeof cv);
-    lec_buf_reserve(&cv.d.text, len);
-    lec_text_segment(text, len, &cv.d);
-    /* A record with no head may still say what it is at its ends. */
-    if (cv.d.n && !cv.d.p[0].head)
-        lec_furniture_read(cv.d.text.data, cv.d.text.len, cv.d.p[0].len, &cv.d.meta);
-    for (uint32_t i = 0; i < cv.d.n; i++) find_candidates(&cv, i);
-    validate(&cv);
-    decide_headings(&cv);
-    cut_headings(&cv);
-    /* Markdown is the text plus a few escapes and marks: one allocation. */
-    lec_buf_reserve(&cv.out, cv.d.text.len + cv.d.text.len / 16 + 4096);
-    write_markdown(&cv);
-
-    lec_outline_free(cv.tree);
-    free(cv.node_cand);
-    free(cv.c);
-    free(cv.caps);
-    free(cv.cut);
-    free(cv.how);
-    lec_tdoc_free(&cv.d);
+    convert(&cv, text, len);
     return lec_buf_detach(&cv.out, out_len);
+}
+
+void lec_convert_to(const char *text, size_t len, int valid,
+                    void (*sink)(void *arg, const char *s, size_t n), void *arg)
+{
+    char *fixed = NULL;
+    if (!valid && !lec_utf8_valid(text, len, NULL)) text = fixed = replace_invalid(text, len, &len);
+    conv cv;
+    memset(&cv, 0, sizeof cv);
+    cv.sink = sink;
+    cv.sink_arg = arg;
+    convert(&cv, text, len);
+    if (cv.out.len) sink(arg, cv.out.data, cv.out.len);
+    lec_buf_free(&cv.out);
+    free(fixed);
 }

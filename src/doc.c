@@ -229,7 +229,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
 void lec_doc_free(lec_doc *d)
 {
     if (!d) return;
-    free(d->src);
+    lec_input_free(d->src);
     free(d->name);
     lec_meta_free(&d->meta);
     free(d->blocks);

@@ -101,15 +101,11 @@ typedef struct para {
 
 static int in_set(int32_t cp, const char *set)
 {
-    size_t n = strlen(set), i = 0;
-    int32_t c;
-
-    if (cp < 0) return 0;
-    while (i < n) {
-        i += (size_t)lec_utf8_decode(set + i, n - i, &c);
-        if (c == cp) return 1;
-    }
-    return 0;
+    /* UTF-8 synchronises itself: cp's bytes found in the set are cp. */
+    char u[5];
+    if (cp <= 0) return 0;
+    u[lec_utf8_encode(cp, u)] = 0;
+    return strstr(set, u) != NULL;
 }
 
 static int is_alnum(int32_t c)
@@ -148,10 +144,16 @@ static int is_end(const para *p, int i)
 /* Number of characters of w found at index i, or 0 when w is not there. */
 static int match(const para *p, int i, const char *w)
 {
-    size_t n = strlen(w), k = 0;
     int j = i;
     int32_t c;
 
+    /* Most calls fail at the first character: it is read before w's
+     * length (a NUL is no continuation byte, so a decode stops there). */
+    if (i >= p->nch || !*w) return 0;
+    size_t k = (size_t)lec_utf8_decode(w, 4, &c);
+    if (p->cp[j] != c) return 0;
+    j++;
+    size_t n = k + strlen(w + k);
     while (k < n) {
         k += (size_t)lec_utf8_decode(w + k, n - k, &c);
         if (j >= p->nch || p->cp[j] != c) return 0;

@@ -119,6 +119,77 @@ static size_t check_utf8(const char *s, size_t len)
     return bad;
 }
 
+/* ---- mapped files ------------------------------------------------------------ */
+
+/* The mappings made (a process maps one document or two at once). */
+#define MAPS 8
+static struct {
+    char *p;
+    size_t len;
+} maps[MAPS];
+static pthread_mutex_t maps_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Maps the size bytes of fd and a NUL after them: the file's pages
+ * over an anonymous (zero) reservation one byte longer, so that the
+ * byte after the end is there whether or not the size ends a page.
+ * NULL when it cannot (the caller reads instead). */
+static char *map_file(int fd, size_t size)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), len = (size + 1 + page - 1) / page * page;
+    char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    /* Not populated: the check for a NUL faults the pages in as it goes,
+     * and stops at the first (a sparse file's hole) without reading on. */
+    if (mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(p, len);
+        return NULL;
+    }
+    pthread_mutex_lock(&maps_lock);
+    int i = 0;
+    while (i < MAPS && maps[i].p) i++;
+    if (i < MAPS) maps[i].p = p, maps[i].len = len;
+    pthread_mutex_unlock(&maps_lock);
+    if (i == MAPS) {
+        munmap(p, len);
+        return NULL;
+    }
+    return p;
+}
+
+void lec_input_free(char *data)
+{
+    if (!data) return;
+    pthread_mutex_lock(&maps_lock);
+    for (int i = 0; i < MAPS; i++)
+        if (maps[i].p == data) {
+            size_t len = maps[i].len;
+            maps[i].p = NULL;
+            pthread_mutex_unlock(&maps_lock);
+            munmap(data, len);
+            return;
+        }
+    pthread_mutex_unlock(&maps_lock);
+    free(data);
+}
+
+void lec_input_release(const char *p, size_t n)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1), z = ((uintptr_t)p + n) & ~(page - 1);
+    if (z <= a) return;
+    pthread_mutex_lock(&maps_lock);
+    for (int i = 0; i < MAPS; i++) {
+        uintptr_t ms = (uintptr_t)maps[i].p, me = ms + maps[i].len;
+        if (maps[i].p && a >= ms && z <= me) {
+            /* A private mapping's pages not written to are the file's:
+             * dropped, they are read again from it. */
+            madvise((void *)a, z - a, MADV_DONTNEED);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&maps_lock);
+}
+
 /* ---- reading -------------------------------------------------------------- */
 
 int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
@@ -154,6 +225,24 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
         }
         size = n > limit ? limit : (size_t)n;
         if (size < o->head_len) size = o->head_len;
+    }
+
+    if (o->map && regular && !cut && !o->head_len && size >= ((size_t)1 << 20)) {
+        char *buf = map_file(fd, size);
+        if (buf) {
+            const char *nul = memchr(buf, '\0', size);
+            if (nul) {
+                lec_buf_printf(why, "binary file (NUL byte at offset %zu)", (size_t)(nul - buf));
+                lec_input_free(buf);
+                return -1;
+            }
+            in->data = buf;
+            in->len = size;
+            size_t bad = check_utf8(buf, size);
+            in->invalid_utf8 = bad < size;
+            in->bad_offset = in->invalid_utf8 ? bad : size;
+            return 0;
+        }
     }
 
     size_t cap = regular ? size : (o->head_len > PIECE ? o->head_len * 2 : PIECE);

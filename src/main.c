@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "lectern/addr.h"
+#include "lectern/convert.h"
 #include "lectern/doc.h"
 #include "lectern/emit.h"
 #include "lectern/exit.h"
@@ -507,6 +508,13 @@ static int refuse_controls(const char *name, const options *o, const char *s, si
     return 1;
 }
 
+/* lec_convert_to's sink: standard output. */
+static void out_piece(void *arg, const char *s, size_t n)
+{
+    (void)arg;
+    lec_out(s, n);
+}
+
 static int put_piece(void *b, const char *t, size_t n, int32_t cp)
 {
     (void)cp;
@@ -738,6 +746,30 @@ static int browse(const source *src, opened *op, const options *o, int width)
 
 static int run(const options *opts, const char *name);
 
+/* The line SIGBUS writes: a mapped file was cut shorter while read. */
+static char lost_msg[512];
+static size_t lost_len;
+
+static void lost_pages(int sig)
+{
+    (void)sig;
+    if (write(2, lost_msg, lost_len) < 0) {
+    }
+    _exit(LEC_EXIT_INPUT);
+}
+
+static void lost_pages_say(const char *name)
+{
+    int n = snprintf(lost_msg, sizeof lost_msg,
+                     "lectern: %s: the file changed while it was read (it is shorter now)\n", name);
+    lost_len = n < 0 ? 0 : (size_t)n < sizeof lost_msg ? (size_t)n : sizeof lost_msg - 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = lost_pages;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -811,7 +843,10 @@ static int run(const options *opts, const char *name)
     }
 
     lec_input in;
-    lec_load_opts lo = {.limit = src.limit};
+    /* A large file is mapped, not copied; if it is cut shorter meanwhile,
+     * reading its lost pages raises SIGBUS, which ends with one line. */
+    lec_load_opts lo = {.limit = src.limit, .map = 1};
+    lost_pages_say(name);
     if (lec_load(o.file, &lo, &in, &why) != 0) {
         fprintf(stderr, "lectern: %s: %s\n", name, why.data);
         lec_buf_free(&why);
@@ -824,17 +859,25 @@ static int run(const options *opts, const char *name)
     /* Plain text is converted to Markdown first; every mode then works on
      * the converted document. */
     int text = source_is_text(&src, in.data, in.len);
+    if (o.mode == MODE_CONVERT && text && (o.raw || !isatty(1))) {
+        /* Nothing to check before it is written: the Markdown goes out a
+         * piece at a time, and is never held whole. */
+        lec_convert_to(in.data, in.len, !in.invalid_utf8, out_piece, NULL);
+        lec_out_flush();
+        lec_input_free(in.data);
+        return 0;
+    }
     if (o.mode == MODE_CONVERT) {
         if (text) source_to_markdown(&in.data, &in.len, !in.invalid_utf8);
         /* The same rule as --print: a Markdown file is written as it is,
          * and its escape sequences would act on the terminal. */
         if (refuse_controls(name, &o, in.data, in.len)) {
-            free(in.data);
+            lec_input_free(in.data);
             return LEC_EXIT_RAW;
         }
         lec_out(in.data, in.len);
         lec_out_flush();
-        free(in.data);
+        lec_input_free(in.data);
         return 0;
     }
     env = getenv("LECTERN_SLOW_MS");

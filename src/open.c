@@ -30,7 +30,7 @@ void lec_open_to_markdown(char **data, size_t *len, int valid)
 {
     size_t mlen;
     char *md = valid ? lec_convert_valid(*data, *len, &mlen) : lec_convert(*data, *len, &mlen);
-    free(*data);
+    lec_input_free(*data);
     *data = md;
     *len = mlen;
 }
@@ -42,7 +42,7 @@ lec_doc *lec_open_input(lec_input *in, int text, const char *name, int flags, le
         lec_buf_puts(why, "too large once converted to Markdown (the limit is ");
         lec_load_limit_text(LEC_MAX_INPUT, why);
         lec_buf_putc(why, ')');
-        free(in->data);
+        lec_input_free(in->data);
         in->data = NULL;
         return NULL;
     }

@@ -69,7 +69,7 @@ lec_doc *source_doc(const source *src, lec_input *in, int text, lec_buf *why)
         lec_buf_puts(why, "too large once converted to Markdown (the limit is ");
         lec_load_limit_text(limit, why);
         lec_buf_putc(why, ')');
-        free(in->data);
+        lec_input_free(in->data);
         in->data = NULL;
         return NULL;
     }

@@ -15,12 +15,16 @@
  *  - a blank line always ends a paragraph.
  */
 #include "lectern/textseg.h"
+#include "lectern/load.h"
 #include "lectern/head.h"
 #include "lectern/marker.h"
 #include "lectern/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The input given back behind the reading, this much at a time. */
+#define RELEASE_STEP ((size_t)4 << 20)
 
 typedef struct tline {
     size_t off, len; /* the line in the source text, trimmed, not yet cleaned */
@@ -362,8 +366,16 @@ void lec_text_segment(const char *s, size_t len, lec_tdoc *d)
 
     int seen_indent = 0; /* lines before the first indented one are never joined */
     int prev_body = 0;
+    size_t released = 0;
     for (size_t i = 0; i < L.n; i++) {
         const tline *t = &L.v[i];
+        /* The lines before the one before are copied: a mapped input's
+         * pages behind them go back, so that the input and its copy are
+         * not held whole at once. */
+        if (i >= 2 && L.v[i - 2].off >= released + RELEASE_STEP) {
+            lec_input_release(s + released, L.v[i - 2].off - released);
+            released = L.v[i - 2].off;
+        }
         if (i < head) {
             add_para(d, &L, i, 1);
             d->p[d->n - 1].title = (int)i == title;

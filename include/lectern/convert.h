@@ -26,6 +26,13 @@ char *lec_convert(const char *text, size_t len, size_t *out_len);
  * it): the check is not made again. */
 char *lec_convert_valid(const char *text, size_t len, size_t *out_len);
 
+/* The same, the Markdown given to sink(arg, piece, length) a piece at a
+ * time (about 1 MiB, whole paragraphs) instead of returned, so that the
+ * whole is never held: --convert of a large text.  valid: the text is
+ * known to be valid UTF-8. */
+void lec_convert_to(const char *text, size_t len, int valid,
+                    void (*sink)(void *arg, const char *s, size_t n), void *arg);
+
 /* Nonzero when text looks like Markdown rather than plain text: it has
  * Markdown structure (ATX or setext headings, fenced code, lists, block
  * quotes, links, emphasis, front matter) in more than one place. */

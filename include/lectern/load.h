@@ -13,7 +13,7 @@
 #define LEC_MAX_INPUT ((size_t)0xFFFFFFFFu)
 
 typedef struct lec_input {
-    char *data;        /* the bytes, NUL-terminated; caller frees with free() */
+    char *data;        /* the bytes, NUL-terminated; caller frees with lec_input_free() */
     size_t len;        /* bytes, without the NUL */
     int invalid_utf8;  /* nonzero when the text is not valid UTF-8 */
     size_t bad_offset; /* then: offset of the first invalid byte */
@@ -34,6 +34,13 @@ typedef struct lec_load_opts {
     /* Past the limit: keep what was read, up to its last line break,
      * and say so in *why (the return is then 1), instead of failing. */
     int keep_at_limit;
+    /* A regular file of 1 MiB or more, read whole (no head, no cut): its
+     * pages are mapped (copy on write) instead of copied, which saves
+     * the zeroing and the copy of the whole (about a third of --toc at
+     * 100 MB).  A file cut shorter while mapped then raises SIGBUS when
+     * its lost pages are read: only for callers that handle it (the
+     * non-interactive modes stop with one line). */
+    int map;
     /* Asked before each read; nonzero gives up (-1, "stopped"). */
     int (*stop)(void *arg);
     void *stop_arg;
@@ -51,6 +58,16 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why);
 
 /* lec_load_fd on path, or on standard input when path is "-". */
 int lec_load(const char *path, const lec_load_opts *o, lec_input *in, lec_buf *why);
+
+/* Frees the data of a lec_input (or NULL): unmapped when lec_load
+ * mapped it, else free()d. */
+void lec_input_free(char *data);
+
+/* The pages of [p, p + n) that lie in a mapping lec_load made are given
+ * back (read from the file again if touched later), so that a pass
+ * through a large input does not hold all of it; any other memory is
+ * left as it is.  The conversion calls it behind its reading. */
+void lec_input_release(const char *p, size_t n);
 
 /* Appends a limit as the messages say it ("4 GiB", "1 MiB", "1000 bytes"). */
 void lec_load_limit_text(size_t limit, lec_buf *out);
