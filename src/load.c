@@ -85,22 +85,34 @@ typedef struct check {
     const char *s;
     size_t from, to;
     size_t bad;
+    int nul_too; /* look for a NUL first: then nul is its offset, or `to` */
+    size_t nul;
 } check;
 
 static void *check_part(void *arg)
 {
     check *c = arg;
     size_t bad;
+    if (c->nul_too) {
+        const char *z = memchr(c->s + c->from, '\0', c->to - c->from);
+        c->nul = z ? (size_t)(z - c->s) : c->to;
+        if (z) {
+            c->bad = c->to;
+            return NULL;
+        }
+    }
     c->bad = lec_utf8_valid(c->s + c->from, c->to - c->from, &bad) ? c->to : c->from + bad;
     return NULL;
 }
 
 /* The UTF-8 check over s[0..len), on two threads for a large text (one
  * half each; the halves meet where a character begins, so the first
- * problem found is the one a single pass would find). */
-static size_t check_utf8(const char *s, size_t len)
+ * problem found is the one a single pass would find).  nul: the first
+ * NUL is looked for too (each half before its check), its offset or len
+ * put there. */
+static size_t check_utf8(const char *s, size_t len, size_t *nul)
 {
-    check one = {s, 0, len, len}, two = one;
+    check one = {s, 0, len, len, nul != NULL, len}, two = one;
     pthread_t th;
     int threaded = 0;
     if (len >= LEC_TWO_THREADS_MIN) {
@@ -112,9 +124,11 @@ static size_t check_utf8(const char *s, size_t len)
     }
     check_part(&one);
     size_t bad = one.bad;
+    if (nul) *nul = one.nul;
     if (threaded) {
         pthread_join(th, NULL);
         if (bad == one.to) bad = two.bad;
+        if (nul && one.nul == one.to) *nul = two.nul;
     }
     return bad;
 }
@@ -230,15 +244,17 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
     if (o->map && regular && !cut && !o->head_len && size >= ((size_t)1 << 20)) {
         char *buf = map_file(fd, size);
         if (buf) {
-            const char *nul = memchr(buf, '\0', size);
-            if (nul) {
-                lec_buf_printf(why, "binary file (NUL byte at offset %zu)", (size_t)(nul - buf));
+            /* The NUL check on the two threads of the UTF-8 check, each
+             * half first: their pages are faulted in on both. */
+            size_t nul;
+            size_t bad = check_utf8(buf, size, &nul);
+            if (nul < size) {
+                lec_buf_printf(why, "binary file (NUL byte at offset %zu)", nul);
                 lec_input_free(buf);
                 return -1;
             }
             in->data = buf;
             in->len = size;
-            size_t bad = check_utf8(buf, size);
             in->invalid_utf8 = bad < size;
             in->bad_offset = in->invalid_utf8 ? bad : size;
             return 0;
@@ -330,7 +346,7 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
     buf[len] = '\0';
     in->data = buf;
     in->len = len;
-    size_t bad = check_utf8(buf, len);
+    size_t bad = check_utf8(buf, len, NULL);
     in->invalid_utf8 = bad < len;
     in->bad_offset = in->invalid_utf8 ? bad : len;
     return cut;
