@@ -11,6 +11,7 @@
 #include "lectern/chunk.h"
 #include "lectern/utf8.h"
 
+#include <cmark.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,15 @@ static int contains(const char *s, size_t n, const char *needle, int nocase)
     return 0;
 }
 
+/* A declaration ("<!DOCTYPE") opens kind 4 after an upper-case letter;
+ * cmark 0.31 takes a lower-case one too ("<!doctype"). */
+static int declaration_letter(unsigned char c)
+{
+    static int lower = -1;
+    if (lower < 0) lower = cmark_version() >= (0 << 16 | 31 << 8);
+    return lower ? isalpha(c) : isupper(c);
+}
+
 /* Starts of HTML blocks that may hold blank lines (CommonMark kinds 1-5). */
 static void html_open(scan *st, const char *s, size_t n)
 {
@@ -60,9 +70,10 @@ static void html_open(scan *st, const char *s, size_t n)
     if (n < 2 || s[0] != '<') return;
     for (int i = 0; i < 4; i++) {
         size_t m = strlen(tags[i]);
+        /* The tag name ends at the line's end or at cmark's spacechar
+         * (\v and \f too) or '>'. */
         if (n >= m + 1 && strncasecmp(s + 1, tags[i], m) == 0 &&
-            (n == m + 1 || s[m + 1] == ' ' || s[m + 1] == '>' || s[m + 1] == '\t' ||
-             s[m + 1] == '\r')) {
+            (n == m + 1 || (s[m + 1] && strchr(" \t\v\f\r>", s[m + 1])))) {
             st->html_end = ends[i];
             st->html_nocase = 1;
             return;
@@ -75,8 +86,19 @@ static void html_open(scan *st, const char *s, size_t n)
         st->html_end = "?>";
     else if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
         st->html_end = "]]>";
-    else if (s[1] == '!' && n > 2 && isalpha((unsigned char)s[2]))
+    else if (s[1] == '!' && n > 2 && declaration_letter((unsigned char)s[2]))
         st->html_end = ">";
+}
+
+/* Does the line end the open HTML block?  cmark looks for the end marker
+ * after making the line UTF-8, and a sequence cut short by the line's end
+ * takes the bytes after it ("?\xf0?>" loses its "?>"): a line that is not
+ * UTF-8 but holds the marker leaves the rest of the range unknowable. */
+static void html_close(scan *st, const char *s, size_t n)
+{
+    if (!contains(s, n, st->html_end, st->html_nocase)) return;
+    if (!lec_utf8_valid(s, n, NULL)) st->lost = 1;
+    st->html_end = NULL;
 }
 
 /* Feeds one line (without its ending) to the tracker. */
@@ -90,7 +112,7 @@ static void track(scan *st, const char *s, size_t n)
         return;
     }
     if (st->html_end) {
-        if (contains(s, n, st->html_end, st->html_nocase)) st->html_end = NULL;
+        html_close(st, s, n);
         return;
     }
     if (st->maybe_html && blank(s, n)) st->maybe_html = 0;
@@ -116,9 +138,9 @@ static void track(scan *st, const char *s, size_t n)
     }
     html_open(st, t, m);
     if (!st->html_end && m && t[0] == '<') st->maybe_html = 1;
-    /* The end marker may be on the opening line itself. */
-    if (st->html_end && contains(t + 2, m > 2 ? m - 2 : 0, st->html_end, st->html_nocase))
-        st->html_end = NULL;
+    /* The end marker may be on the opening line itself, even overlap its
+     * start ("<?>"): cmark looks from the '<'. */
+    if (st->html_end) html_close(st, t, m);
 }
 
 /* A line that surely starts a new top-level block after a blank line. */
