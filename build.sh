@@ -304,10 +304,10 @@ fuzz_smoke() {
 		rm -rf "$tmp"
 		return 0
 	fi
-	for t in markdown convert layout search addr frontmatter; do
+	for t in markdown convert layout search addr frontmatter config history places libcache; do
 		case $t in
 		layout) max=16384 ;;
-		search) max=4096 ;;
+		search | config | history | places | libcache) max=4096 ;;
 		addr) max=256 ;;
 		*) max=65536 ;;
 		esac

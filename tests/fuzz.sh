@@ -15,7 +15,7 @@
 fz=$top_srcdir/tests/fuzz
 # The replay programs are built next to the program, under the build tree.
 bin=$(dirname "$LECTERN")/../tests/fuzz
-targets="markdown convert layout search addr frontmatter"
+targets="markdown convert layout search addr frontmatter config history places libcache"
 
 for t in $targets; do
 	replay=$bin/replay_$t

@@ -17,11 +17,13 @@
 #include "lectern/utf8.h"
 #include "lectern/util.h"
 
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -98,6 +100,62 @@ static inline int fuzz_row_fits(int w, int last_w, int cols)
     if (w <= cols) return 1;
     int before = w - last_w;
     return before <= cols / 2 && last_w > cols - before;
+}
+
+/* ---- files in the user's home -------------------------------------------
+ * The targets for the state, cache and configuration files write the fuzz
+ * bytes where lectern reads them, in a scratch folder made once a process
+ * ($TMPDIR, else /tmp) and emptied at exit. */
+
+static char fuzz_dir_name[256];
+
+/* dir/name as a malloc'd string (caller frees). */
+static inline char *fuzz_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = lec_xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static inline void fuzz_rm_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        char *p = fuzz_path(dir, e->d_name);
+        if (unlink(p) != 0) fuzz_rm_tree(p);
+        free(p);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+static inline void fuzz_dir_remove(void)
+{
+    if (fuzz_dir_name[0]) fuzz_rm_tree(fuzz_dir_name);
+}
+
+/* The scratch folder (made on the first call). */
+static inline const char *fuzz_dir(void)
+{
+    if (fuzz_dir_name[0]) return fuzz_dir_name;
+    const char *t = getenv("TMPDIR");
+    snprintf(fuzz_dir_name, sizeof fuzz_dir_name, "%s/lectern-fuzz.XXXXXX", t && *t ? t : "/tmp");
+    FUZZ_CHECK(mkdtemp(fuzz_dir_name) != NULL);
+    atexit(fuzz_dir_remove);
+    return fuzz_dir_name;
+}
+
+/* Writes data[0..n) to path, replacing it. */
+static inline void fuzz_put(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    FUZZ_CHECK(f != NULL);
+    FUZZ_CHECK(fwrite(data, 1, n, f) == n);
+    FUZZ_CHECK(fclose(f) == 0);
 }
 
 #endif
