@@ -178,18 +178,24 @@ static int load(lec_hist *h)
     return 1;
 }
 
+/* The file stays text: controls, and bytes that are not UTF-8 (an entry
+ * may hold them, and one would make the whole file "not text"), as \xHH. */
 static void put_escaped(lec_buf *b, const char *s)
 {
-    for (; *s; s++) {
+    for (size_t n = strlen(s); *s;) {
         unsigned char c = (unsigned char)*s;
+        int32_t cp;
+        int len = lec_utf8_decode(s, n, &cp);
         if (c == '\\')
             lec_buf_puts(b, "\\\\");
         else if (c == '\n')
             lec_buf_puts(b, "\\n");
-        else if (c < 0x20 || c == 0x7F)
+        else if (c < 0x20 || c == 0x7F || (cp == LEC_REPLACEMENT && len == 1))
             lec_buf_printf(b, "\\x%02x", c);
         else
-            lec_buf_putc(b, (char)c);
+            lec_buf_put(b, s, (size_t)len);
+        s += len;
+        n -= (size_t)len;
     }
 }
 

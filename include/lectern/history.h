@@ -11,8 +11,9 @@
  * file beside it and renamed over it, so it is never seen half written.
  *
  * The file is text: a first line "# lectern history 1", then one line an
- * entry, '/' or ':' and the text, with backslash, line breaks and other
- * control characters written as \\, \n and \xHH.  A file that is not so
+ * entry, '/' or ':' and the text, with backslash, line breaks, other
+ * control characters and bytes that are not UTF-8 written as \\, \n and
+ * \xHH.  A file that is not so
  * (or is larger than LEC_HIST_MAX_FILE bytes, or not UTF-8) is damaged:
  * it is ignored, lec_hist_notice says so once, and the next entry added
  * replaces it.  Pure: no curses; files only.
