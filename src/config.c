@@ -166,6 +166,23 @@ static void option_line(lec_settings *s, const word *w, int n, lec_buf *msg)
     free(v);
 }
 
+/* Appends a message with every character that could act on a terminal
+ * (lec_cp_unsafe: C0 and C1 controls, bidi controls) as '?': messages
+ * quote the file's words, and an option's message its value, and they
+ * are printed as they are ("bind ESC[2J x", "theme ESC]0;...BEL"). */
+static void put_clean(lec_buf *errs, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = (size_t)lec_utf8_decode(s + i, n - i, &cp);
+        if (lec_cp_unsafe(cp) || (cp == LEC_REPLACEMENT && k == 1))
+            lec_buf_putc(errs, '?');
+        else
+            lec_buf_put(errs, s + i, k);
+        i += k;
+    }
+}
+
 int lec_config_parse(const char *text, size_t len, lec_settings *s, lec_buf *errs)
 {
     int nerr = 0, line = 0;
@@ -192,7 +209,9 @@ int lec_config_parse(const char *text, size_t len, lec_settings *s, lec_buf *err
         else
             option_line(s, w, nw, &msg);
         if (msg.len) {
-            lec_buf_printf(errs, "%d: %s\n", line, msg.data);
+            lec_buf_printf(errs, "%d: ", line);
+            put_clean(errs, msg.data, msg.len);
+            lec_buf_putc(errs, '\n');
             nerr++;
         }
     }

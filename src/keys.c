@@ -7,6 +7,7 @@
 
 #include "lectern/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -168,6 +169,15 @@ int lec_key_parse(const char **s, int *unknown)
                     return key_names[i].key;
                 }
             }
+            /* <U+XXXX>: a character better not written raw (lec_key_name). */
+            if (n >= 4 && n <= 8 && p[1] == 'U' && p[2] == '+') {
+                char *end;
+                long cp = strtol(p + 3, &end, 16);
+                if (end == e && cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+                    *s = e + 1;
+                    return (int)cp;
+                }
+            }
             /* <C-x>: any control letter. */
             if (n == 3 && p[1] == 'C' && p[2] == '-' &&
                 ((p[3] >= 'a' && p[3] <= 'z') || (p[3] >= 'A' && p[3] <= 'Z'))) {
@@ -193,8 +203,15 @@ void lec_key_name(int key, lec_buf *out)
             return;
         }
     }
-    if (key >= 1 && key < 0x20) {
+    if (key >= 1 && key <= 26) {
         lec_buf_printf(out, "<C-%c>", 'a' + key - 1);
+        return;
+    }
+    /* A control written raw would act on the terminal that shows the
+     * keys (--keys, an error about a binding): C0 past <C-z> (not
+     * "<C-DEL>"), C1 and bidi controls. */
+    if (key >= 0 && key < LEC_KEY_SPECIAL && lec_cp_unsafe(key)) {
+        lec_buf_printf(out, "<U+%04X>", (unsigned)key);
         return;
     }
     char u[4];

@@ -924,4 +924,25 @@ else
 	tap_skip "(12.15) a line of 1.1 GB" "less than 4 GB free in $T"
 fi
 
+# ---- 6. the files lectern reads from the home -----------------------------
+# Found by the fuzz targets of these files (tests/fuzz/fuzz_config.c ...).
+# Configuration lines whose keys or value hold an escape sequence, a C1
+# control or a bidi override: the error lines show '?' for them, never the
+# raw sequence.
+printf 'bind \033[2J nosuch-action\ntheme \302\233\342\200\256\033]0;pwned\007\n' >"$T/esc.conf"
+printf '# T\n\nx\n' >"$T/conf.md"
+run --config "$T/esc.conf" --toc "$T/conf.md"
+clean "(fuzz) a key binding and a setting with escape sequences: their errors" "$T/err"
+tap_ok "$(has "$T/err" "bind ?[2J: "; echo $?)" \
+	"(fuzz) the binding's error shows the keys' controls as '?'" || show "$T/err"
+
+# Keys bound to a C1 or bidi control, or to a C0 control past <C-z>: --keys
+# writes them as <U+XXXX> (which a binding may use in turn), never raw.
+printf 'bind \302\233 quit\nbind \342\200\256x help\nbind \037 top\nbind <U+00AD> bottom\n' >"$T/keys.conf"
+run --config "$T/keys.conf" --keys
+clean "(fuzz) --keys with keys bound to controls" "$T/out"
+tap_is "$rc/$(has "$T/out" "<U+009B>" && has "$T/out" "<U+202E>x" && has "$T/out" "<U+001F>" &&
+	echo found)/$(lines "$T/err")" 0/found/0 \
+	"(fuzz) --keys: the controls as <U+XXXX>, and <U+XXXX> read back" || show "$T/out"
+
 tap_done

@@ -27,7 +27,8 @@
 
 /* Applies the lines of text[0..len) to s, in order.  A line that is
  * wrong changes nothing and adds "LINE: message\n" to errs (the words
- * it quotes have their control characters replaced by '?'); every other
+ * and values it quotes have their control characters, C1 and bidi
+ * controls too, replaced by '?'); every other
  * line still applies.  Returns the number of lines in error. */
 int lec_config_parse(const char *text, size_t len, lec_settings *s, lec_buf *errs);
 

@@ -111,11 +111,12 @@ enum {
 #define LEC_KEY_CTRL(c) ((c)&0x1f)
 
 /* Reads one key written at *s (UTF-8; "<Name>" for a special key, "<lt>"
- * for '<') and advances *s past it.  Returns -1 at the end of the string.
+ * for '<', "<U+009B>" for a character that is not to be written raw: a C1
+ * or bidi control) and advances *s past it.  Returns -1 at the end of the string.
  * An unknown <Name> gives the '<' alone and sets *unknown (when not NULL)
  * so the caller can warn. */
 int lec_key_parse(const char **s, int *unknown);
-/* Appends the written form of a key ("j", "<Down>", "<lt>"). */
+/* Appends the written form of a key ("j", "<Down>", "<lt>", "<U+202E>"). */
 void lec_key_name(int key, lec_buf *out);
 
 /* The state of a key sequence being typed: a count ("5j") and the keys
