@@ -6,12 +6,18 @@
 # screens with a valid frame and nothing raw that acts on a terminal; in
 # a sanitizer build, without a report.
 #
+# The sixth "document" is a folder of them: the library (lectern DIR),
+# where the same keys sort, filter, open a document and come back.
+#
 # Seeded and reproducible: run k plays the script of seed
-# LECTERN_MONKEY_SEED + k (default seed 1), on document k mod 5; a
+# LECTERN_MONKEY_SEED + k (default seed 1), on document k mod 6; a
 # failing run's seed is in the log, and
 #     LECTERN_MONKEY_SEED=N LECTERN_MONKEY_RUNS=1 make check TESTS=tests/monkey.sh
 # plays it alone.  The budget: LECTERN_MONKEY_SECONDS (default 25 in
 # make check; `make fuzz` runs it for MONKEY_SECONDS, default 300).
+# LECTERN_MONKEY_SIZE (say 20x5) fixes the first screen size of every
+# run.  The places, history and library cache go to the test's folder,
+# where the runs read what the ones before wrote.
 # shellcheck source=tests/lib.sh
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
@@ -48,7 +54,15 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 set -- "$top_srcdir/examples/speech.md" "$T/inject.md" "$T/odd.md" "$top_srcdir/examples/speech.txt" \
 	"$T/big.md"
 [ -f "$4" ] || set -- "$1" "$2" "$3" "$1" "$5"
+mkdir -p "$T/library/more" "$T/library/.hidden"
+cp "$1" "$2" "$T/library/"
+cp "$4" "$T/library/more/"
+cp "$3" "$T/library/more/odd.markdown"
+printf '\000binary\n' >"$T/library/nul.md"
+set -- "$@" "$T/library"
 ndocs=$#
+XDG_STATE_HOME=$T/state XDG_CACHE_HOME=$T/cache
+export XDG_STATE_HOME XDG_CACHE_HOME
 
 # gen SEED: a script of random keys on stdout.
 gen() {
@@ -108,7 +122,7 @@ while [ $runs -lt "$maxruns" ]; do
 	eval "doc=\${$i}"
 	gen "$seed" >"$T/keys"
 	keys=$((keys + $(wc -l <"$T/keys")))
-	size=$(python3 -c 'import random, sys; r = random.Random(int(sys.argv[1]) * 7); print("%dx%d" % (r.randint(1, 200), r.randint(1, 60)))' "$seed")
+	size=${LECTERN_MONKEY_SIZE:-$(python3 -c 'import random, sys; r = random.Random(int(sys.argv[1]) * 7); print("%dx%d" % (r.randint(1, 200), r.randint(1, 60)))' "$seed")}
 	: >"$T/dump"
 	lim env LECTERN_TEST_SCRIPT="$T/keys" LECTERN_TEST_DUMP="$T/dump" LECTERN_TEST_SIZE="$size" \
 		LECTERN_EARLY=20000 "$LECTERN" "$doc" </dev/null >"$T/out" 2>"$T/err"
@@ -116,7 +130,7 @@ while [ $runs -lt "$maxruns" ]; do
 	why=
 	[ $rc = 0 ] || why="exit $rc"
 	[ ! -s "$T/err" ] || case $doc in
-	*odd.md) ;; # valid, but says nothing either way
+	*odd.md | */library) ;; # valid, but says nothing either way
 	*) why="$why stderr: $(head -c 200 "$T/err")" ;;
 	esac
 	chk frame "$T/dump" >"$T/frame" || why="$why frame: $(head -n 2 "$T/frame")"
