@@ -35,10 +35,10 @@ long tui_list_move(tui *t, lec_request req, long count, long cur, long n, long h
         cur -= k * half;
         break;
     case LEC_REQ_TOP:
-        cur = 0;
-        break;
     case LEC_REQ_BOTTOM:
-        cur = n - 1;
+        /* With a count, row N (1-based), as 100G and 100g in vim and
+         * less; without, the first or the last row. */
+        cur = count > 0 ? count - 1 : req == LEC_REQ_TOP ? 0 : n - 1;
         break;
     case LEC_REQ_WHEEL_DOWN:
         if (t->o->mouse) cur += 3 * k;
@@ -207,7 +207,10 @@ static int list_request(tui *t, screen *s, lec_request req, long cnt)
         return SCREEN_DONE;
     case LEC_REQ_SEARCH_FWD:
     case LEC_REQ_SEARCH_BACK:
-        if (!l->ops->filter) break;
+        if (!l->ops->filter) {
+            tui_message(t, 1, "this list cannot be filtered");
+            return SCREEN_DONE;
+        }
         tui_prompt_open(t, "/", l->filter.data, &filter_prompt, l);
         return SCREEN_DONE;
     case LEC_REQ_CANCEL:
