@@ -159,7 +159,10 @@ def firsthit(lectern, top, word, runs, timeout):
     counted = re.compile(re.escape(word) + r": [1-9][0-9]* hit")
     cache = os.environ.get("XDG_CACHE_HOME", "")
     times = []
-    for _ in range(runs + 1):
+    for run in range(runs + 1):
+        # A server of its own each run: a new session on the socket of a
+        # server just killed can fail ("server exited unexpectedly").
+        sock = os.path.join(d, "s%d" % run)
         tmux("new-session", "-d", "-s", "b", "-x", "100", "-y", "30", "-e", "LC_ALL=C.UTF-8",
              "-e", "XDG_CACHE_HOME=" + cache, lectern, top)
         ok = wait(lambda s: "Library: " in s, timeout)

@@ -231,6 +231,61 @@ void lec_sig_make(const char *raw, size_t n, lec_sig *g)
     sig_scan(raw, n, g);
 }
 
+/* Whether the bytes at u[i] are one of the characters that make
+ * sig_scan set WILD_HAN: radicals (E2 BA-BF), 〸〹〺 and the enclosed
+ * ideographs (E3 80 B8-BA, E3 86, E3 88-8F), compatibility ideographs
+ * (EF A4-AB), four-byte characters, a numeric entity (&#).  Keep the two
+ * in step: t_search checks every code point. */
+static int wild_han_at(const unsigned char *u, size_t n, size_t i)
+{
+    unsigned c = u[i], d = i + 1 < n ? u[i + 1] : 0, e = i + 2 < n ? u[i + 2] : 0;
+    if (c == 0xE2) return d >= 0xBA && d <= 0xBF;
+    if (c == 0xE3) return d == 0x86 || (d >= 0x88 && d <= 0x8F) || (d == 0x80 && e >= 0xB8 && e <= 0xBA);
+    if (c == 0xEF) return d >= 0xA4 && d <= 0xAB;
+    if (c == '&') return d == '#';
+    return c >= 0xF0;
+}
+
+#ifdef __SSE2__
+/* Bytes of x in [lo, hi] (unsigned), as a mask. */
+static __m128i in_range(__m128i x, int lo, int hi)
+{
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)(hi - lo))), d);
+}
+
+static __m128i is(__m128i x, int c)
+{
+    return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c));
+}
+#endif
+
+int lec_sig_wild_han(const char *raw, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t i = 0;
+#ifdef __SSE2__
+    /* Sixteen places at a time, each with the two bytes after it: a
+     * tenth of sig_scan's time (it was a fifth of reading a library). */
+    for (; i + 18 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
+        __m128i e3 = _mm_or_si128(_mm_or_si128(is(v1, 0x86), in_range(v1, 0x88, 0x8F)),
+                                  _mm_and_si128(is(v1, 0x80), in_range(v2, 0xB8, 0xBA)));
+        __m128i m = _mm_and_si128(is(v, 0xE3), e3);
+        m = _mm_or_si128(m, _mm_and_si128(is(v, 0xEF), in_range(v1, 0xA4, 0xAB)));
+        m = _mm_or_si128(m, _mm_and_si128(is(v, 0xE2), in_range(v1, 0xBA, 0xBF)));
+        m = _mm_or_si128(m, _mm_and_si128(is(v, '&'), is(v1, '#')));
+        m = _mm_or_si128(m, in_range(v, 0xF0, 0xFF));
+        if (_mm_movemask_epi8(m)) return 1;
+    }
+#endif
+    for (; i < n; i++)
+        if (wild_han_at(u, n, i)) return 1;
+    return 0;
+}
+
 void lec_sig_add(lec_sig *g, const char *raw, size_t n)
 {
     lec_sig more;

@@ -408,7 +408,9 @@ static int res_tick(tui *t, void *p, tui_list *l)
     take_in(r);
     tui_list_changed(t, l);
     t->redraw = 1; /* the rows, and the count on the status line */
-    return r->running ? (r->threads ? 50 : 0) : -1;
+    /* Soon again until the first hits are on the screen, then at a
+     * pace that redraws little. */
+    return r->running ? (r->threads ? (r->nrows ? 50 : 10) : 0) : -1;
 }
 
 static size_t res_count(void *p)
@@ -627,7 +629,7 @@ static void search_done(tui *t, void *p, int rc, const char *text)
     r->pattern = lec_xstrndup(text, strlen(text));
     r->running = 1;
     r->list = tui_list_open(t, &res_list, r, 0);
-    r->list->scr->tick_ms = r->threads ? 50 : 0;
+    r->list->scr->tick_ms = r->threads ? 10 : 0;
 }
 
 static void lib_search(tui *t, libscr *ls)

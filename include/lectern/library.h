@@ -35,10 +35,10 @@ typedef struct lec_lib_doc {
     int known;     /* the metadata is filled in (lec_lib_load) */
 } lec_lib_doc;
 
-/* lec_lib_doc.sig: the raw file holds characters that fold into an
- * ideograph, or into ASCII letters and digits (searchsig.c): a search
- * cannot rule the file out by its raw bytes. */
-enum { LEC_LIB_WILD_HAN = 1, LEC_LIB_WILD_ASCII = 2 };
+/* lec_lib_doc.sig: the raw file may hold characters that fold into an
+ * ideograph (searchsig.c, lec_sig_wild_han): a search cannot rule the
+ * file out by the ideographs of its raw bytes. */
+enum { LEC_LIB_WILD_HAN = 1 };
 
 typedef struct lec_lib lec_lib;
 

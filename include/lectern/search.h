@@ -80,6 +80,10 @@ typedef struct lec_sig {
 
 /* The signature of the raw source raw[0..n) of a block. */
 void lec_sig_make(const char *raw, size_t n, lec_sig *g);
+/* Nonzero when raw[0..n) may hold what lec_sig_make would mark
+ * wild for ideographs (wild & 1): never 0 when that bit would be set,
+ * rarely 1 when it would not; ten times faster, for a whole file. */
+int lec_sig_wild_han(const char *raw, size_t n);
 /* Adds what raw[0..n) may show to g: the link reference definitions a
  * block names (their URLs are shown with the links). */
 void lec_sig_add(lec_sig *g, const char *raw, size_t n);

@@ -403,9 +403,9 @@ static void test_random(void)
  * and without the Simplified/Traditional fold. */
 static void test_signature(void)
 {
-    size_t missed = 0, tried = 0;
-    int32_t first_missed = -1;
-    char text[16], *out = NULL;
+    size_t missed = 0, tried = 0, wild_missed = 0;
+    int32_t first_missed = -1, first_wild_missed = -1;
+    char text[16], *out = NULL, padded[64];
     size_t cap = 0;
     for (int32_t cp = 1; cp <= 0x10FFFF; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
@@ -416,6 +416,16 @@ static void test_signature(void)
         n += 3;
         lec_sig g, need;
         lec_sig_make(text, n, &g);
+        /* lec_sig_wild_han says so whenever the signature does, wherever
+         * the character falls in its sixteen-byte steps. */
+        size_t lead = (size_t)cp % 17;
+        memset(padded, 'a', lead);
+        memcpy(padded + lead, text, n);
+        memcpy(padded + lead + n, "乙乙乙乙乙乙", 18);
+        if ((g.wild & 1) && !lec_sig_wild_han(padded, lead + n + 18)) {
+            if (first_wild_missed < 0) first_wild_missed = cp;
+            wild_missed++;
+        }
         /* folded both ways: Simplified and Traditional as one (發 needs
          * what 发 does), and apart (LEC_SEARCH_NO_HANFOLD) */
         for (unsigned how = 1; how <= (1 | LEC_SEARCH_NO_HANFOLD); how += LEC_SEARCH_NO_HANFOLD) {
@@ -432,6 +442,25 @@ static void test_signature(void)
     free(out);
     ok(missed == 0, "no code point's folding is turned away by its signature (%zu of %zu, first U+%04X)",
        missed, tried, (unsigned)(first_missed < 0 ? 0 : first_missed));
+    ok(wild_missed == 0, "lec_sig_wild_han finds every code point the signature calls wild (%zu missed, first U+%04X)",
+       wild_missed, (unsigned)(first_wild_missed < 0 ? 0 : first_wild_missed));
+    {
+        const char *plain = "乙乙，。、《》“”——…（）：；！？「」『』〔〕·乙 abc ＧＤＰ 2024 &amp; 丁丁丁丁";
+        ok(!lec_sig_wild_han(plain, strlen(plain)), "lec_sig_wild_han: Chinese text and its punctuation are not wild");
+        /* U+2E80 U+3038 U+3190 U+3220 U+F900 U+20000, an entity */
+        static const char *const wild[] = {"\xe2\xba\x80", "\xe3\x80\xb8", "\xe3\x86\x90", "\xe3\x88\xa0",
+                                           "\xef\xa4\x80", "\xf0\xa0\x80\x80", "&#x4E01;"};
+        int hits = 0;
+        for (size_t k = 0; k < sizeof wild / sizeof *wild; k++) {
+            char b[256];
+            /* past the first sixteen-byte step, and in the tail */
+            snprintf(b, sizeof b, "%s%s", plain, wild[k]);
+            hits += lec_sig_wild_han(b, strlen(b)) != 0;
+            snprintf(b, sizeof b, "乙乙乙乙乙乙乙%s乙乙乙乙乙乙乙乙乙乙", wild[k]);
+            hits += lec_sig_wild_han(b, strlen(b)) != 0;
+        }
+        ok(hits == 14, "lec_sig_wild_han finds radicals, enclosed and compatibility ideographs, four-byte characters, entities (%d of 14)", hits);
+    }
 
     /* The signature does turn blocks away. */
     lec_sig g, need;
