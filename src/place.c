@@ -280,19 +280,22 @@ static int parse_anchor(char **f, anchor *a)
     return 1;
 }
 
-/* Checks a line's fields: the lead, a place, then marks. */
-static int valid(fields *fl)
+/* Checks a line's fields: the lead, a place, then marks; an[0] gets the
+ * place and an[1...] the marks in the line's order.  The fields are
+ * unescaped in place: read once (again, "\\\\" would turn into half a
+ * backslash escape). */
+static int valid(fields *fl, anchor an[1 + LEC_MARKS])
 {
     int64_t v;
     if (fl->n < LEAD_FIELDS + PLACE_FIELDS || (fl->n - LEAD_FIELDS - PLACE_FIELDS) % 7) return 0;
     if (!number(fl->f[0], 0, INT64_MAX, &v) || !number(fl->f[1], 0, INT64_MAX, &v) ||
         !number(fl->f[2], INT64_MIN, INT64_MAX, &v) || !unescape(fl->f[3]) || fl->f[3][0] != '/')
         return 0;
-    anchor a;
-    if (!parse_anchor(&fl->f[LEAD_FIELDS], &a)) return 0;
+    if (!parse_anchor(&fl->f[LEAD_FIELDS], &an[0])) return 0;
+    int j = 1;
     for (int k = LEAD_FIELDS + PLACE_FIELDS; k < fl->n; k += 7) {
         const char *l = fl->f[k];
-        if (l[0] < 'a' || l[0] > 'z' || l[1] || !parse_anchor(&fl->f[k + 1], &a)) return 0;
+        if (l[0] < 'a' || l[0] > 'z' || l[1] || !parse_anchor(&fl->f[k + 1], &an[j++])) return 0;
     }
     return 1;
 }
@@ -378,7 +381,8 @@ int lec_place_recall(const char *dir, const char *path, const lec_doc *doc, lec_
             if (!t4 || (size_t)(t4 - t3 - 1) != ekey.len || memcmp(t3 + 1, ekey.data, ekey.len))
                 continue;
             fields fl;
-            if (!split(line, &fl) || !valid(&fl)) {
+            anchor an[1 + LEC_MARKS];
+            if (!split(line, &fl) || !valid(&fl, an)) {
                 if (notice) lec_buf_printf(notice, "%s: line %ld is damaged: ignored", file, n);
                 break;
             }
@@ -387,13 +391,10 @@ int lec_place_recall(const char *dir, const char *path, const lec_doc *doc, lec_
             number(fl.f[2], INT64_MIN, INT64_MAX, &mtime);
             int exact = out->known && size == out->size && mtime == out->mtime_ns;
             out->moved = !exact;
-            anchor a;
-            parse_anchor(&fl.f[LEAD_FIELDS], &a);
-            out->pos = map_anchor(doc, &a, exact);
-            for (int k = LEAD_FIELDS + PLACE_FIELDS; k < fl.n; k += 7) {
-                parse_anchor(&fl.f[k + 1], &a);
+            out->pos = map_anchor(doc, &an[0], exact);
+            for (int k = LEAD_FIELDS + PLACE_FIELDS, j = 1; k < fl.n; k += 7, j++) {
                 int m = fl.f[k][0] - 'a';
-                out->marks[m] = map_anchor(doc, &a, exact);
+                out->marks[m] = map_anchor(doc, &an[j], exact);
                 out->marks_set |= 1u << m;
             }
             found = 1;
@@ -478,8 +479,9 @@ int lec_place_remember(const char *dir, const char *path, const lec_doc *doc, co
             lec_buf_reset(&copy);
             lec_buf_puts(&copy, line);
             fields fl;
+            anchor an[1 + LEC_MARKS];
             /* Damaged lines and this file's old line go. */
-            if (!split(copy.data, &fl) || !valid(&fl) || strcmp(fl.f[3], key) == 0) continue;
+            if (!split(copy.data, &fl) || !valid(&fl, an) || strcmp(fl.f[3], key) == 0) continue;
             lec_buf_puts(&b, line);
             lec_buf_putc(&b, '\n');
             kept++;
