@@ -437,8 +437,8 @@ void lec_keys_help(lec_buf *out)
         }
     }
     lec_buf_puts(out, "Counts\n"
-                      "  A number before a key repeats it: 5j, 3], 2n, also in the outline and "
-                      "the help.\n"
+                      "  A number before a key repeats it: 5j, 3], 2n, also in the outline, the "
+                      "lists and the help; before g or G it is a row to go to: 100G.\n"
                       "Prompts (/ ? : |)\n"
                       "  Enter accepts, Esc cancels; <Left> <Right> <Home> <End> move, <BS> "
                       "deletes, <C-u> clears, <C-w> deletes a word; <Up> <Down> recall earlier "

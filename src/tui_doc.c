@@ -21,6 +21,7 @@
 #include "lectern/search.h"
 #include "lectern/open.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -465,10 +466,17 @@ static int doc_request(tui *t, screen *s, lec_request req, long count)
         lec_view_scroll(t->v, (int)-n * half);
         break;
     case LEC_REQ_TOP:
-        lec_view_top(t->v);
-        break;
     case LEC_REQ_BOTTOM:
-        lec_view_bottom(t->v);
+        /* A count goes to that row, as 100G does in vim and less (rows as
+         * shown: folds and the width decide them) and in the lists. */
+        if (count > 0) {
+            lec_view_top(t->v);
+            lec_view_move(t->v, (int)(count - 1 > INT_MAX ? INT_MAX : count - 1));
+        } else if (req == LEC_REQ_TOP) {
+            lec_view_top(t->v);
+        } else {
+            lec_view_bottom(t->v);
+        }
         break;
     case LEC_REQ_WHEEL_DOWN:
         if (t->o->mouse) lec_view_wheel(t->v, 3);
