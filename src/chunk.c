@@ -25,8 +25,9 @@ typedef struct scan {
     /* A line starting with '<' may open an HTML block of kind 6 or 7,
      * which runs to a blank line and swallows fence lines, or may be
      * text: which one depends on what comes before it.  Until the next
-     * blank line nothing is known; a fence line seen meanwhile makes the
-     * rest of the range unknowable, so no cut is made in it at all. */
+     * blank line nothing is known; a fence line or the start of an HTML
+     * block of kind 1-5 seen meanwhile makes the rest of the range
+     * unknowable, so no cut is made in it at all. */
     int maybe_html;
     int lost;
 } scan;
@@ -137,6 +138,13 @@ static void track(scan *st, const char *s, size_t n)
         }
     }
     html_open(st, t, m);
+    /* The same for the start of a kind 1-5 block: inside a block of kind
+     * 6 or 7 it is text ("<table\n<!A\n\n~~~>": the '>' closes nothing,
+     * and the fence is real), after a paragraph a start. */
+    if (st->html_end && st->maybe_html) {
+        st->lost = 1;
+        return;
+    }
     if (!st->html_end && m && t[0] == '<') st->maybe_html = 1;
     /* The end marker may be on the opening line itself, even overlap its
      * start ("<?>"): cmark looks from the '<'. */
