@@ -128,7 +128,9 @@ static void track(scan *st, const char *s, size_t n)
          * line_valid), or not.  Nothing is known from there on. */
         int text = k >= 3 && t[0] == '`' && memchr(t + k, '`', m - k) != NULL;
         if (k >= 3 && (!text || !lec_utf8_valid(t + k, m - k, NULL))) {
-            if (text || st->maybe_html) {
+            /* An indented fence may open inside a list item ("-\n   ```"):
+             * it ends with the item, and where that is is not known. */
+            if (text || st->maybe_html || ind > 0) {
                 st->lost = 1;
                 return;
             }
