@@ -396,6 +396,47 @@ static void test_law(void)
           "H2 一、关于一般规定\nP 第一条　甲。\nP 第二条　乙。\nH2 二、关于保证合同\nP 第三条　丙。\n");
 }
 
+typedef struct pieces {
+    lec_buf all;
+    int n, empty;
+} pieces;
+
+static void collect(void *arg, const char *s, size_t n)
+{
+    pieces *p = arg;
+    p->n++;
+    p->empty += n == 0;
+    lec_buf_put(&p->all, s, n);
+}
+
+/* lec_convert_to gives, piece by piece, what lec_convert returns: on a
+ * text of several MiB (so several pieces), valid or with a bad byte. */
+static void test_streamed(void)
+{
+    static const char *unit =
+        "关于今年工作的几点意见\n\n"
+        "同志们：今天主要讲三个问题。一、认清形势。过去一年，我们完成了主要目标。二是抓好落实。"
+        "各部门要把任务分解到人。三是加强督查。\n"
+        "（一）稳住基本盘。要做好资金保障，1.5亿元的专项资金要用在刀刃上。\n"
+        "（二）培育新动能。第一，抓项目；第二，抓服务。\n\n";
+    lec_buf text = LEC_BUF_INIT;
+    while (text.len < ((size_t)3 << 20)) lec_buf_puts(&text, unit);
+    for (int bad = 0; bad < 2; bad++) {
+        if (bad) text.data[text.len / 2] = (char)0xFF;
+        size_t n;
+        char *whole = lec_convert(text.data, text.len, &n);
+        pieces got = {LEC_BUF_INIT, 0, 0};
+        lec_convert_to(text.data, text.len, 0, collect, &got);
+        ok(got.all.len == n && memcmp(got.all.data, whole, n) == 0,
+               bad ? "streamed conversion, a bad byte in the middle: the same Markdown"
+                   : "streamed conversion of 3 MiB: the same Markdown as the whole");
+        ok(got.n >= 3 && !got.empty, "in pieces of about 1 MiB, none empty (%d pieces)", got.n);
+        lec_buf_free(&got.all);
+        free(whole);
+    }
+    lec_buf_free(&text);
+}
+
 int main(void)
 {
     test_paragraphs();
@@ -408,5 +449,6 @@ int main(void)
     test_furniture();
     test_head();
     test_law();
+    test_streamed();
     return tap_done();
 }
