@@ -42,9 +42,13 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX") || {
 	exit 1
 }
 # The reader's own settings (a configuration file, COLORFGBG) must not
-# change what a test sees.
+# change what a test sees, and a test writes nothing in the real home: the
+# library's cache and the state (places, history) go to the test's folder
+# too, unless the test run set them already (make check: tests/state).
 XDG_CONFIG_HOME=$T/xdg-config
-export XDG_CONFIG_HOME
+: "${XDG_STATE_HOME:=$T/xdg-state}"
+XDG_CACHE_HOME=$T/xdg-cache
+export XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME
 unset COLORFGBG
 # chmod first: a test may have left an unreadable file or directory behind.
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT

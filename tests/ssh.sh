@@ -123,7 +123,7 @@ for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
 	eval "val=\${$v:-}"
 	[ -z "$val" ] || san="$san $v=$(q "$val")"
 done
-remote="cd $(q "$PWD") && LC_ALL=C.UTF-8 TERM=xterm-256color LECTERN_NO_REMEMBER=1$san $(q "$LECTERN") $(q "$speech")"
+remote="cd $(q "$PWD") && LC_ALL=C.UTF-8 TERM=xterm-256color LECTERN_NO_REMEMBER=1 XDG_STATE_HOME=$(q "$XDG_STATE_HOME") XDG_CACHE_HOME=$(q "$XDG_CACHE_HOME") XDG_CONFIG_HOME=$(q "$XDG_CONFIG_HOME")$san $(q "$LECTERN") $(q "$speech")"
 tmux_run "ssh -tt $(ssh_opts | tr '\n' ' ') 127.0.0.1 $(q "$remote"); echo \"[ssh exit \$?]\""
 
 # check OK MSG: one result; on failure the screen goes to the log.
