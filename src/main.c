@@ -133,14 +133,20 @@ static const char usage_text[] =
     "74 output error.\n";
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static char *printable_n(const char *s, size_t n);
 static void usage_error(const char *fmt, ...)
 {
+    /* The message quotes the command line: its controls (an escape
+     * sequence, C1, bidi) are written in their visible form. */
+    char line[1024];
     va_list ap;
     va_start(ap, fmt);
-    fputs("lectern: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fputs(" (see lectern --help)\n", stderr);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+    char *shown = printable_n(line, len);
+    fprintf(stderr, "lectern: %s (see lectern --help)\n", shown);
+    free(shown);
     exit(LEC_EXIT_USAGE);
 }
 

@@ -11,6 +11,7 @@
 
 #include "lectern/config.h"
 #include "lectern/keys.h"
+#include "lectern/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -111,6 +112,14 @@ static void file_notes(const char *path, const lec_buf *errs, lec_buf *notes)
     free(v);
 }
 
+/* lec_escape's pieces into a lec_buf. */
+static int put_note(void *b, const char *t, size_t n, int32_t cp)
+{
+    (void)cp;
+    lec_buf_put(b, t, n);
+    return 0;
+}
+
 void settings_load(lec_settings *s, const char *config, int no_config, const cli_setting *cli,
                    size_t ncli, lec_buf *notes)
 {
@@ -137,10 +146,9 @@ void settings_load(lec_settings *s, const char *config, int no_config, const cli
             const char *nl = memchr(errs.data + i, '\n', errs.len - i);
             size_t n = nl ? (size_t)(nl - (errs.data + i)) + 1 : errs.len - i;
             lec_buf_puts(notes, "LECTERN: ");
-            for (size_t k = i; k < i + n; k++) {
-                unsigned char c = (unsigned char)errs.data[k];
-                lec_buf_putc(notes, (c < 0x20 && c != '\n') || c == 0x7f ? '?' : (char)c);
-            }
+            /* The message quotes the variable's words: every control in
+             * it (C0, C1, bidi) in its visible form, the newline raw. */
+            lec_escape(errs.data + i, n, LEC_ESC_PASS('\n'), put_note, notes);
             i += n;
         }
     }

@@ -936,6 +936,19 @@ clean "(fuzz) a key binding and a setting with escape sequences: their errors" "
 tap_ok "$(has "$T/err" "bind ?[2J: "; echo $?)" \
 	"(fuzz) the binding's error shows the keys' controls as '?'" || show "$T/err"
 
+# The same words in the LECTERN variable and on the command line: their
+# errors show C1 and bidi controls and escapes in their visible forms
+# (LECTERN's passed C1 and bidi raw, the command line's everything).
+bad=$(printf '\302\233\062J\342\200\256\033]0;pwned\007')
+(LECTERN="--theme $bad" lim "$LECTERN" --toc "$T/conf.md" </dev/null >"$T/out" 2>"$T/err")
+clean "LECTERN with a C1 control, a bidi override and an escape: its error" "$T/err"
+tap_ok "$(has "$T/err" "<U+009B>2J<U+202E>^[]0;pwned^G"; echo $?)" \
+	"LECTERN: the error shows the controls' visible forms" || show "$T/err"
+run --theme "$bad" --toc "$T/conf.md"
+clean "a command-line value with a C1 control, a bidi override and an escape: the usage error" "$T/err"
+tap_is "$rc/$(lines "$T/err")/$(has "$T/err" "<U+009B>2J<U+202E>^[]0;pwned^G"; echo $?)" 64/1/0 \
+	"the command line's usage error: exit 64, one line, the controls' visible forms" || show "$T/err"
+
 # Keys bound to a C1 or bidi control, or to a C0 control past <C-z>: --keys
 # writes them as <U+XXXX> (which a binding may use in turn), never raw.
 printf 'bind \302\233 quit\nbind \342\200\256x help\nbind \037 top\nbind <U+00AD> bottom\n' >"$T/keys.conf"
