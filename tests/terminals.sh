@@ -93,12 +93,14 @@ lec() {
 # wrap NAME CMD: runs the shell command CMD in the pane after a line
 # "BEFORE-MARK".  When CMD ends, its status goes to $T/NAME.rc and
 # "same" or "changed" (the stty settings) to $T/NAME.tty, the pane shows
-# "[exit N]" and waits for a line, which it shows as "[typed LINE]".
+# "[exit N]" and waits for a line, which it shows as "[typed LINE]"; then
+# the pane stays 3 s (tmux sometimes drops the last output of a pane whose
+# command has just exited: "[typed ...]" was missing from a dead pane).
 wrap() {
 	rm -f "$T/$1.rc" "$T/$1.tty" "$T/pid"
 	tmux_run "printf '\\033]2;lectern-test\\033\\\\'; echo BEFORE-MARK; s=\$(stty -g); $2; \
 rc=\$?; if [ \"\$(stty -g)\" = \"\$s\" ]; then echo same; else echo changed; fi >$(q "$T/$1.tty"); \
-echo \$rc >$(q "$T/$1.rc"); echo \"[exit \$rc]\"; read -r line; echo \"[typed \$line]\""
+echo \$rc >$(q "$T/$1.rc"); echo \"[exit \$rc]\"; read -r line; echo \"[typed \$line]\"; sleep 3"
 }
 
 # check STATUS MSG: a result; when it failed, the screen goes to the log.

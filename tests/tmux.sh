@@ -46,9 +46,11 @@ launch() {
 		esac
 		_args="$_args $(q "$_a")"
 	done
+	# sleep: tmux sometimes drops the last output of a pane whose command
+	# has just exited (terminals.sh's wrap says more).
 	tmux_run "${launch_pre:-}s=\$(stty -g); ${_pipe}env$_env $(q "$LECTERN")$_args >$(q "$T/$_name.out"); \
 rc=\$?; if [ \"\$(stty -g)\" = \"\$s\" ]; then echo '[tty same]'; else echo '[tty changed]'; fi; \
-echo \"[exit \$rc]\"; read -r line; echo \"[typed \$line]\""
+echo \"[exit \$rc]\"; read -r line; echo \"[typed \$line]\"; sleep 3"
 }
 
 # check STATUS MSG: a result; when it failed, the screen goes to the log.
