@@ -521,20 +521,13 @@ static void out_piece(void *arg, const char *s, size_t n)
     lec_out(s, n);
 }
 
-static int put_piece(void *b, const char *t, size_t n, int32_t cp)
-{
-    (void)cp;
-    lec_buf_put(b, t, n);
-    return 0;
-}
-
 /* A copy of s[0..n) for a message: control characters in their visible
  * form (lec_escape: "^[", "<U+202E>"), invalid bytes as U+FFFD.  Caller
  * frees with free(). */
 static char *printable_n(const char *s, size_t n)
 {
     lec_buf b = LEC_BUF_INIT;
-    lec_escape(s, n, 0, put_piece, &b);
+    lec_escape_to(&b, s, n, 0);
     return lec_buf_detach(&b, NULL);
 }
 

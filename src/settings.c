@@ -112,14 +112,6 @@ static void file_notes(const char *path, const lec_buf *errs, lec_buf *notes)
     free(v);
 }
 
-/* lec_escape's pieces into a lec_buf. */
-static int put_note(void *b, const char *t, size_t n, int32_t cp)
-{
-    (void)cp;
-    lec_buf_put(b, t, n);
-    return 0;
-}
-
 void settings_load(lec_settings *s, const char *config, int no_config, const cli_setting *cli,
                    size_t ncli, lec_buf *notes)
 {
@@ -148,7 +140,7 @@ void settings_load(lec_settings *s, const char *config, int no_config, const cli
             lec_buf_puts(notes, "LECTERN: ");
             /* The message quotes the variable's words: every control in
              * it (C0, C1, bidi) in its visible form, the newline raw. */
-            lec_escape(errs.data + i, n, LEC_ESC_PASS('\n'), put_note, notes);
+            lec_escape_to(notes, errs.data + i, n, LEC_ESC_PASS('\n'));
             i += n;
         }
     }

@@ -337,3 +337,15 @@ void lec_escape(const char *s, size_t n, uint32_t pass, lec_escape_fn put, void 
     }
     if (n > run) put(ctx, s + run, n - run, 0);
 }
+
+static int put_piece(void *out, const char *t, size_t n, int32_t cp)
+{
+    (void)cp;
+    lec_buf_put(out, t, n);
+    return 0;
+}
+
+void lec_escape_to(lec_buf *out, const char *s, size_t n, uint32_t pass)
+{
+    lec_escape(s, n, pass, put_piece, out);
+}

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lectern/util.h"
+
 #define LEC_REPLACEMENT 0xFFFD
 
 /* Decodes the code point at s (n > 0 bytes available) into *cp and returns
@@ -91,6 +93,9 @@ typedef int (*lec_escape_fn)(void *ctx, const char *t, size_t n, int32_t cp);
  * ('\t') | ...) come out raw, one a piece.  Every place that shows a
  * document's text, a name or a message goes through it. */
 void lec_escape(const char *s, size_t n, uint32_t pass, lec_escape_fn put, void *ctx);
+/* lec_escape's pieces appended to out, in order: s[0..n) with every
+ * unsafe code point in its visible form, the controls in `pass` raw. */
+void lec_escape_to(lec_buf *out, const char *s, size_t n, uint32_t pass);
 
 /* Length in bytes (>= 1 when n > 0) of the extended grapheme cluster that
  * starts at s, and its width in *width (when not NULL).  A cluster's width
