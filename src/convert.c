@@ -18,6 +18,7 @@
  *    right after its credit starts a point as after a sentence end.
  */
 #include "lectern/convert.h"
+#include "lectern/bytes.h"
 #include "lectern/caption.h"
 #include "lectern/fuse.h"
 #include "lectern/furniture.h"
@@ -236,29 +237,6 @@ static void bare_at_start(conv *cv, uint32_t pi, size_t first)
         try_bare(cv, pi, first, 0);
 }
 
-/* How far find_candidates steps from a byte: 0 for the bytes that may
- * begin what it looks at (space ! ) . : ? and the leads E3 EF), else the
- * length of the character the byte begins (the text is valid UTF-8; 1
- * for a continuation byte). */
-static const unsigned char cand_step[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    3, 3, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-};
-
 static void find_candidates(conv *cv, uint32_t pi)
 {
     const lec_tpara *p = &cv->d.p[pi];
@@ -270,9 +248,9 @@ static void find_candidates(conv *cv, uint32_t pi)
     bare_at_start(cv, pi, first_cand);
     for (size_t i = 0; i < n;) {
         /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
-         * ASCII; everything else is passed over, the bytes that begin
-         * none of them (most of a text) in a loop of their own. */
-        for (unsigned st; i < n && (st = cand_step[(unsigned char)s[i]]) != 0;) i += st;
+         * ASCII, and white space; everything else (most of a text) is
+         * passed over sixteen bytes at a time. */
+        i = lec_bytes_cand_stop(s, n, i);
         if (i >= n) break;
         unsigned char b = (unsigned char)s[i];
         int32_t cp = 0;
@@ -604,12 +582,6 @@ static void cut_headings(conv *cv)
 
 /* ---- Markdown output ------------------------------------------------ */
 
-/* Characters that could be read as markup anywhere in a line. */
-static const unsigned char special[256] = {
-    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['&'] = 1,
-    ['#'] = 2, /* only in headings, where a closing ### would be dropped */
-};
-
 /* ASCII punctuation: what a backslash escapes in CommonMark. */
 static int ascii_punct(unsigned char c)
 {
@@ -633,9 +605,9 @@ static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
         i = d;
     }
     size_t run = i;
-    unsigned char mask = heading ? 3 : 1;
-    for (; i < n; i++) {
-        if (!(special[(unsigned char)s[i]] & mask)) continue;
+    for (;; i++) {
+        i = lec_bytes_md_special(s, n, i, heading);
+        if (i >= n) break;
         /* An escape the text already carries (exported from Markdown:
          * 1\. \* \#) is kept as it is, and shows the character it escapes. */
         if (s[i] == '\\' && i + 1 < n && ascii_punct((unsigned char)s[i + 1])) {

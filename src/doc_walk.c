@@ -5,6 +5,7 @@
  */
 #include "doc_priv.h"
 
+#include "lectern/bytes.h"
 #include "lectern/marker.h"
 #include "lectern/outline.h"
 #include "lectern/utf8.h"
@@ -88,15 +89,7 @@ static size_t strip_end_punct(const char *s, size_t n)
  * ； or ： inside it does not end it (第三条 甲；乙。 is titled 甲；乙). */
 static size_t article_title_len(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++) {
-        if (u[i] == '\n' || u[i] == '\r' || u[i] == '!' || u[i] == '?') return i;
-        if (i + 2 >= n) continue;
-        if (u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) return i; /* 。 */
-        if (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))
-            return i; /* ！ ？ */
-    }
-    return n;
+    return lec_bytes_sentence_end(s, n);
 }
 
 /* The title of an item of a law's article, （二）标的； （四）承包程序合法。

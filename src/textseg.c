@@ -15,6 +15,7 @@
  *  - a blank line always ends a paragraph.
  */
 #include "lectern/textseg.h"
+#include "lectern/bytes.h"
 #include "lectern/load.h"
 #include "lectern/head.h"
 #include "lectern/marker.h"
@@ -45,42 +46,19 @@ static int is_dropped(int32_t cp)
 }
 
 /* Appends the cleaned form of s[0..n) to buf: zero-width characters
- * dropped, NBSP made a space.  Invalid bytes are kept as they are.  Only
- * the lead bytes of those characters (C2, E2, EF) need a closer look. */
+ * dropped, NBSP made a space.  Invalid bytes are kept as they are.  The
+ * text between those characters is copied as it is, found sixteen bytes
+ * at a time (every byte of the text passes through here). */
 static void clean(lec_buf *buf, const char *s, size_t n)
 {
     size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c != 0xC2 && c != 0xE2 && c != 0xEF) continue;
-        size_t l = 0;
-        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
-            l = 2;
-        else if (i + 2 < n && (memcmp(s + i, "\xe2\x80\x8b", 3) == 0 ||
-                               memcmp(s + i, "\xef\xbb\xbf", 3) == 0))
-            l = 3;
-        if (!l) continue;
+    for (size_t i = lec_bytes_clean_stop(s, n, 0); i < n; i = lec_bytes_clean_stop(s, n, i)) {
+        size_t l = (unsigned char)s[i] == 0xC2 ? 2 : 3;
         lec_buf_put(buf, s + run, i - run);
         if (l == 2) lec_buf_putc(buf, ' ');
-        run = i + l;
-        i += l - 1;
+        run = i += l;
     }
     lec_buf_put(buf, s + run, n - run);
-}
-
-/* Width of a line for the wrapping statistics: close enough, and fast
- * (ASCII one cell, characters of three or four bytes two). */
-static int rough_width(const char *s, size_t n)
-{
-    /* Without branches (every line of the text goes through): each byte
-     * that is not a continuation counts one, a lead of three or four
-     * bytes one more. */
-    int w = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        w += ((c & 0xC0) != 0x80) + (c >= 0xE0);
-    }
-    return w;
 }
 
 /* Leading white space of s: its length in bytes, and whether it is an
@@ -158,16 +136,12 @@ static int spread_title(const char *s, size_t n, size_t m)
     return lone_char(s, n, a, m) && lone_char(s, n, b, e);
 }
 
-/* Where the next "　　" paragraph mark inside s[0..n) is, or n.  E3 leads
- * only CJK punctuation in Chinese text: memchr skips to each. */
+/* Where the next "　　" paragraph mark inside s[0..n) is, or n. */
 static size_t next_mark(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 6 <= n; i++) {
-        const char *e = memchr(s + i, 0xE3, n - 5 - i);
-        if (!e) break;
-        i = (size_t)(e - s);
-        if (memcmp(e, "\xe3\x80\x80\xe3\x80\x80", 6) == 0 && !spread_title(s, n, i)) return i;
-    }
+    static const char mark[] = "\xe3\x80\x80\xe3\x80\x80";
+    for (size_t i = 0; (i = lec_bytes_find(s, n, i, mark, 6)) < n; i++)
+        if (!spread_title(s, n, i)) return i;
     return n;
 }
 
@@ -185,7 +159,7 @@ static void add_line(lines *L, const char *s, size_t n, int indent, int blank_be
     t->len = n;
     t->indent = indent;
     t->blank_before = blank_before;
-    t->width = rough_width(s, n);
+    t->width = (int)lec_bytes_rough_width(s, n);
 }
 
 /* Physical lines to cleaned logical lines (blank lines dropped, but

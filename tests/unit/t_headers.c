@@ -7,6 +7,7 @@
 #include "../tap.h"
 
 #include "lectern/addr.h"
+#include "lectern/bytes.h"
 #include "lectern/caption.h"
 #include "lectern/chunk.h"
 #include "lectern/clip.h"

@@ -1,0 +1,251 @@
+/*
+ * bytes.c - the few bytes that matter in long runs of text, found sixteen
+ * at a time (lectern/bytes.h).
+ *
+ * Each search is a predicate on one place, written once for the bytes
+ * the vector loop leaves (the tail, or all of them without SSE2), and
+ * once as vector compares over sixteen places, each with the bytes after
+ * it loaded at an offset.  The vector loop stops while the last of those
+ * loads still ends inside s, so it never reads past n.
+ */
+#include "lectern/bytes.h"
+
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+static inline __m128i load(const unsigned char *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+static inline __m128i is(__m128i v, int c)
+{
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c));
+}
+
+/* The offset of the first place the mask marks (it is not 0). */
+static inline size_t first(int mask)
+{
+    return (size_t)__builtin_ctz((unsigned)mask);
+}
+#endif
+
+/* ---- three-byte sequences ------------------------------------------------ */
+
+static int seq3_at(const unsigned char *u, size_t n, size_t i, const char *const *seq, int k)
+{
+    if (i + 3 > n) return 0;
+    for (int j = 0; j < k; j++)
+        if (memcmp(u + i, seq[j], 3) == 0) return 1;
+    return 0;
+}
+
+size_t lec_bytes_find3(const char *s, size_t n, size_t from, const char *const *seq, int k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+#ifdef __SSE2__
+    __m128i a[4], b[4], c[4];
+    if (k > 4) k = 4;
+    for (int j = 0; j < k; j++) {
+        a[j] = _mm_set1_epi8(seq[j][0]);
+        b[j] = _mm_set1_epi8(seq[j][1]);
+        c[j] = _mm_set1_epi8(seq[j][2]);
+    }
+    for (; i + 18 <= n; i += 16) {
+        __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
+        __m128i m = _mm_setzero_si128();
+        for (int j = 0; j < k; j++)
+            m = _mm_or_si128(
+                m, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, a[j]), _mm_cmpeq_epi8(v1, b[j])),
+                                 _mm_cmpeq_epi8(v2, c[j])));
+        int mask = _mm_movemask_epi8(m);
+        if (mask) return i + first(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (seq3_at(u, n, i, seq, k)) return i;
+    return n;
+}
+
+size_t lec_bytes_find(const char *s, size_t n, size_t from, const char *needle, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+    if (len == 0 || len > n) return n;
+#ifdef __SSE2__
+    if (len <= 8) {
+        __m128i want[8];
+        for (size_t j = 0; j < len; j++)
+            want[j] = _mm_set1_epi8(needle[j]);
+        for (; i + 15 + len <= n; i += 16) {
+            __m128i m = _mm_cmpeq_epi8(load(u + i), want[0]);
+            for (size_t j = 1; j < len && _mm_movemask_epi8(m); j++)
+                m = _mm_and_si128(m, _mm_cmpeq_epi8(load(u + i + j), want[j]));
+            int mask = _mm_movemask_epi8(m);
+            if (mask) return i + first(mask);
+        }
+    }
+#endif
+    for (; i + len <= n; i++)
+        if (memcmp(u + i, needle, len) == 0) return i;
+    return n;
+}
+
+/* ---- numbering candidates -------------------------------------------------- */
+
+static int cand_at(const unsigned char *u, size_t n, size_t i)
+{
+    unsigned char b = u[i];
+    if (b == ' ' || b == '!' || b == ')' || b == '.' || b == ':' || b == '?') return 1;
+    if (i + 2 >= n) return 0;
+    if (b == 0xE3) return u[i + 1] == 0x80 && (u[i + 2] == 0x80 || u[i + 2] == 0x82);
+    if (b == 0xEF)
+        return u[i + 1] == 0xBC &&
+               (u[i + 2] == 0x81 || u[i + 2] == 0x9F || u[i + 2] == 0x9A || u[i + 2] == 0x89);
+    return 0;
+}
+
+size_t lec_bytes_cand_stop(const char *s, size_t n, size_t from)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+#ifdef __SSE2__
+    for (; i + 18 <= n; i += 16) {
+        __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
+        __m128i m = _mm_or_si128(_mm_or_si128(is(v0, ' '), is(v0, '!')),
+                                 _mm_or_si128(is(v0, ')'), is(v0, '.')));
+        m = _mm_or_si128(m, _mm_or_si128(is(v0, ':'), is(v0, '?')));
+        __m128i e3 = _mm_and_si128(_mm_and_si128(is(v0, 0xE3), is(v1, 0x80)),
+                                   _mm_or_si128(is(v2, 0x80), is(v2, 0x82)));
+        __m128i ef = _mm_and_si128(_mm_and_si128(is(v0, 0xEF), is(v1, 0xBC)),
+                                   _mm_or_si128(_mm_or_si128(is(v2, 0x81), is(v2, 0x9F)),
+                                                _mm_or_si128(is(v2, 0x9A), is(v2, 0x89))));
+        int mask = _mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(e3, ef)));
+        if (mask) return i + first(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (cand_at(u, n, i)) return i;
+    return n;
+}
+
+/* ---- cleaning -------------------------------------------------------------- */
+
+static int clean_at(const unsigned char *u, size_t n, size_t i)
+{
+    if (u[i] == 0xC2) return i + 1 < n && u[i + 1] == 0xA0;
+    if (i + 2 >= n) return 0;
+    return (u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x8B) ||
+           (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF);
+}
+
+size_t lec_bytes_clean_stop(const char *s, size_t n, size_t from)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+#ifdef __SSE2__
+    for (; i + 18 <= n; i += 16) {
+        __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
+        __m128i m = _mm_and_si128(is(v0, 0xC2), is(v1, 0xA0));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(is(v0, 0xE2), is(v1, 0x80)), is(v2, 0x8B)));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(is(v0, 0xEF), is(v1, 0xBB)), is(v2, 0xBF)));
+        int mask = _mm_movemask_epi8(m);
+        if (mask) return i + first(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (clean_at(u, n, i)) return i;
+    return n;
+}
+
+/* ---- Markdown's special characters ----------------------------------------- */
+
+size_t lec_bytes_md_special(const char *s, size_t n, size_t from, int heading)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+#ifdef __SSE2__
+    __m128i hash = _mm_set1_epi8(heading ? '#' : '\\');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = load(u + i);
+        __m128i m = _mm_or_si128(_mm_or_si128(is(v, '\\'), is(v, '`')),
+                                 _mm_or_si128(is(v, '*'), is(v, '_')));
+        m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(is(v, '['), is(v, ']')),
+                                         _mm_or_si128(is(v, '<'), is(v, '&'))));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, hash));
+        int mask = _mm_movemask_epi8(m);
+        if (mask) return i + first(mask);
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = u[i];
+        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
+            c == '&' || (heading && c == '#'))
+            return i;
+    }
+    return n;
+}
+
+/* ---- sentence ends ------------------------------------------------------------ */
+
+static int end_at(const unsigned char *u, size_t n, size_t i)
+{
+    unsigned char b = u[i];
+    if (b == '\n' || b == '\r' || b == '!' || b == '?') return 1;
+    if (i + 2 >= n) return 0;
+    if (b == 0xE3) return u[i + 1] == 0x80 && u[i + 2] == 0x82;
+    return b == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F);
+}
+
+size_t lec_bytes_sentence_end(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#ifdef __SSE2__
+    for (; i + 18 <= n; i += 16) {
+        __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
+        __m128i m = _mm_or_si128(_mm_or_si128(is(v0, '\n'), is(v0, '\r')),
+                                 _mm_or_si128(is(v0, '!'), is(v0, '?')));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(is(v0, 0xE3), is(v1, 0x80)), is(v2, 0x82)));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(is(v0, 0xEF), is(v1, 0xBC)),
+                                          _mm_or_si128(is(v2, 0x81), is(v2, 0x9F))));
+        int mask = _mm_movemask_epi8(m);
+        if (mask) return i + first(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (end_at(u, n, i)) return i;
+    return n;
+}
+
+/* ---- width ----------------------------------------------------------------------- */
+
+size_t lec_bytes_rough_width(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, i = 0;
+#ifdef __SSE2__
+    /* As signed bytes, a continuation byte is below -64 and a lead of
+     * three or four bytes (E0-FF) in [-32, -1].  A compare that holds
+     * gives -1 in its lane: subtracting counts, at most 2 a round, so
+     * 127 rounds fit a byte before the lanes are summed (psadbw). */
+    const __m128i cont = _mm_set1_epi8(-65), wide = _mm_set1_epi8(-33), zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i acc = zero;
+        for (int r = 0; r < 127 && i + 16 <= n; r++, i += 16) {
+            __m128i v = load(u + i);
+            acc = _mm_sub_epi8(acc, _mm_cmpgt_epi8(v, cont));
+            acc =
+                _mm_sub_epi8(acc, _mm_and_si128(_mm_cmpgt_epi8(v, wide), _mm_cmplt_epi8(v, zero)));
+        }
+        __m128i sum = _mm_sad_epu8(acc, zero);
+        w += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+    }
+#endif
+    for (; i < n; i++)
+        w += ((u[i] & 0xC0) != 0x80) + (u[i] >= 0xE0);
+    return w;
+}
