@@ -20,6 +20,8 @@
 typedef struct scan {
     char fence;       /* '`' or '~' while a fence is open */
     size_t fence_len; /* its length */
+    size_t fence_ind; /* its indentation, when in_item: 1-3 */
+    int in_item;      /* the fence may have opened inside a list item */
     const char *html_end; /* end marker while an HTML block 1-5 is open */
     int html_nocase;
     /* A line starting with '<' may open an HTML block of kind 6 or 7,
@@ -109,7 +111,22 @@ static void track(scan *st, const char *s, size_t n)
     if (st->fence) {
         size_t k = ind;
         while (k < n && s[k] == st->fence) k++;
-        if (ind <= 3 && k - ind >= st->fence_len && blank(s + k, n - k)) st->fence = 0;
+        int closing = k - ind >= st->fence_len && blank(s + k, n - k);
+        if (st->in_item && !blank(s, n)) {
+            /* Opened at column fence_ind, the fence is at top level or in
+             * a list item whose content starts at a column C <= fence_ind.
+             * A line indented less may end that item (and the fence with
+             * it), and a fence line indented 4 to fence_ind + 3 closes it
+             * only in the item: which one is not known.  Every other line
+             * means the same in both: code, or the closing line (indented
+             * at most 3, so at most 3 past C).  After that, both agree that
+             * the next fresh line after a blank begins a top-level block. */
+            if (ind < st->fence_ind || (closing && ind > 3 && ind <= st->fence_ind + 3)) {
+                st->lost = 1;
+                return;
+            }
+        }
+        if (ind <= 3 && closing) st->fence = 0;
         return;
     }
     if (st->html_end) {
@@ -128,14 +145,16 @@ static void track(scan *st, const char *s, size_t n)
          * line_valid), or not.  Nothing is known from there on. */
         int text = k >= 3 && t[0] == '`' && memchr(t + k, '`', m - k) != NULL;
         if (k >= 3 && (!text || !lec_utf8_valid(t + k, m - k, NULL))) {
-            /* An indented fence may open inside a list item ("-\n   ```"):
-             * it ends with the item, and where that is is not known. */
-            if (text || st->maybe_html || ind > 0) {
+            if (text || st->maybe_html) {
                 st->lost = 1;
                 return;
             }
             st->fence = t[0];
             st->fence_len = k;
+            /* An indented fence may open inside a list item ("-\n   ```"):
+             * it then ends with the item as well (see above). */
+            st->fence_ind = ind;
+            st->in_item = ind > 0;
             return;
         }
     }

@@ -130,15 +130,28 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
 }
 
 /* Whether a title of the walk may hold a reference link left unresolved
- * (its definition was in another chunk): brackets in it. */
-static int titles_with_brackets(const lec_doc *d)
+ * (its definition was in another chunk): one that shows a '[' (an
+ * unresolved link keeps its brackets) and whose source names a label
+ * that the document defines.  The source, not the title: the title has
+ * lost the label's markup ([`fs.open()`][] shows as [fs.open()][]).
+ * Brackets alone said yes to every API reference (fn([options])). */
+static int titles_with_references(const lec_doc *d)
 {
     size_t n;
     const lec_event *ev = lec_outline_events(d->tree, &n);
     const char *pool = lec_outline_pool(d->tree);
-    for (size_t i = 0; i < n; i++)
-        if (ev[i].title_len && memchr(pool + ev[i].title_off, '[', ev[i].title_len)) return 1;
-    return 0;
+    lec_refs *refs = NULL;
+    lec_buf scratch = LEC_BUF_INIT;
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++) {
+        if (!ev[i].title_len || !memchr(pool + ev[i].title_off, '[', ev[i].title_len)) continue;
+        if (!refs) refs = lec_refs_new(d->refdefs.data, d->refdefs.len);
+        found = lec_refs_for(refs, d->src + ev[i].start, ev[i].end - ev[i].start, &scratch) > 0;
+        lec_buf_reset(&scratch);
+    }
+    lec_refs_free(refs);
+    lec_buf_free(&scratch);
+    return found;
 }
 
 lec_doc *lec_doc_new(char *data, size_t len, const char *name)
@@ -186,7 +199,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
         a = b;
     }
     if (!d->error) walk_all(d, pos, cuts, ncuts, flags, NULL);
-    if (!d->error && d->refdefs.len && titles_with_brackets(d)) {
+    if (!d->error && d->refdefs.len && titles_with_references(d)) {
         /* Chunks are parsed alone: a title's reference link resolves only
          * if its definition came in the same chunk.  The definitions of
          * the whole document are known now: walk again with them.  (Only

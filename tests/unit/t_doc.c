@@ -299,6 +299,11 @@ static void test_chunks(void)
         case 4:
             lec_buf_puts(&b, "> quote\n\n> again\n\n");
             break;
+        case 5:
+            /* A fence in a list item (API references have one in nearly
+             * every entry): once it closes, cuts are made again. */
+            lec_buf_puts(&b, "* item\n  ```js\n  code\n\n  # not a heading\n  ```\n\nafter\n\n");
+            break;
         default:
             lec_buf_puts(&b, "一段普通的文字，没有什么特别。\n第二行。\n\n");
         }
