@@ -117,10 +117,13 @@ void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32
     int el = last_line(n);
     /* A fence left open in a list item that a line outside it closes ends,
      * for cmark, on that line ("2. ```" then "#"): it ends with the block
-     * that holds it.  (Only fences: the containers' own ends are right,
-     * and looking at the parent alone keeps deep nesting linear.) */
+     * that holds it.  So does a setext heading that ends an item ("* b\n
+     * -\nc" ends on the line of c).  (Only these: the containers' own ends
+     * are right, and looking at the parent alone keeps deep nesting
+     * linear.) */
     cmark_node *p = cmark_node_parent(n);
-    if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK && p &&
+    cmark_node_type t = cmark_node_get_type(n);
+    if ((t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HEADING) && p &&
         cmark_node_get_type(p) != CMARK_NODE_DOCUMENT) {
         int pe = last_line(p);
         if (pe < el) el = pe;
