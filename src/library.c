@@ -45,6 +45,7 @@ void lec_lib_free(lec_lib *l)
     for (size_t i = 0; i < l->n; i++)
         doc_free(&l->docs[i]);
     free(l->docs);
+    free(l->seen);
     lec_buf_free(&l->note);
     for (int k = 0; k < 2; k++) {
         free(l->folded[k]);
@@ -93,6 +94,37 @@ static char *sdup(const char *s)
 }
 
 /* ---- finding the documents ------------------------------------------------ */
+
+static size_t seen_slot(const struct lib_seen *set, size_t cap, uint64_t dev, uint64_t ino)
+{
+    size_t i = (size_t)((ino * 0x9E3779B97F4A7C15u) ^ dev) & (cap - 1);
+    while ((set[i].dev || set[i].ino) && (set[i].dev != dev || set[i].ino != ino))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* Whether the file st names was listed before; records it if not.  (The
+ * key is stored plus one, so that no real file looks like an empty slot.) */
+static int seen_before(lec_lib *l, const struct stat *st)
+{
+    uint64_t dev = (uint64_t)st->st_dev + 1, ino = (uint64_t)st->st_ino;
+    if (2 * (l->nseen + 1) > l->seen_cap) {
+        size_t cap = l->seen_cap ? 2 * l->seen_cap : 64;
+        struct lib_seen *set = lec_xcalloc(cap, sizeof *set);
+        for (size_t i = 0; i < l->seen_cap; i++)
+            if (l->seen[i].dev || l->seen[i].ino)
+                set[seen_slot(set, cap, l->seen[i].dev, l->seen[i].ino)] = l->seen[i];
+        free(l->seen);
+        l->seen = set;
+        l->seen_cap = cap;
+    }
+    size_t i = seen_slot(l->seen, l->seen_cap, dev, ino);
+    if (l->seen[i].dev == dev && l->seen[i].ino == ino) return 1;
+    l->seen[i].dev = dev;
+    l->seen[i].ino = ino;
+    l->nseen++;
+    return 0;
+}
 
 static lec_lib_doc *add_doc(lec_lib *l, const char *path, const char *abs, const struct stat *st)
 {
@@ -182,7 +214,7 @@ static void walk(lec_lib *l, const char *path, const char *abs, int depth)
         if (!is_doc_name(names[i])) continue;
         /* A link to a file is followed; one to a folder is not. */
         if (S_ISLNK(st.st_mode) && (stat(p.data, &st) != 0 || !S_ISREG(st.st_mode))) continue;
-        if (!S_ISREG(st.st_mode)) continue;
+        if (!S_ISREG(st.st_mode) || seen_before(l, &st)) continue;
         add_doc(l, p.data, a.data, &st);
     }
     for (size_t i = 0; i < n; i++)
@@ -216,7 +248,7 @@ int lec_lib_add(lec_lib *l, const char *path, lec_buf *why)
     char *abs = absolute(path);
     if (S_ISDIR(st.st_mode))
         walk(l, path, abs, 0);
-    else
+    else if (!seen_before(l, &st))
         add_doc(l, path, abs, &st);
     free(abs);
     return 0;

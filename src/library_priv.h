@@ -12,6 +12,13 @@ struct lec_lib {
     lec_lib_doc *docs;
     size_t n, cap;
     size_t skipped; /* binary files left out */
+    /* The files listed, by device and inode, so that one named twice
+     * (a.md a.md, or a folder and a file in it) is listed once: an open
+     * addressing set of seen_cap slots (a power of two), 0 when empty. */
+    struct lib_seen {
+        uint64_t dev, ino;
+    } *seen;
+    size_t nseen, seen_cap;
     lec_buf note;   /* notes for the reader, "; " between them */
     /* Every document's "date author title path" folded for the filter,
      * made on first use, for each case folding (0: as is, 1: folded):

@@ -57,6 +57,12 @@ tap_like "$(cat "$T/err")" "*tests/library/nothing.md: no such file or folder*" 
 tap_is "$(cut -f 1 "$T/out" | tr '\n' ' ')" "tests/library/2023/harbor.md tests/library/plain.txt " \
 	"--list FILE...: the others are listed"
 
+# A file named twice, or named and inside a folder named, is listed once
+# (the first name it was reached by).
+run --list tests/library/plain.txt tests/library/2023/harbor.md tests/library/plain.txt tests/library/2023
+tap_is "$(cut -f 1 "$T/out" | tr '\n' ' ')" "tests/library/2023/harbor.md tests/library/plain.txt " \
+	"--list: a file named twice is listed once"
+
 # ---- the cache -------------------------------------------------------------
 tap_ok "$([ -f "$cache" ]; echo $?)" "the cache is written to \$XDG_CACHE_HOME/lectern/library"
 tap_like "$(head -n 1 "$cache")" "lectern library cache 1" "the cache has its header"
