@@ -10,6 +10,7 @@
 #include "lectern/utf8.h"
 
 #include "ambiguous.h"
+#include "utf8_simd.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -103,7 +104,7 @@ int lec_utf8_encode(int32_t cp, char out[4])
 int lec_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = lec_utf8_simd_prefix(s, n);
 
     while (i < n) {
         /* Fast paths: most of a document is ASCII, or Chinese in three

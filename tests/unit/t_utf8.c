@@ -306,6 +306,85 @@ static void test_escape(void)
     is_int(d.raw, 2, "escape: the passed ones come one a piece");
 }
 
+/* The rule of RFC 3629 written out plainly: the first invalid byte, or n. */
+static size_t first_invalid(const unsigned char *u, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (!len || i + len > n) return i;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+        if (len > 1 && (u[i + 1] < lo || u[i + 1] > hi)) return i;
+        for (size_t k = 2; k < len; k++)
+            if ((u[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return n;
+}
+
+/* Long texts go 32 bytes at a time where the processor can
+ * (utf8_simd.c): random texts of valid characters with a byte or two
+ * changed, and every kind of error at every offset of a block, must give
+ * the first invalid byte the plain rule gives. */
+static void test_valid_long(void)
+{
+    static const char *const chars[] = {"a", "\n", "中", "，", "é", "👍", "\xEF\xBF\xBF",
+                                         "\xF4\x8F\xBF\xBF", "\xED\x9F\xBF", "\xE0\xA0\x80"};
+    static const char *const wrong[] = {"\x80", "\xC0\x80", "\xC1\xBF", "\xE0\x9F\xBF",
+                                        "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80",
+                                        "\xF5\x80\x80\x80", "\xFF", "\xE4\xB8", "\xF0\x9F\x98",
+                                        "\xC3", "\xE4\xB8\x80\x80"};
+    unsigned seed = 12345;
+    int mismatches = 0;
+    unsigned char t[400];
+    for (int round = 0; round < 100000; round++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t want = 64 + (seed >> 16) % 300;
+        while (n + 4 < want) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = chars[(seed >> 16) % 10];
+            if ((seed >> 8) % 3 == 0) p = chars[2]; /* mostly Chinese */
+            memcpy(t + n, p, strlen(p));
+            n += strlen(p);
+        }
+        for (int k = (int)((seed >> 4) % 3); k > 0; k--) {
+            seed = seed * 1103515245u + 12345u;
+            t[(seed >> 16) % n] = (unsigned char)(seed >> 8);
+        }
+        size_t bad = 0, want_bad = first_invalid(t, n);
+        int ok_ = lec_utf8_valid((const char *)t, n, &bad);
+        if (ok_ != (want_bad == n) || bad != want_bad) mismatches++;
+    }
+    is_int(mismatches, 0, "100000 random long texts: the first invalid byte as the plain rule finds it");
+    mismatches = 0;
+    for (size_t w = 0; w < sizeof wrong / sizeof *wrong; w++)
+        for (size_t at = 0; at < 100; at++) {
+            size_t n = 0;
+            while (n < at) t[n++] = 'a';
+            memcpy(t + n, wrong[w], strlen(wrong[w]));
+            n += strlen(wrong[w]);
+            while (n + 3 <= 200) {
+                memcpy(t + n, "中", 3);
+                n += 3;
+            }
+            size_t bad = 0;
+            int ok_ = lec_utf8_valid((const char *)t, n, &bad);
+            if (ok_ || bad != first_invalid(t, n)) mismatches++;
+            /* the same error after Chinese text (odd offsets in a block) */
+            for (size_t k = 0; k + 3 <= at; k += 3) memcpy(t + k, "中", 3);
+            ok_ = lec_utf8_valid((const char *)t, n, &bad);
+            if (ok_ || bad != first_invalid(t, n)) mismatches++;
+        }
+    is_int(mismatches, 0, "every kind of error at offsets 0-99: found, at the first invalid byte");
+}
+
 int main(void)
 {
     test_fit();
@@ -316,5 +395,6 @@ int main(void)
     test_encode_valid();
     test_unsafe_escape();
     test_classes();
+    test_valid_long();
     return tap_done();
 }
