@@ -57,10 +57,10 @@ size_t lec_bytes_find3(const char *s, size_t n, size_t from, const char *const *
     for (; i + 18 <= n; i += 16) {
         __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
         __m128i m = _mm_setzero_si128();
-        for (int j = 0; j < k; j++)
-            m = _mm_or_si128(
-                m, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, a[j]), _mm_cmpeq_epi8(v1, b[j])),
-                                 _mm_cmpeq_epi8(v2, c[j])));
+        for (int j = 0; j < k; j++) {
+            __m128i w = _mm_and_si128(_mm_cmpeq_epi8(v0, a[j]), _mm_cmpeq_epi8(v1, b[j]));
+            m = _mm_or_si128(m, _mm_and_si128(w, _mm_cmpeq_epi8(v2, c[j])));
+        }
         int mask = _mm_movemask_epi8(m);
         if (mask) return i + first(mask);
     }
@@ -76,16 +76,17 @@ size_t lec_bytes_find(const char *s, size_t n, size_t from, const char *needle, 
     size_t i = from;
     if (len == 0 || len > n) return n;
 #ifdef __SSE2__
-    if (len <= 8) {
-        __m128i want[8];
-        for (size_t j = 0; j < len; j++)
-            want[j] = _mm_set1_epi8(needle[j]);
+    /* Its first two bytes and its last looked for together; the places
+     * where all three are are compared whole. */
+    if (len >= 3) {
+        __m128i a = _mm_set1_epi8(needle[0]), b = _mm_set1_epi8(needle[1]),
+                z = _mm_set1_epi8(needle[len - 1]);
         for (; i + 15 + len <= n; i += 16) {
-            __m128i m = _mm_cmpeq_epi8(load(u + i), want[0]);
-            for (size_t j = 1; j < len && _mm_movemask_epi8(m); j++)
-                m = _mm_and_si128(m, _mm_cmpeq_epi8(load(u + i + j), want[j]));
-            int mask = _mm_movemask_epi8(m);
-            if (mask) return i + first(mask);
+            __m128i m =
+                _mm_and_si128(_mm_cmpeq_epi8(load(u + i), a), _mm_cmpeq_epi8(load(u + i + 1), b));
+            m = _mm_and_si128(m, _mm_cmpeq_epi8(load(u + i + len - 1), z));
+            for (int mask = _mm_movemask_epi8(m); mask; mask &= mask - 1)
+                if (memcmp(u + i + first(mask), needle, len) == 0) return i + first(mask);
         }
     }
 #endif
@@ -186,6 +187,25 @@ size_t lec_bytes_md_special(const char *s, size_t n, size_t from, int heading)
             c == '&' || (heading && c == '#'))
             return i;
     }
+    return n;
+}
+
+/* ---- a set of ASCII bytes -------------------------------------------------- */
+
+size_t lec_bytes_ascii_in(const char *s, size_t n, const unsigned char table[256])
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#ifdef __SSE2__
+    /* Chinese text has few ASCII bytes: only those are looked up. */
+    for (; i + 16 <= n; i += 16) {
+        int ascii = ~_mm_movemask_epi8(load(u + i)) & 0xFFFF;
+        for (; ascii; ascii &= ascii - 1)
+            if (table[u[i + first(ascii)]]) return i + first(ascii);
+    }
+#endif
+    for (; i < n; i++)
+        if (table[u[i]]) return i;
     return n;
 }
 

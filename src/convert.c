@@ -366,13 +366,16 @@ static int stands_alone(const conv *cv, const cand *c)
     const lec_tpara *p = &cv->d.p[c->para];
     const char *s = cv->d.text.data + c->pos;
     size_t n = p->off + p->len - c->pos, chars = 0;
+    /* Looked at no further than 48 characters: a point's paragraph may be
+     * the rest of a run-on text. */
+    if (c->boundary != B_START) return 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         i += (size_t)lec_utf8_decode(s + i, n - i, &cp);
-        chars++;
+        if (++chars > 48) return 0;
         if (i < n && (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)) return 0;
     }
-    return c->boundary == B_START && chars <= 48;
+    return 1;
 }
 
 static int heads_parts(int fam)

@@ -77,7 +77,10 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
     for (size_t i = 0; i < ncuts; i++) bounds[i + 1] = cuts[i];
     bounds[n] = d->len;
 
-    span_job one = {.w = {.doc = d, .valid = d->valid, .tree = d->tree},
+    span_job one = {.w = {.doc = d,
+                          .valid = d->valid,
+                          .no_titles = (flags & LEC_DOC_NO_TITLES) != 0,
+                          .tree = d->tree},
                     .cuts = bounds, .a = 0, .b = n, .flags = flags};
     if (defs) one.w.refs = lec_refs_new(defs->data, defs->len);
     span_job two = one;

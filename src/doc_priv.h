@@ -51,6 +51,7 @@ typedef struct walker {
     lec_buf text;
     uint32_t prev_end; /* end of the previous top-level block */
     int valid;         /* the source is known to be valid UTF-8 */
+    int no_titles;     /* LEC_DOC_NO_TITLES: points are given none */
     lec_outline *tree; /* events and their strings go here */
     lec_block *blocks; /* top-level blocks found, in order */
     size_t nblocks, cap_blocks;

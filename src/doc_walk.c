@@ -165,6 +165,7 @@ void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, in
     } else if (!heading) {
         return; /* plain prose: nothing to remember */
     }
+    if (!heading && w->no_titles) return; /* its marker is all the outline needs */
     const char *title = t + title_at;
     size_t tl = n - title_at, ll = 0;
     if (!heading) {

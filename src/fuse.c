@@ -79,6 +79,7 @@ static const char openers[] = "“‘（(《〈「『【[〔〖";
 static const char closers[] = "”’）)》〉」』】]〕〗";
 
 typedef struct para {
+    const unsigned char *src;           /* the paragraph's bytes */
     int32_t cp[READ_BYTES];             /* -1 for an invalid byte */
     unsigned short off[READ_BYTES + 1]; /* byte offsets: at most READ_BYTES + 3 */
     int nch;                            /* characters read */
@@ -141,25 +142,21 @@ static int is_end(const para *p, int i)
     return is_stop(c) || (c == '.' && !(i + 1 < p->nch && is_alnum(p->cp[i + 1])));
 }
 
-/* Number of characters of w found at index i, or 0 when w is not there. */
+/* Number of characters of w found at index i, or 0 when w is not there.
+ * Compared as bytes: w is valid UTF-8, so where the window's bytes are
+ * w's they decode to w's characters (and nowhere else).  Half a million
+ * calls a library, most failing at the first byte or the second. */
 static int match(const para *p, int i, const char *w)
 {
-    int j = i;
-    int32_t c;
-
-    /* Most calls fail at the first character: it is read before w's
-     * length (a NUL is no continuation byte, so a decode stops there). */
-    if (i >= p->nch || !*w) return 0;
-    size_t k = (size_t)lec_utf8_decode(w, 4, &c);
-    if (p->cp[j] != c) return 0;
-    j++;
-    size_t n = k + strlen(w + k);
-    while (k < n) {
-        k += (size_t)lec_utf8_decode(w + k, n - k, &c);
-        if (j >= p->nch || p->cp[j] != c) return 0;
-        j++;
+    if (i < 0 || i >= p->nch || !*w) return 0;
+    const unsigned char *b = p->src + p->off[i], *u = (const unsigned char *)w;
+    size_t room = (size_t)(p->off[p->nch] - p->off[i]);
+    int chars = 0;
+    for (size_t k = 0; u[k]; k++) {
+        if (k >= room || b[k] != u[k]) return 0;
+        chars += (u[k] & 0xC0) != 0x80;
     }
-    return j - i;
+    return chars;
 }
 
 /* ---- reading and classifying ------------------------------------------ */
@@ -169,6 +166,7 @@ static void read_para(para *p, const char *s, size_t len)
     size_t o = 0;
     int n = 0;
 
+    p->src = (const unsigned char *)s;
     while (o < len && o < READ_BYTES) {
         p->off[n] = (unsigned short)o;
         o += (size_t)lec_utf8_decode_strict(s + o, len - o, &p->cp[n]);
@@ -353,7 +351,9 @@ static int repeat_cue(const para *p, int c)
         for (int k = 0; ok && k < l; k++)
             ok = is_han(p->cp[c + k]);
         for (int s = 0; ok && s + l <= c; s++) {
-            if (memcmp(&p->cp[s], &p->cp[c], (size_t)l * sizeof p->cp[0]) != 0) continue;
+            if (p->cp[s] != p->cp[c] ||
+                memcmp(&p->cp[s], &p->cp[c], (size_t)l * sizeof p->cp[0]) != 0)
+                continue;
             /* the same character before both: the term is longer and the
              * cut splits it (对疫|情防控 after 疫情防控) */
             if (s > 0 && p->cp[s - 1] == p->cp[c - 1]) return 0;

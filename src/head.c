@@ -648,6 +648,9 @@ int lec_head_is_salutation(const char *s, size_t len)
     size_t cl;
     int32_t last = last_cp(t, &cl);
     if (!t.len) return 0;
+    /* Most lines end otherwise (。): they need no closer look (every
+     * short line of a plain text is asked). */
+    if (last != 0xFF1A && last != ':' && last != 0xFF01 && last != '!' && last != ',') return 0;
     lec_head_line body = trim(mk(t.s, t.len - cl));
     if (!has_han(t))
         return nchars(t) <= MAX_SALUT_EN && (last == ':' || last == ',') && english_audience(body);

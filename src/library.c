@@ -313,7 +313,10 @@ static void fill(lec_from from, lec_lib_doc *d)
      * signature cost a fifth of reading a cold library. */
     d->sig = lec_sig_wild_han(in.data, in.len) ? LEC_LIB_WILD_HAN : 0;
     int text = lec_open_is_text(d->path, from, in.data, in.len);
-    lec_doc *doc = lec_open_input(&in, text, d->path, LEC_DOC_ONE_THREAD, &why);
+    /* A converted text has no link definitions: its points' titles,
+     * which the list does not show, need not be made. */
+    lec_doc *doc = lec_open_input(&in, text, d->path,
+                                  LEC_DOC_ONE_THREAD | (text ? LEC_DOC_NO_TITLES : 0), &why);
     if (!doc) {
         set_error(d, why.data ? why.data : "cannot be read");
         lec_buf_free(&why);

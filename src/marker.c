@@ -43,7 +43,7 @@ static int set_index(long cp, const char *set)
     int idx = 0;
     for (const unsigned char *p = (const unsigned char *)set; *p; idx++) {
         size_t l = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-        if (l == k && memcmp(p, b, k) == 0) return idx;
+        if (l == k && p[0] == (unsigned char)b[0] && memcmp(p, b, k) == 0) return idx;
         p += l;
     }
     return -1;
@@ -63,7 +63,8 @@ static size_t starts(const char *s, size_t n, size_t i, const char *w)
 {
     size_t k = strlen(w);
 
-    return i <= n && n - i >= k && memcmp(s + i, w, k) == 0 ? k : 0;
+    /* the first byte before the call: most looks fail there */
+    return i <= n && n - i >= k && k && s[i] == w[0] && memcmp(s + i, w, k) == 0 ? k : 0;
 }
 
 /* The white space that scraped text puts before a marker: ASCII blanks,

@@ -18,6 +18,7 @@
  */
 #include "doc_priv.h"
 
+#include "lectern/bytes.h"
 #include "lectern/chunk.h"
 #include "lectern/marker.h"
 #include "lectern/utf8.h"
@@ -142,8 +143,7 @@ static int needs_cmark(const char *s, const line *l)
  * to be valid). */
 static int plain(const walker *w, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (markup[(unsigned char)s[i]]) return 0;
+    if (lec_bytes_ascii_in(s, n, markup) < n) return 0;
     return w->valid || lec_utf8_valid(s, n, NULL);
 }
 

@@ -169,11 +169,15 @@ static void split_lines(const char *s, size_t len, lines *L)
     int blank = 0;
     size_t pos = 0;
     if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) pos = 3;
+    /* The next \r, looked for again only once passed: a text with none
+     * (most) is searched for one once, not line by line. */
+    const char *next_cr = memchr(s + pos, '\r', len - pos);
     while (pos < len) {
         /* memchr for the \n, then for a \r before it (rare). */
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t e = nl ? (size_t)(nl - s) : len;
-        const char *cr = memchr(s + pos, '\r', e - pos);
+        if (next_cr && next_cr < s + pos) next_cr = memchr(s + pos, '\r', len - pos);
+        const char *cr = next_cr && next_cr < s + e ? next_cr : NULL;
         if (cr) e = (size_t)(cr - s);
         /* \n, \r\n and a lone \r each end a line. */
         size_t next = e;
@@ -231,29 +235,28 @@ static int begins_marker(const char *s, size_t n)
     return !(m.family == LEC_FAM_ROMAN && m.ordinal == 1 && m.title < n);
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    return *(const int *)a - *(const int *)b;
-}
+/* The widest a hard-wrapped text's lines are taken to be. */
+#define WRAP_MAX 200
 
 /* The width a hard-wrapped text was wrapped at, or 0 when it is not
  * hard-wrapped: most lines that continue on a next line end within a few
  * cells of one width. */
 static int wrap_width(const lines *L, size_t from)
 {
-    size_t n = 0, cont = 0, near = 0;
-    int *w = lec_xmalloc((L->n + 1) * sizeof *w);
-    for (size_t i = from; i < L->n; i++) w[n++] = L->v[i].width;
-    if (n < 4) {
-        free(w);
-        return 0;
+    size_t n = L->n > from ? L->n - from : 0, cont = 0, near = 0;
+    if (n < 4) return 0;
+    /* The width at rank n * 9 / 10, counted rather than sorted: only one
+     * from 40 to 200 matters (texts are wrapped at 60-80 columns, 30-40
+     * Chinese characters; short lines are lists or verse, not wrapping),
+     * so wider lines share one count. */
+    size_t count[WRAP_MAX + 2] = {0}, rank = n * 9 / 10, below = 0;
+    for (size_t i = from; i < L->n; i++) {
+        int w = L->v[i].width;
+        count[w < 0 ? 0 : w > WRAP_MAX ? WRAP_MAX + 1 : w]++;
     }
-    qsort(w, n, sizeof *w, cmp_int);
-    int W = w[n * 9 / 10];
-    free(w);
-    /* Texts are wrapped at 60-80 columns (30-40 Chinese characters); short
-     * lines are lists or verse, not wrapping. */
-    if (W < 40 || W > 200) return 0;
+    int W = 0;
+    while (W <= WRAP_MAX && below + count[W] <= rank) below += count[W++];
+    if (W < 40 || W > WRAP_MAX) return 0;
     for (size_t i = from; i + 1 < L->n; i++) {
         if (L->v[i + 1].blank_before) continue;
         cont++;

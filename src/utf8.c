@@ -44,7 +44,7 @@ static size_t valid_seq(const unsigned char *u, size_t n)
  * title and marker passes through, and the call costs more than the
  * work.  Valid means RFC 3629: no overlongs, no surrogates, nothing above
  * U+10FFFF. */
-int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
+int lec_utf8_decode_strict_rest(const char *s, size_t n, int32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     *cp = -1;

@@ -35,6 +35,11 @@ size_t lec_bytes_clean_stop(const char *s, size_t n, size_t from);
  * a line: \ ` * _ [ ] < &, and # when heading; or n. */
 size_t lec_bytes_md_special(const char *s, size_t n, size_t from, int heading);
 
+/* The first i with a byte that table marks (nonzero), or n.  The table
+ * marks ASCII bytes only (a byte of 0x80 or above is never looked up where
+ * sixteen are looked at together). */
+size_t lec_bytes_ascii_in(const char *s, size_t n, const unsigned char table[256]);
+
 /* The first i with a line end, ! or ?, or 。！？ (E3 80 82, EF BC 81/9F)
  * whole in s[0..n); or n. */
 size_t lec_bytes_sentence_end(const char *s, size_t n);

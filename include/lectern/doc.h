@@ -51,8 +51,12 @@ lec_doc *lec_doc_new(char *data, size_t len, const char *name);
  * checked that data is valid UTF-8 (lec_load does), so it is not checked
  * again piece by piece.  A large document is read by two threads, each
  * taking half of it; LEC_DOC_ONE_THREAD keeps to one (for tests, which
- * compare the two). */
-enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2, LEC_DOC_ONE_THREAD = 4 };
+ * compare the two).  LEC_DOC_NO_TITLES leaves the titles of points empty
+ * (the library's list reads only the outline's shape and the metadata;
+ * headings keep theirs, the first may be the document's title): only for
+ * a source without link reference definitions, such as a converted plain
+ * text, where no title decides whether the document is walked again. */
+enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2, LEC_DOC_ONE_THREAD = 4, LEC_DOC_NO_TITLES = 8 };
 lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
 
 /* The most bytes libcmark is given at once: its buffers abort past 1 GiB

@@ -43,8 +43,24 @@ static inline int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
 }
 
 /* The same, but an invalid or truncated sequence gives *cp = -1 (and
- * still returns 1), so that a real U+FFFD can be told from a bad byte. */
-int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp);
+ * still returns 1), so that a real U+FFFD can be told from a bad byte.
+ * Inline for the same characters (the markers' and the conversion's scans
+ * ask for half a million of them in a library of 40 texts). */
+int lec_utf8_decode_strict_rest(const char *s, size_t n, int32_t *cp);
+static inline int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (n >= 3 && u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+        return 3;
+    }
+    return lec_utf8_decode_strict_rest(s, n, cp);
+}
 
 /* Encodes cp (0..0x10FFFF, not a surrogate) into out; returns 1-4, or 0
  * for an invalid code point. */

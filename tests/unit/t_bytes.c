@@ -87,6 +87,13 @@ static size_t ref_find(const char *s, size_t n, size_t i, const char *w)
     return n;
 }
 
+static size_t ref_ascii(const char *s, size_t n, const unsigned char *table)
+{
+    for (size_t i = 0; i < n; i++)
+        if (table[(unsigned char)s[i]]) return i;
+    return n;
+}
+
 static size_t ref_width(const char *s, size_t n)
 {
     size_t w = 0;
@@ -100,7 +107,8 @@ static size_t ref_width(const char *s, size_t n)
 int main(void)
 {
     static const char *const words[] = {"摄", "新"};
-    int bad[7] = {0};
+    static const unsigned char markup[256] = {['*'] = 1, ['&'] = 1, ['\n'] = 1, [0] = 1};
+    int bad[8] = {0};
     srand(14);
     for (int round = 0; round < 3000; round++) {
         size_t n;
@@ -117,6 +125,7 @@ int main(void)
         }
         bad[5] += lec_bytes_sentence_end(s, n) != ref_end(s, n);
         bad[6] += lec_bytes_rough_width(s, n) != ref_width(s, n);
+        bad[7] += lec_bytes_ascii_in(s, n, markup) != ref_ascii(s, n, markup);
         free(s);
     }
     is_int(bad[0], 0, "candidates: sentence ends, colons, ） and white space (not 、 nor ，)");
@@ -126,6 +135,7 @@ int main(void)
     is_int(bad[4], 0, "two ideographic spaces");
     is_int(bad[5], 0, "a sentence's end");
     is_int(bad[6], 0, "a rough width");
+    is_int(bad[7], 0, "the first of a set of ASCII bytes");
 
     /* A width over more than 127 rounds of sixteen bytes (the vector
      * loop sums its lanes before they overflow). */

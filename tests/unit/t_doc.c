@@ -353,8 +353,55 @@ static void test_point_families(void)
                   "1 一是|读书\n1 二是|看报\n1 第一，|早起\n1 第二，|锻炼\n");
 }
 
+/* "depth marker\n" per node: the outline's shape without its titles. */
+static char *shape(const lec_doc *d)
+{
+    lec_buf b = LEC_BUF_INIT;
+    for (uint32_t i = 1; i < lec_doc_node_count(d); i++) {
+        size_t ml;
+        const char *m = lec_node_marker(d, i, &ml);
+        lec_buf_printf(&b, "%d %u %.*s\n", lec_node_depth(d, i), lec_node_parent(d, i), (int)ml, m);
+    }
+    return lec_buf_detach(&b, NULL);
+}
+
+/* LEC_DOC_NO_TITLES (the library's list): the same outline and metadata,
+ * the points without titles, the headings with theirs. */
+static void test_no_titles(void)
+{
+    static const char speech[] = "# 在会上的讲话\n\n## 一、总体要求\n\n一是统一思想。要求如下。\n\n"
+                                 "二是狠抓落实。\n\n## 二、主要任务\n\n（一）稳增长。\n\n（二）保民生。\n";
+    const char *texts[] = {law, speech};
+    for (int k = 0; k < 2; k++) {
+        size_t n = strlen(texts[k]);
+        lec_doc *a = lec_doc_new_flags(lec_xstrndup(texts[k], n), n, "a.md", 0);
+        lec_doc *b = lec_doc_new_flags(lec_xstrndup(texts[k], n), n, "b.md", LEC_DOC_NO_TITLES);
+        char *sa = shape(a), *sb = shape(b);
+        is_str(sb, sa, "no titles: the same outline (%s)", k ? "a speech" : "a law");
+        is_str(lec_doc_meta_get(b, "title"), lec_doc_meta_get(a, "title"), "no titles: the same title");
+        int points = 0, empty = 0, headings = 0, kept = 0;
+        for (uint32_t i = 1; i < lec_doc_node_count(b); i++) {
+            size_t la, lb;
+            lec_node_title(a, i, &la);
+            lec_node_title(b, i, &lb);
+            if (lec_node_kind_of(b, i) == LEC_NODE_SECTION)
+                headings++, kept += lb == la && la > 0;
+            else
+                points++, empty += lb == 0;
+        }
+        ok(points > 0 && empty == points && headings > 0 && kept == headings,
+           "no titles: %d points untitled of %d, %d headings titled of %d", empty, points, kept,
+           headings);
+        free(sa);
+        free(sb);
+        lec_doc_free(a);
+        lec_doc_free(b);
+    }
+}
+
 int main(void)
 {
+    test_no_titles();
     test_speech_shape();
     test_point_families();
     test_markers_in_markup();
