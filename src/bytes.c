@@ -54,6 +54,17 @@ size_t lec_bytes_find3(const char *s, size_t n, size_t from, const char *const *
         b[j] = _mm_set1_epi8(seq[j][1]);
         c[j] = _mm_set1_epi8(seq[j][2]);
     }
+    /* Two (the captions' 摄 and 新) with the loop unrolled: the vectors
+     * stay in registers. */
+    for (; k == 2 && i + 18 <= n; i += 16) {
+        __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
+        __m128i m0 = _mm_and_si128(_mm_cmpeq_epi8(v0, a[0]), _mm_cmpeq_epi8(v1, b[0]));
+        __m128i m1 = _mm_and_si128(_mm_cmpeq_epi8(v0, a[1]), _mm_cmpeq_epi8(v1, b[1]));
+        m0 = _mm_and_si128(m0, _mm_cmpeq_epi8(v2, c[0]));
+        m1 = _mm_and_si128(m1, _mm_cmpeq_epi8(v2, c[1]));
+        int mask = _mm_movemask_epi8(_mm_or_si128(m0, m1));
+        if (mask) return i + first(mask);
+    }
     for (; i + 18 <= n; i += 16) {
         __m128i v0 = load(u + i), v1 = load(u + i + 1), v2 = load(u + i + 2);
         __m128i m = _mm_setzero_si128();

@@ -19,7 +19,7 @@
 /* Code point at s[i..n), its length in *len.  Returns -1 at the end (len
  * 0) and for a malformed sequence (len 1): -1 matches no character we look
  * for, and a bad byte still advances. */
-static long cp_at(const char *s, size_t n, size_t i, size_t *len)
+static inline long cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
     int32_t cp;
     if (i >= n) {
@@ -61,10 +61,12 @@ static size_t take(const char *s, size_t n, size_t i, const char *set)
 /* strlen(w) when s[i..n) starts with the bytes of w, else 0. */
 static size_t starts(const char *s, size_t n, size_t i, const char *w)
 {
-    size_t k = strlen(w);
-
-    /* the first byte before the call: most looks fail there */
-    return i <= n && n - i >= k && k && s[i] == w[0] && memcmp(s + i, w, k) == 0 ? k : 0;
+    /* Byte by byte, without strlen: most looks fail at the first byte. */
+    size_t k = 0;
+    if (i > n) return 0;
+    for (; w[k]; k++)
+        if (i + k >= n || s[i + k] != w[k]) return 0;
+    return k;
 }
 
 /* The white space that scraped text puts before a marker: ASCII blanks,

@@ -335,11 +335,13 @@ static void divisions(const lec_outline *o, analysis *an)
 
 typedef struct wait_frame {
     long pending[WAIT_SLOTS]; /* event index of a waiting 1, or -1 */
+    int waiting;              /* how many of them are not -1 (most often none) */
 } wait_frame;
 
 static void frame_clear(wait_frame *f)
 {
     for (int i = 0; i < WAIT_SLOTS; i++) f->pending[i] = -1;
+    f->waiting = 0;
 }
 
 static void confirm_ones(const lec_outline *o, analysis *an)
@@ -365,17 +367,22 @@ static void confirm_ones(const lec_outline *o, analysis *an)
             wait_frame *f = &st[depth - 1];
             int fam = e->family + (an->flags[i] & EV_DIVISION ? LEC_FAM_COUNT : 0);
             int r = ev_rank(an, e, i);
-            for (int g = 1; g < WAIT_SLOTS; g++) {
+            for (int g = 1; f->waiting && g < WAIT_SLOTS; g++) {
                 long w = f->pending[g];
                 if (w < 0) continue;
                 if (g == fam) {
                     if (e->ordinal == 2 || e->ordinal == 0) an->flags[w] |= EV_CONFIRMED;
                     f->pending[g] = -1;
+                    f->waiting--;
                 } else if (ev_rank(an, &o->ev[w], (size_t)w) > r) {
                     f->pending[g] = -1;
+                    f->waiting--;
                 }
             }
-            if (e->ordinal == 1) f->pending[fam] = (long)i;
+            if (e->ordinal == 1) {
+                f->waiting += f->pending[fam] < 0;
+                f->pending[fam] = (long)i;
+            }
         }
         if (e->type == LEC_EV_ITEM_BEGIN) {
             LEC_GROW(st, cap, depth + 1);
