@@ -278,10 +278,10 @@ static size_t pen_cost(const tui_out *o, const ocell *c)
     return tout_drawable(o, c) ? 0 : 5;
 }
 
-/* Sends row y's changes. */
-static void update_row(tui_out *o, int y)
+/* Sends the changes that make the terminal's row y show newr. */
+void tout_update_row(tui_out *o, int y, const ocell *newr)
 {
-    const ocell *oldr = o->cur + (size_t)y * o->cols, *newr = o->next + (size_t)y * o->cols;
+    const ocell *oldr = o->cur + (size_t)y * o->cols;
     int cols = o->cols;
     int first = 0;
     while (first < cols && tout_same_cell(&oldr[first], &newr[first]))
@@ -383,7 +383,7 @@ void tui_out_flush(tui_out *o, int cy, int cx)
         tout_scroll_rows(o);
     }
     for (int y = 0; y < o->rows; y++)
-        update_row(o, y);
+        tout_update_row(o, y, o->next + (size_t)y * o->cols);
     memcpy(o->cur, o->next, (size_t)o->rows * o->cols * sizeof *o->cur);
     if (cy >= 0) {
         tout_move_to(o, cy, cx);

@@ -110,6 +110,13 @@ size_t tout_plan_move(tui_out *o, int y, int x, int for_char, char *best)
                 snprintf(c, sizeof c, "%s%s%s", pre, o->cuu1, h);
                 keep_shorter(best, &bl, c);
             }
+            /* ri goes up a row (2 bytes, "\EM", against cuu1's 3) and
+             * scrolls only at the top margin, which is row 0 here: the
+             * region always starts at the screen's top. */
+            if (y == o->cy - 1 && o->cy > 0 && o->ri) {
+                snprintf(c, sizeof c, "%s%s%s", pre, o->ri, h);
+                keep_shorter(best, &bl, c);
+            }
             if (o->vpa) {
                 snprintf(v, sizeof v, "%s", parm1(o->vpa, y));
                 snprintf(c, sizeof c, "%s%s%s", pre, v, h);

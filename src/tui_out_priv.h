@@ -119,6 +119,10 @@ void tout_move_to(tui_out *o, int y, int x);
 /* Writes cell c at the cursor, which is at (y, x). */
 void tout_write_cell(tui_out *o, int y, int x, const ocell *c);
 
+/* tui_out.c: sends the changes that make the terminal's row y (o->cur's
+ * row y, which the caller updates) show newr. */
+void tout_update_row(tui_out *o, int y, const ocell *newr);
+
 /* tui_out_scroll.c: when the rows above the status line moved as a whole,
  * the terminal moves them (the scroll region). */
 void tout_scroll_rows(tui_out *o);

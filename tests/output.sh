@@ -151,5 +151,50 @@ case_args=
 no_btab=1
 play_case vt100 80 24 TERM=vt100
 
+# A page down with the cursor on the bottom row, on a pseudo-terminal:
+# the rows come in at the bottom of the scroll region as they are
+# written, so before the page's first character there is a line feed for
+# each row that comes in first (colour changes aside), and no cursor
+# address or scroll sequence (until 2026-12 "\E[1H\E[23T", 9 bytes).
+if command -v python3 >/dev/null 2>&1; then
+	for _t in xterm-256color vt100; do
+		mkdir -p "$T/pty-$_t"
+		HOME=$T/pty-$_t XDG_CONFIG_HOME=$T/pty-$_t XDG_STATE_HOME=$T/pty-$_t \
+			XDG_CACHE_HOME=$T/pty-$_t TERM=$_t python3 - "$LECTERN" "$speech" \
+			>"$T/pty-$_t.out" 2>&1 <<'PY'
+import fcntl, os, pty, re, select, struct, sys, termios
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    os.execv(sys.argv[1], sys.argv[1:])
+def settle(quiet):
+    out = b""
+    while select.select([fd], [], [], quiet)[0]:
+        try:
+            d = os.read(fd, 65536)
+        except OSError:
+            break
+        if not d:
+            break
+        out += d
+    return out
+settle(2.0)
+os.write(fd, b"22j")
+settle(0.5)
+os.write(fd, b" ")
+page = settle(0.5)
+os.write(fd, b"q")
+settle(1.0)
+os.waitpid(pid, 0)
+# The controls before the first character, SGR (and vt100's SI) aside.
+lead = re.match(rb"(?:\x1b\[[0-9;]*[A-Za-z]|[\x00-\x1f])*", page).group(0)
+lead = re.sub(rb"\x1b\[[0-9;]*m|\x0f", b"", lead)
+print("line feeds" if lead and lead.count(b"\n") == len(lead) else repr(lead))
+PY
+		tap_is "$(cat "$T/pty-$_t.out")" "line feeds" \
+			"TERM=$_t: a page down at the bottom starts with line feeds alone"
+	done
+fi
+
 tmux_stop
 tap_done
