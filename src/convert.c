@@ -367,13 +367,17 @@ static int stands_alone(const conv *cv, const cand *c)
     const char *s = cv->d.text.data + c->pos;
     size_t n = p->off + p->len - c->pos, chars = 0;
     /* Looked at no further than 48 characters: a point's paragraph may be
-     * the rest of a run-on text. */
+     * the rest of a run-on text.  Byte by byte (the text is valid UTF-8:
+     * a character begins at each byte that is no continuation byte); a
+     * 。！？ (E3 80 82, EF BC 81/9F) counts unless it ends the paragraph. */
+    const unsigned char *u = (const unsigned char *)s;
     if (c->boundary != B_START) return 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        i += (size_t)lec_utf8_decode(s + i, n - i, &cp);
+    for (size_t i = 0; i < n; i++) {
+        if ((u[i] & 0xC0) == 0x80) continue;
         if (++chars > 48) return 0;
-        if (i < n && (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)) return 0;
+        if (i + 3 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+                          (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
+            return 0;
     }
     return 1;
 }
