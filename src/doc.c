@@ -184,7 +184,8 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
 
     /* cmark ends a line at a CR alone too; the scan (scan.c) only at LF:
      * such a rare text is read by cmark throughout. */
-    for (const char *cr = memchr(data + pos, '\r', len - pos); cr && !(flags & LEC_DOC_CMARK);
+    for (const char *cr = flags & LEC_DOC_NO_CR ? NULL : memchr(data + pos, '\r', len - pos);
+         cr && !(flags & LEC_DOC_CMARK);
          cr = memchr(cr + 1, '\r', (size_t)(data + len - cr - 1)))
         if (cr + 1 == data + len || cr[1] != '\n') flags |= LEC_DOC_CMARK;
 

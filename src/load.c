@@ -8,6 +8,7 @@
  * piece, not after gigabytes.
  */
 #include "lectern/load.h"
+#include "utf8_simd.h"
 #include "lectern/thread.h"
 #include "lectern/utf8.h"
 
@@ -87,6 +88,7 @@ typedef struct check {
     size_t bad;
     int nul_too; /* look for a NUL first: then nul is its offset, or `to` */
     size_t nul;
+    int cr; /* with nul_too: whether [from, to) holds a CR */
 } check;
 
 static void *check_part(void *arg)
@@ -94,12 +96,21 @@ static void *check_part(void *arg)
     check *c = arg;
     size_t bad;
     if (c->nul_too) {
-        const char *z = memchr(c->s + c->from, '\0', c->to - c->from);
+        /* One pass asks all three where the processor can (utf8_simd.h);
+         * memchr looks at what it did not. */
+        const char *p = c->s + c->from;
+        size_t n = c->to - c->from, scanned;
+        unsigned seen;
+        size_t valid = lec_utf8_simd_scan(p, n, &scanned, &seen);
+        const char *z = memchr(p + scanned, '\0', n - scanned);
         c->nul = z ? (size_t)(z - c->s) : c->to;
         if (z) {
             c->bad = c->to;
             return NULL;
         }
+        c->cr = (seen & LEC_UTF8_SAW_CR) || memchr(p + scanned, '\r', n - scanned);
+        c->bad = lec_utf8_valid(p + valid, n - valid, &bad) ? c->to : c->from + valid + bad;
+        return NULL;
     }
     c->bad = lec_utf8_valid(c->s + c->from, c->to - c->from, &bad) ? c->to : c->from + bad;
     return NULL;
@@ -110,9 +121,9 @@ static void *check_part(void *arg)
  * problem found is the one a single pass would find).  nul: the first
  * NUL is looked for too (each half before its check), its offset or len
  * put there. */
-static size_t check_utf8(const char *s, size_t len, size_t *nul)
+static size_t check_utf8(const char *s, size_t len, size_t *nul, int *cr)
 {
-    check one = {s, 0, len, len, nul != NULL, len}, two = one;
+    check one = {s, 0, len, len, nul != NULL, len, 0}, two = one;
     pthread_t th;
     int threaded = 0;
     if (len >= LEC_TWO_THREADS_MIN) {
@@ -125,10 +136,12 @@ static size_t check_utf8(const char *s, size_t len, size_t *nul)
     check_part(&one);
     size_t bad = one.bad;
     if (nul) *nul = one.nul;
+    if (cr) *cr = one.cr;
     if (threaded) {
         pthread_join(th, NULL);
         if (bad == one.to) bad = two.bad;
         if (nul && one.nul == one.to) *nul = two.nul;
+        if (cr) *cr |= two.cr;
     }
     return bad;
 }
@@ -247,7 +260,8 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
             /* The NUL check on the two threads of the UTF-8 check, each
              * half first: their pages are faulted in on both. */
             size_t nul;
-            size_t bad = check_utf8(buf, size, &nul);
+            int cr;
+            size_t bad = check_utf8(buf, size, &nul, &cr);
             if (nul < size) {
                 lec_buf_printf(why, "binary file (NUL byte at offset %zu)", nul);
                 lec_input_free(buf);
@@ -257,6 +271,7 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
             in->len = size;
             in->invalid_utf8 = bad < size;
             in->bad_offset = in->invalid_utf8 ? bad : size;
+            in->no_cr = !cr;
             return 0;
         }
     }
@@ -346,7 +361,7 @@ int lec_load_fd(int fd, const lec_load_opts *o, lec_input *in, lec_buf *why)
     buf[len] = '\0';
     in->data = buf;
     in->len = len;
-    size_t bad = check_utf8(buf, len, NULL);
+    size_t bad = check_utf8(buf, len, NULL, NULL);
     in->invalid_utf8 = bad < len;
     in->bad_offset = in->invalid_utf8 ? bad : len;
     return cut;

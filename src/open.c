@@ -48,7 +48,9 @@ lec_doc *lec_open_input(lec_input *in, int text, const char *name, int flags, le
     }
     /* lec_load checked the bytes; conversion keeps them as they were. */
     lec_doc *d =
-        lec_doc_new_flags(in->data, in->len, name, flags | (in->invalid_utf8 ? 0 : LEC_DOC_VALID));
+        lec_doc_new_flags(in->data, in->len, name,
+                          flags | (in->invalid_utf8 ? 0 : LEC_DOC_VALID) |
+                              (in->no_cr && !text ? LEC_DOC_NO_CR : 0));
     in->data = NULL;
     if (text) lec_doc_hide_frontmatter(d);
     return d;

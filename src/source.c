@@ -73,8 +73,11 @@ lec_doc *source_doc(const source *src, lec_input *in, int text, lec_buf *why)
         in->data = NULL;
         return NULL;
     }
-    /* lec_load checked the bytes; conversion keeps them as they were. */
-    lec_doc *d = lec_doc_new_flags(in->data, in->len, src->name, in->invalid_utf8 ? 0 : LEC_DOC_VALID);
+    /* lec_load checked the bytes; conversion keeps them as they were.  (A
+     * text without CR converts to Markdown without one too, but only the
+     * bytes checked are vouched for.) */
+    int flags = (in->invalid_utf8 ? 0 : LEC_DOC_VALID) | (in->no_cr && !text ? LEC_DOC_NO_CR : 0);
+    lec_doc *d = lec_doc_new_flags(in->data, in->len, src->name, flags);
     in->data = NULL;
     if (lec_doc_error(d)) {
         lec_buf_puts(why, lec_doc_error(d));

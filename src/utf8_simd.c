@@ -10,8 +10,9 @@
  * one); a bit left set in all three is an error, and third and fourth
  * bytes of a sequence are told by the byte two and three back.  Only
  * where the processor has AVX2 (asked at run time); it finds a prefix
- * that is valid, and utf8.c's own loop goes on from there to the first
- * error, so the offset reported is the same either way.
+ * that is valid (up to a NUL, which it stops at for the loader), and
+ * utf8.c's own loop goes on from there to the first error, so the offset
+ * reported is the same either way.
  */
 #include "utf8_simd.h"
 
@@ -66,14 +67,17 @@ __attribute__((target("avx2"))) static __m256i table(const unsigned char t[16])
     return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)t));
 }
 
-__attribute__((target("avx2"))) static size_t prefix_avx2(const unsigned char *u, size_t n)
+__attribute__((target("avx2"))) static size_t prefix_avx2(const unsigned char *u, size_t n,
+                                                          size_t *scanned, unsigned *seen)
 {
     const __m256i hi1 = table(hi1_tab), lo1 = table(lo1_tab), hi2 = table(hi2_tab);
     const __m256i nibble = _mm256_set1_epi8(0x0F);
     const __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80));
     const __m256i fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
     const __m256i top = _mm256_set1_epi8((char)0x80);
-    __m256i prev = _mm256_setzero_si256();
+    const __m256i cr = _mm256_set1_epi8('\r');
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i prev = zero, cr_seen = zero;
     size_t b = 0;
     for (; b + 32 <= n; b += 32) {
         __m256i in = _mm256_loadu_si256((const __m256i *)(const void *)(u + b));
@@ -92,10 +96,16 @@ __attribute__((target("avx2"))) static size_t prefix_avx2(const unsigned char *u
          * be the TWO_CONTS the tables found, and nothing else. */
         __m256i must = _mm256_and_si256(
             _mm256_or_si256(_mm256_subs_epu8(p2, third), _mm256_subs_epu8(p3, fourth)), top);
-        __m256i err = _mm256_xor_si256(must, sc);
+        /* A NUL stops the scan too (valid, but the loader's first
+         * question: a binary file is said at once, not after 2 GB). */
+        __m256i err = _mm256_or_si256(_mm256_xor_si256(must, sc), _mm256_cmpeq_epi8(in, zero));
         if (!_mm256_testz_si256(err, err)) break;
+        /* The loader's other question, asked of the same bytes. */
+        cr_seen = _mm256_or_si256(cr_seen, _mm256_cmpeq_epi8(in, cr));
         prev = in;
     }
+    *scanned = b;
+    *seen = _mm256_testz_si256(cr_seen, cr_seen) ? 0u : LEC_UTF8_SAW_CR;
     /* u[0..b) holds no error, but its last character may go on past b
      * (or be cut short there): the prefix ends before it unless it is
      * whole. */
@@ -107,19 +117,30 @@ __attribute__((target("avx2"))) static size_t prefix_avx2(const unsigned char *u
     return k + len <= b ? b : k;
 }
 
-size_t lec_utf8_simd_prefix(const char *s, size_t n)
+size_t lec_utf8_simd_scan(const char *s, size_t n, size_t *scanned, unsigned *seen)
 {
+    *scanned = 0;
+    *seen = 0;
     if (n < 64 || !__builtin_cpu_supports("avx2")) return 0;
-    return prefix_avx2((const unsigned char *)s, n);
+    return prefix_avx2((const unsigned char *)s, n, scanned, seen);
 }
 
 #else
 
-size_t lec_utf8_simd_prefix(const char *s, size_t n)
+size_t lec_utf8_simd_scan(const char *s, size_t n, size_t *scanned, unsigned *seen)
 {
     (void)s;
     (void)n;
+    *scanned = 0;
+    *seen = 0;
     return 0;
 }
 
 #endif
+
+size_t lec_utf8_simd_prefix(const char *s, size_t n)
+{
+    size_t scanned;
+    unsigned seen;
+    return lec_utf8_simd_scan(s, n, &scanned, &seen);
+}

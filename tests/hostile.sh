@@ -983,4 +983,17 @@ tap_is "$rc/$(has "$T/dump" "目录第5段" && echo found)/$(lines "$T/err")" 0/
 	"(fuzz) a place in a section headed 'C:\\tmp' comes back there after the file changed" ||
 	show "$T/dump"
 
+# A file of 1 MB or more is mapped and checked in one pass (UTF-8, NUL, CR:
+# load.c): a CR alone in each half still ends a line, as cmark ends one
+# there, so the heading after it is a heading.
+python3 -c '
+import sys
+with open(sys.argv[1], "wb") as f:
+    for half in "甲乙":
+        f.write(("这是正文，没有回车符。\n\n" * 20000).encode())
+        f.write(("# 回车%s\r# 回车后%s\r\n\n" % (half, half)).encode())
+    f.write(("这是正文，没有回车符。\n\n" * 2000).encode())' "$T/cr.md"
+run --toc "$T/cr.md"
+tap_is "$rc/$(grep -c '回车后' "$T/out")" "0/2" "a CR alone in each half of a 1.5 MB file ends a line (a heading after each)"
+
 tap_done

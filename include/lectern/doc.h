@@ -55,8 +55,16 @@ lec_doc *lec_doc_new(char *data, size_t len, const char *name);
  * (the library's list reads only the outline's shape and the metadata;
  * headings keep theirs, the first may be the document's title): only for
  * a source without link reference definitions, such as a converted plain
- * text, where no title decides whether the document is walked again. */
-enum { LEC_DOC_CMARK = 1, LEC_DOC_VALID = 2, LEC_DOC_ONE_THREAD = 4, LEC_DOC_NO_TITLES = 8 };
+ * text, where no title decides whether the document is walked again.
+ * LEC_DOC_NO_CR says the caller knows data holds no CR (lec_load's
+ * check may tell): the look for a CR alone is skipped. */
+enum {
+    LEC_DOC_CMARK = 1,
+    LEC_DOC_VALID = 2,
+    LEC_DOC_ONE_THREAD = 4,
+    LEC_DOC_NO_TITLES = 8,
+    LEC_DOC_NO_CR = 16
+};
 lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags);
 
 /* The most bytes libcmark is given at once: its buffers abort past 1 GiB

@@ -17,6 +17,7 @@ typedef struct lec_input {
     size_t len;        /* bytes, without the NUL */
     int invalid_utf8;  /* nonzero when the text is not valid UTF-8 */
     size_t bad_offset; /* then: offset of the first invalid byte */
+    int no_cr;         /* nonzero when the text is known to hold no CR */
 } lec_input;
 
 /* How lec_load and lec_load_fd read; zero-initialise for the defaults. */

@@ -383,6 +383,24 @@ static void test_valid_long(void)
             if (ok_ || bad != first_invalid(t, n)) mismatches++;
         }
     is_int(mismatches, 0, "every kind of error at offsets 0-99: found, at the first invalid byte");
+    /* A NUL is valid UTF-8 (the loader looks for it; the fast scan stops
+     * at it), and an error after one is still found where it is. */
+    mismatches = 0;
+    for (size_t at = 0; at < 100; at++) {
+        size_t n = 0;
+        while (n + 3 <= 240) {
+            memcpy(t + n, "中", 3);
+            n += 3;
+        }
+        t[at / 3 * 3] = '\0';
+        t[at / 3 * 3 + 1] = 'a';
+        t[at / 3 * 3 + 2] = 'b';
+        size_t bad = 0;
+        if (!lec_utf8_valid((const char *)t, n, &bad) || bad != n) mismatches++;
+        t[150] = (char)0xFF;
+        if (lec_utf8_valid((const char *)t, n, &bad) || bad != 150) mismatches++;
+    }
+    is_int(mismatches, 0, "a NUL is valid, and an error after it is found at its offset");
 }
 
 int main(void)
