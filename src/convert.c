@@ -397,7 +397,10 @@ static void decide_headings(conv *cv)
     for (size_t id = 1; id < nn; id++) {
         const cand *c = &cv->c[cv->node_cand[id]];
         seen[c->family] = 1;
-        if (!stands_alone(cv, c)) alone[c->family] = 0;
+        /* only these two families ask whether theirs all stand alone */
+        if ((c->family == LEC_FAM_CN_PAREN || c->family == LEC_FAM_NUM) && alone[c->family] &&
+            !stands_alone(cv, c))
+            alone[c->family] = 0;
     }
     for (int f = 0; f < LEC_FAM_COUNT; f++)
         cv->heading_fam[f] = seen[f] && (heads_parts(f) || ((f == LEC_FAM_CN_PAREN ||

@@ -66,6 +66,10 @@ static const struct {
     {"一是", 2},   {"这", 2},     {"要", 1},       {"坚持", 1},
 };
 
+/* Discourse words that open a body when a comma sets them off (body_cue). */
+static const char *const set_off[] = {"现在", "如今", "同时", "此外", "为此", "对此", "总之",
+                                      "事实上", "实践证明", "历史证明", "众所周知"};
+
 /* A heading does not end on a particle or a word that waits for its
  * object or partner (…工作的|, …监督和|, …今年是|), and a body does not start with
  * one that binds to what precedes it (|的领导, |和预防).  Only characters
@@ -78,7 +82,21 @@ static const char subject_next[] = "是要在处的";
 static const char openers[] = "“‘（(《〈「『【[〔〖";
 static const char closers[] = "”’）)》〉」』】]〕〗";
 
+/* Which characters begin (or end) a word of the lists, 1,024 bits by a
+ * code point's low bits: looked at before the words are matched one by
+ * one (a heading-end word is looked for twice at every cut).  Made at
+ * each call of lec_fuse_split; a set that cannot be trusted lets all
+ * through. */
+typedef struct cue_chars {
+    uint32_t head_first[32];  /* head_end */
+    uint32_t body_first[32];  /* body_start */
+    uint32_t set_first[32];   /* body_cue's set_off */
+    uint32_t opener_last[32]; /* body_start, weight 2 or more, 2 characters or more */
+    uint32_t open[32], close[32]; /* every character of openers, of closers */
+} cue_chars;
+
 typedef struct para {
+    const cue_chars *cues;
     const unsigned char *src;           /* the paragraph's bytes */
     int32_t cp[READ_BYTES];             /* -1 for an invalid byte */
     unsigned short off[READ_BYTES + 1]; /* byte offsets: at most READ_BYTES + 3 */
@@ -159,6 +177,47 @@ static int match(const para *p, int i, const char *w)
     return chars;
 }
 
+static void cue_mark(uint32_t *set, int32_t c)
+{
+    if (c >= 0) set[(c >> 5) & 31] |= 1u << (c & 31);
+}
+
+/* Whether a word whose first (or last) character is in set may be at a
+ * character c. */
+static int cue_may(const uint32_t *set, int32_t c)
+{
+    return c >= 0 && (set[(c >> 5) & 31] >> (c & 31) & 1u);
+}
+
+/* Whether c is one of the characters of set (openers or closers), whose
+ * characters are all in bits. */
+static int in_marks(const uint32_t *bits, int32_t c, const char *set)
+{
+    return cue_may(bits, c) && in_set(c, set);
+}
+
+static void mark_all(uint32_t *set, const char *w)
+{
+    size_t k = 0, n = strlen(w);
+    while (k < n) {
+        int32_t c;
+        k += (size_t)lec_utf8_decode(w + k, n - k, &c);
+        cue_mark(set, c);
+    }
+}
+
+/* The character of w at index at (-1 when w is shorter). */
+static int32_t char_of(const char *w, int at)
+{
+    size_t k = 0, n = strlen(w);
+    int32_t c = -1;
+    for (int i = 0; i <= at; i++) {
+        if (k >= n) return -1;
+        k += (size_t)lec_utf8_decode(w + k, n - k, &c);
+    }
+    return c;
+}
+
 /* ---- reading and classifying ------------------------------------------ */
 
 static void read_para(para *p, const char *s, size_t len)
@@ -183,13 +242,13 @@ static void read_para(para *p, const char *s, size_t len)
      * close. */
     p->send = -1;
     for (int i = 0, depth = 0, open = 0; i < p->len && p->send < 0; i++) {
-        if (in_set(p->cp[i], openers) && depth++ == 0) open = i;
-        if (in_set(p->cp[i], closers) && depth > 0) depth--;
+        if (in_marks(p->cues->open, p->cp[i], openers) && depth++ == 0) open = i;
+        if (in_marks(p->cues->close, p->cp[i], closers) && depth > 0) depth--;
         if (is_end(p, i) && (depth == 0 || i - open > QUOTE_MAX)) p->send = i;
     }
     p->after = p->send + 1;
     while (p->send >= 0 && p->after < p->nch &&
-           (in_set(p->cp[p->after], closers) || is_end(p, p->after)))
+           (in_marks(p->cues->close, p->cp[p->after], closers) || is_end(p, p->after)))
         p->after++;
     if (p->complete && p->len <= WHOLE_MAX && (p->send < 0 || p->after >= p->len))
         p->cls = C_WHOLE;
@@ -211,9 +270,9 @@ static size_t first_sentence(const para *p, const char *s, size_t len)
     while (o < len) {
         int k = lec_utf8_decode(s + o, len - o, &c);
         int stop = (is_stop(c) || c == '.') && (depth == 0 || chars - open > QUOTE_MAX);
-        if (ended && !stop && !in_set(c, closers)) break;
-        if (in_set(c, openers) && depth++ == 0) open = chars;
-        if (in_set(c, closers) && depth > 0) depth--;
+        if (ended && !stop && !in_marks(p->cues->close, c, closers)) break;
+        if (in_marks(p->cues->open, c, openers) && depth++ == 0) open = chars;
+        if (in_marks(p->cues->close, c, closers) && depth > 0) depth--;
         ended |= stop;
         o += (size_t)k;
         chars++;
@@ -232,8 +291,10 @@ static int legal_cut(const para *p, int c, int depth)
     int32_t a = p->cp[c - 1], b = p->cp[c];
 
     if (depth > 0) return 0;
-    if (!(is_han(a) || is_alnum(a) || in_set(a, closers)) || in_set(a, no_head_end)) return 0;
-    if (!(is_han(b) || is_alnum(b) || in_set(b, openers)) || in_set(b, no_body_start)) return 0;
+    if (!(is_han(a) || is_alnum(a) || in_marks(p->cues->close, a, closers)) || in_set(a, no_head_end))
+        return 0;
+    if (!(is_han(b) || is_alnum(b) || in_marks(p->cues->open, b, openers)) || in_set(b, no_body_start))
+        return 0;
     if (is_digit(a) && (is_han(b) || is_alnum(b))) return 0;
     return !(is_alnum(a) && is_alnum(b));
 }
@@ -307,7 +368,8 @@ static int body_cue(const para *p, int c, int *strong)
     int best = 0, a;
 
     *strong = 0;
-    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
+    int may = c < p->nch && cue_may(p->cues->body_first, p->cp[c]);
+    for (size_t k = 0; may && k < sizeof body_start / sizeof body_start[0]; k++) {
         int l;
         if (body_start[k].weight <= best || (l = match(p, c, body_start[k].w)) == 0) continue;
         best = body_start[k].weight;
@@ -316,9 +378,8 @@ static int body_cue(const para *p, int c, int *strong)
         if (best >= 2 && c + l < p->nch && p->cp[c + l] == 0xFF0C) best = 3;
         *strong = best >= 3;
     }
-    static const char *const set_off[] = {"现在", "如今", "同时", "此外", "为此", "对此", "总之",
-                                          "事实上", "实践证明", "历史证明", "众所周知"};
-    for (size_t k = 0; k < sizeof set_off / sizeof *set_off; k++) {
+    may = c < p->nch && cue_may(p->cues->set_first, p->cp[c]);
+    for (size_t k = 0; may && k < sizeof set_off / sizeof *set_off; k++) {
         int l = match(p, c, set_off[k]);
         if (l && c + l < p->nch && p->cp[c + l] == 0xFF0C) best = 3, *strong = 1;
     }
@@ -370,6 +431,7 @@ static int repeat_cue(const para *p, int c)
 
 static int head_word_at(const para *p, int i)
 {
+    if (i < 0 || i >= p->nch || !cue_may(p->cues->head_first, p->cp[i])) return 0;
     for (size_t k = 0; k < sizeof head_end / sizeof head_end[0]; k++)
         if (i >= 0 && match(p, i, head_end[k])) return 1;
     return 0;
@@ -382,6 +444,8 @@ static int ends_with_opener(const para *p, int c)
     /* 我|在今年…, 我在|今年…: the cut would part the speaker from the verb */
     for (int k = c - 1; k >= 0 && k >= c - 2; k--)
         if (speaker_at(p, k) && !(k > 0 && match(p, k - 1, "自"))) return 1;
+    /* each word looked for ends at c - 1 */
+    if (c < 1 || c - 1 >= p->nch || !cue_may(p->cues->opener_last, p->cp[c - 1])) return 0;
     for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
         int l = (int)strlen(body_start[k].w) / 3; /* all Han: 3 bytes each */
         if (body_start[k].weight >= 2 && l >= 2 && c >= l && match(p, c - l, body_start[k].w))
@@ -400,8 +464,8 @@ static void score_lexical(para *p)
     p->hi = limit < CUT_MAX ? limit : CUT_MAX;
     for (int c = 1; c <= p->hi; c++) {
         int32_t a = p->cp[c - 1];
-        if (in_set(a, openers)) depth++;
-        if (in_set(a, closers) && depth > 0) depth--;
+        if (in_marks(p->cues->open, a, openers)) depth++;
+        if (in_marks(p->cues->close, a, closers) && depth > 0) depth--;
         commas += a == 0xFF0C || a == ',';
         if (c < p->lo) continue;
         p->legal[c] = (signed char)legal_cut(p, c, depth);
@@ -587,8 +651,8 @@ static int hinted(const lec_fused *h, const para *p)
      * no word cut in two */
     int depth = 0;
     for (int i = 0; i < c; i++) {
-        if (in_set(p->cp[i], openers)) depth++;
-        if (in_set(p->cp[i], closers) && depth > 0) depth--;
+        if (in_marks(p->cues->open, p->cp[i], openers)) depth++;
+        if (in_marks(p->cues->close, p->cp[i], closers) && depth > 0) depth--;
     }
     return legal_cut(p, c, depth);
 }
@@ -598,9 +662,30 @@ void lec_fuse_split(const lec_fused *h, size_t n, size_t *cut, int *how)
     para *ps;
 
     if (n == 0) return;
+    cue_chars cues;
+    memset(&cues, 0, sizeof cues);
+    mark_all(cues.open, openers);
+    mark_all(cues.close, closers);
+    for (size_t k = 0; k < sizeof head_end / sizeof head_end[0]; k++)
+        cue_mark(cues.head_first, char_of(head_end[k], 0));
+    for (size_t k = 0; k < sizeof set_off / sizeof set_off[0]; k++)
+        cue_mark(cues.set_first, char_of(set_off[k], 0));
+    for (size_t k = 0; k < sizeof body_start / sizeof body_start[0]; k++) {
+        cue_mark(cues.body_first, char_of(body_start[k].w, 0));
+        /* ends_with_opener takes a word's length as its bytes / 3: the
+         * character there is the one before the cut (every word is Han;
+         * were one not, the filter would let everything through) */
+        int l = (int)strlen(body_start[k].w) / 3;
+        if (char_of(body_start[k].w, l) >= 0 || char_of(body_start[k].w, l - 1) < 0)
+            memset(cues.opener_last, 0xFF, sizeof cues.opener_last);
+        else
+            cue_mark(cues.opener_last, char_of(body_start[k].w, l - 1));
+    }
     ps = lec_xcalloc(n, sizeof *ps);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        ps[i].cues = &cues;
         read_para(&ps[i], h[i].s, h[i].len);
+    }
     /* Siblings are written alike: among fused siblings, a paragraph that
      * looks run-in had no sentence end in its heading either, so its
      * first sentence is probably body; it is scored as fused too. */

@@ -115,7 +115,9 @@ static int spread_title(const char *s, size_t n, size_t m)
     int32_t cp;
     while (m >= 3 && memcmp(s + m - 3, "\xe3\x80\x80", 3) == 0) m -= 3; /* 总　　　则 */
     a = m;
-    while (a > 0) { /* back to the white space before the word */
+    /* Each word is looked at for two characters at most: a longer one is
+     * no lone character either way (the line may be a long paragraph). */
+    for (int step = 0; step < 2 && a > 0; step++) { /* back to the white space before it */
         size_t k = a - 1;
         while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
         lec_utf8_decode(s + k, n - k, &cp);
@@ -128,7 +130,7 @@ static int spread_title(const char *s, size_t n, size_t m)
         b += (size_t)l;
     }
     size_t e = b;
-    while (e < n) { /* to the end of the word after it */
+    for (int step = 0; step < 2 && e < n; step++) { /* to the end of the word after it */
         int l = lec_utf8_decode(s + e, n - e, &cp);
         if (is_indent_cp(cp)) break;
         e += (size_t)l;
