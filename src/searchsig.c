@@ -260,10 +260,49 @@ static __m128i is(__m128i x, int c)
 }
 #endif
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define WILD_AVX2 1
+#include <immintrin.h>
+
+/* The same compares as lec_sig_wild_han's SSE2 loop, 32 places a step,
+ * where the processor has AVX2 (asked at run time): every plain text of a
+ * library read cold is scanned whole, and this was a twentieth of it.
+ * Returns 1 at a hit, else 0 with *at where it stopped. */
+__attribute__((target("avx2"))) static int wild_avx2(const unsigned char *u, size_t n, size_t *at)
+{
+#define IS(x, c) _mm256_cmpeq_epi8((x), _mm256_set1_epi8((char)(c)))
+#define IN(x, lo, hi)                                                                              \
+    _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8((x), _mm256_set1_epi8((char)(lo))),         \
+                                      _mm256_set1_epi8((char)((hi) - (lo)))),                      \
+                      _mm256_sub_epi8((x), _mm256_set1_epi8((char)(lo))))
+    size_t i = *at;
+    for (; i + 34 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 2));
+        __m256i e3 = _mm256_or_si256(_mm256_or_si256(IS(v1, 0x86), IN(v1, 0x88, 0x8F)),
+                                     _mm256_and_si256(IS(v1, 0x80), IN(v2, 0xB8, 0xBA)));
+        __m256i m = _mm256_and_si256(IS(v, 0xE3), e3);
+        m = _mm256_or_si256(m, _mm256_and_si256(IS(v, 0xEF), IN(v1, 0xA4, 0xAB)));
+        m = _mm256_or_si256(m, _mm256_and_si256(IS(v, 0xE2), IN(v1, 0xBA, 0xBF)));
+        m = _mm256_or_si256(m, _mm256_and_si256(IS(v, '&'), IS(v1, '#')));
+        m = _mm256_or_si256(m, IN(v, 0xF0, 0xFF));
+        if (_mm256_movemask_epi8(m)) return 1;
+    }
+#undef IS
+#undef IN
+    *at = i;
+    return 0;
+}
+#endif
+
 int lec_sig_wild_han(const char *raw, size_t n)
 {
     const unsigned char *u = (const unsigned char *)raw;
     size_t i = 0;
+#ifdef WILD_AVX2
+    if (n >= 64 && __builtin_cpu_supports("avx2") && wild_avx2(u, n, &i)) return 1;
+#endif
 #ifdef __SSE2__
     /* Sixteen places at a time, each with the two bytes after it: a
      * tenth of sig_scan's time (it was a fifth of reading a library). */

@@ -405,7 +405,7 @@ static void test_signature(void)
 {
     size_t missed = 0, tried = 0, wild_missed = 0;
     int32_t first_missed = -1, first_wild_missed = -1;
-    char text[16], *out = NULL, padded[64];
+    char text[16], *out = NULL, padded[128];
     size_t cap = 0;
     for (int32_t cp = 1; cp <= 0x10FFFF; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
@@ -417,12 +417,13 @@ static void test_signature(void)
         lec_sig g, need;
         lec_sig_make(text, n, &g);
         /* lec_sig_wild_han says so whenever the signature does, wherever
-         * the character falls in its sixteen-byte steps. */
-        size_t lead = (size_t)cp % 17;
+         * the character falls in its steps of sixteen bytes (SSE2) or of
+         * 32 (AVX2, from 64 bytes on: the text is at least 81). */
+        size_t lead = 32 + (size_t)cp % 33;
         memset(padded, 'a', lead);
         memcpy(padded + lead, text, n);
-        memcpy(padded + lead + n, "乙乙乙乙乙乙", 18);
-        if ((g.wild & 1) && !lec_sig_wild_han(padded, lead + n + 18)) {
+        memcpy(padded + lead + n, "乙乙乙乙乙乙乙乙乙乙乙乙乙乙", 42);
+        if ((g.wild & 1) && !lec_sig_wild_han(padded, lead + n + 42)) {
             if (first_wild_missed < 0) first_wild_missed = cp;
             wild_missed++;
         }
