@@ -20,6 +20,24 @@
 
 #define LEC_REPLACEMENT 0xFFFD
 
+/* The common characters both decoders take inline: ASCII and the
+ * three-byte characters of CJK text (lead E1-EC, EE-EF: no overlong or
+ * surrogate to check).  Returns their length, or 0 for anything else. */
+static inline int lec_utf8_decode_common(const char *s, size_t n, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (n >= 3 && u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+        return 3;
+    }
+    return 0;
+}
+
 /* Decodes the code point at s (n > 0 bytes available) into *cp and returns
  * its length in bytes (1-4).  An invalid or truncated sequence gives
  * *cp = LEC_REPLACEMENT and returns 1.  Returns 0 only when n == 0.
@@ -29,17 +47,8 @@
 int lec_utf8_decode_rest(const char *s, size_t n, int32_t *cp);
 static inline int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n && u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (n >= 3 && u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
-        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
-        return 3;
-    }
-    return lec_utf8_decode_rest(s, n, cp);
+    int k = lec_utf8_decode_common(s, n, cp);
+    return k ? k : lec_utf8_decode_rest(s, n, cp);
 }
 
 /* The same, but an invalid or truncated sequence gives *cp = -1 (and
@@ -49,17 +58,8 @@ static inline int lec_utf8_decode(const char *s, size_t n, int32_t *cp)
 int lec_utf8_decode_strict_rest(const char *s, size_t n, int32_t *cp);
 static inline int lec_utf8_decode_strict(const char *s, size_t n, int32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n && u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (n >= 3 && u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
-        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
-        return 3;
-    }
-    return lec_utf8_decode_strict_rest(s, n, cp);
+    int k = lec_utf8_decode_common(s, n, cp);
+    return k ? k : lec_utf8_decode_strict_rest(s, n, cp);
 }
 
 /* Encodes cp (0..0x10FFFF, not a surrogate) into out; returns 1-4, or 0
