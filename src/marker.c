@@ -36,14 +36,33 @@ static int set_index(long cp, const char *set)
 {
     /* cp's bytes against the set's, character by character: the sets are
      * our own valid UTF-8, so their lengths come from the lead bytes and
-     * nothing needs decoding (this runs for every numeral scanned). */
-    char b[4];
-    if (cp < 0) return -1;
-    size_t k = (size_t)lec_utf8_encode((int32_t)cp, b);
+     * nothing needs decoding (this runs for every numeral scanned).
+     * Encoded here and compared byte by byte, not by lec_utf8_encode and
+     * memcmp: two calls for every character of a set were a fifth of the
+     * markers' scan. */
+    unsigned char b[4] = {0};
+    size_t k;
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp, k = 1;
+    } else if (cp < 0x800) {
+        b[0] = (unsigned char)(0xC0 | (cp >> 6)), b[1] = (unsigned char)(0x80 | (cp & 0x3F)), k = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | (cp >> 12));
+        b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F)), k = 3;
+    } else {
+        b[0] = (unsigned char)(0xF0 | (cp >> 18));
+        b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (unsigned char)(0x80 | (cp & 0x3F)), k = 4;
+    }
     int idx = 0;
     for (const unsigned char *p = (const unsigned char *)set; *p; idx++) {
         size_t l = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-        if (l == k && p[0] == (unsigned char)b[0] && memcmp(p, b, k) == 0) return idx;
+        if (l == k && p[0] == b[0] && (k < 2 || p[1] == b[1]) && (k < 3 || p[2] == b[2]) &&
+            (k < 4 || p[3] == b[3]))
+            return idx;
         p += l;
     }
     return -1;
@@ -225,16 +244,35 @@ int lec_cn_number(const char *s, size_t n, size_t *used)
 
 /* A numeral the enumeration families use: only 一..十, value 1-99 (no 百,
  * 零, 两: nobody writes 两、 or 一百是).  Returns its length, or 0. */
-static size_t small_cn(const char *s, size_t n, size_t i, int *val)
+static int small_cn_char(long cp)
 {
-    size_t used, j, len;
-    int v = lec_cn_number(s + i, n - i, &used);
+    switch (cp) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* small_cn of s[i..n) given v = lec_cn_number(s + i, n - i, &used). */
+static size_t small_cn_of(const char *s, size_t n, size_t i, int v, size_t used, int *val)
+{
+    size_t j, len;
 
     if (v < 1 || v > 99) return 0;
     for (j = i; j < i + used; j += len)
-        if (set_index(cp_at(s, n, j, &len), "一二三四五六七八九十") < 0) return 0;
+        if (!small_cn_char(cp_at(s, n, j, &len))) return 0;
     *val = v;
     return used;
+}
+
+static size_t small_cn(const char *s, size_t n, size_t i, int *val)
+{
+    size_t used;
+    int v = lec_cn_number(s + i, n - i, &used);
+
+    return small_cn_of(s, n, i, v, used, val);
 }
 
 /* Guard for 一、二线城市, 一、二季度, 一、二、三产业, 第一、二批: at s[i] a run
@@ -277,13 +315,14 @@ static size_t try_di(const char *p, size_t n, int ctx, lec_marker *m)
         {"分编", LEC_FAM_SUBPART},      {"章", LEC_FAM_CHAPTER},      {"节", LEC_FAM_SECTION},
         {"条", LEC_FAM_ARTICLE},        {"个问题", LEC_FAM_QUESTION}, {"个方面", LEC_FAM_QUESTION},
     };
-    size_t i = starts(p, n, 0, "第"), used, j, k, c, u;
-    int val, sub;
+    size_t i = starts(p, n, 0, "第"), used, j, k, c, u, cn_used;
+    int val, sub, cn;
 
     (void)ctx;
     if (!i) return 0;
     /* headings: any Chinese numeral (第一百零五条) or 1-3 digits (第3章) */
-    val = lec_cn_number(p + i, n - i, &used);
+    val = cn = lec_cn_number(p + i, n - i, &cn_used);
+    used = cn_used;
     if (val < 0) used = digits(p, n, i, &val);
     if (used && val >= 1) {
         j = i + used;
@@ -304,8 +343,9 @@ static size_t try_di(const char *p, size_t n, int ctx, lec_marker *m)
             }
         }
     }
-    /* 第一， needs its punctuation: 第一次 第一书记 第一时间 never match */
-    if ((used = small_cn(p, n, i, &val)) == 0) return 0;
+    /* 第一， needs its punctuation: 第一次 第一书记 第一时间 never match
+     * (the numeral read once, above) */
+    if ((used = small_cn_of(p, n, i, cn, cn_used, &val)) == 0) return 0;
     j = i + used;
     if ((c = take(p, n, j, "，,、：:")) == 0) return 0;
     if (starts(p, n, j, "、") && range_follows(p, n, j + c)) return 0; /* 第一、二批 */
@@ -633,31 +673,62 @@ static int inline_family(lec_family f)
     }
 }
 
-/* Can a marker begin with the character at p?  Most paragraphs begin
- * with an ordinary word; they are turned away here, before the families
- * are tried one by one.  The set: Chinese numerals and 第 其 首 最 再 (the
- * Chinese families), brackets, digits (ASCII and full-width), the
- * enclosed numbers, and Latin letters (First, I.). */
-static int can_start(const char *p, size_t n)
+/* The families (their try_* below, as bits) that can begin with the
+ * character at p; 0 for none.  Most paragraphs begin with an ordinary
+ * word; they are turned away here.  A family whose first character is not
+ * this one is not tried: every try_* asks for one of a few first
+ * characters (Chinese numerals, 第 其 首 最 再, brackets, digits ASCII and
+ * full-width, the enclosed numbers, Latin letters), so only the order of
+ * those that remain decides, as before.  Trying them all cost each
+ * paragraph that begins with a numeral eleven looks. */
+enum {
+    T_DI = 1 << 0, T_QI = 1 << 1, T_SEQ = 1 << 2, T_SHI_YAO = 1 << 3, T_CN = 1 << 4,
+    T_PAREN = 1 << 5, T_ENCLOSED = 1 << 6, T_NUM = 1 << 7, T_ROMAN = 1 << 8,
+    T_EN_LEGAL = 1 << 9, T_EN = 1 << 10
+};
+
+static unsigned can_start(const char *p, size_t n)
 {
     size_t len;
     long cp = cp_at(p, n, 0, &len);
     if (cp < 0) return 0;
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-               cp == '(';
-    if (cp >= 0xFF10 && cp <= 0xFF19) return 1;            /* ０-９ */
-    if (cp >= 0x2460 && cp <= 0x249B) return 1;            /* ① ⑴ ⒈ */
-    if (cp >= 0x3220 && cp <= 0x3229) return 1;            /* ㈠ */
-    if ((cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF)) return 1; /* ㉑ ㊱ */
+    if (cp < 0x80) {
+        if (cp >= '0' && cp <= '9') return T_NUM;
+        if (cp == '(') return T_PAREN;
+        if (cp >= 'a' && cp <= 'z') return T_EN;
+        if (cp < 'A' || cp > 'Z') return 0;
+        /* I. II. V. X.; Article Section; First, And fifth: */
+        return T_EN | (cp == 'I' || cp == 'V' || cp == 'X' ? T_ROMAN : 0u) |
+               (cp == 'A' || cp == 'S' ? T_EN_LEGAL : 0u);
+    }
+    if (cp >= 0xFF10 && cp <= 0xFF19) return T_NUM;        /* ０-９ */
+    if (cp >= 0x2460 && cp <= 0x249B) return T_ENCLOSED;   /* ① ⑴ ⒈ */
+    if (cp >= 0x3220 && cp <= 0x3229) return T_ENCLOSED;   /* ㈠ */
+    if ((cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF)) return T_ENCLOSED; /* ㉑ ㊱ */
+    if (small_cn_char(cp)) return T_SHI_YAO | T_CN;        /* 一是 一、 */
     switch (cp) {
-    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
-    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
-    case 0x7B2C: case 0x5176: case 0x9996: case 0x6700: case 0x518D: /* 第其首最再 */
-    case 0xFF08:                                                      /* （ */
-        return 1;
+    case 0x7B2C: /* 第 */
+        return T_DI;
+    case 0x5176: /* 其一， 其次， */
+        return T_QI | T_SEQ;
+    case 0x9996: case 0x6700: case 0x518D: /* 首先 最后 再次 */
+        return T_SEQ;
+    case 0xFF08: /* （ */
+        return T_PAREN;
     default:
         return 0;
+    }
+}
+
+/* Blanks and the stray separators (、，,.．：:) between a marker and its
+ * title. */
+static int before_title(long cp)
+{
+    switch (cp) {
+    case 0x3001: case 0xFF0C: case ',': case '.': case 0xFF0E: case 0xFF1A: case ':':
+        return 1;
+    default:
+        return is_space(cp);
     }
 }
 
@@ -665,19 +736,25 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
 {
     typedef size_t (*try_fn)(const char *, size_t, int, lec_marker *);
     /* 其次 must reach try_seq after try_qi fails; 一是 is tried before 一、 */
-    static const try_fn tries[] = {try_di,       try_qi,  try_seq,   try_shi_yao,  try_cn,
-                                   try_paren,    try_enclosed, try_num, try_roman, try_en_legal,
-                                   try_en};
+    static const struct {
+        try_fn fn;
+        unsigned bit;
+    } tries[] = {{try_di, T_DI},         {try_qi, T_QI},   {try_seq, T_SEQ},
+                 {try_shi_yao, T_SHI_YAO}, {try_cn, T_CN},   {try_paren, T_PAREN},
+                 {try_enclosed, T_ENCLOSED}, {try_num, T_NUM}, {try_roman, T_ROMAN},
+                 {try_en_legal, T_EN_LEGAL}, {try_en, T_EN}};
     size_t skip = skip_space(s, n, 0), k, len, t, c;
     const char *p = s + skip;
     lec_marker c_m;
     long cp;
 
     memset(m, 0, sizeof *m);
-    if (!can_start(p, n - skip)) return 0;
+    unsigned may = can_start(p, n - skip);
+    if (!may) return 0;
     for (k = 0; k < sizeof tries / sizeof *tries; k++) {
+        if (!(may & tries[k].bit)) continue;
         memset(&c_m, 0, sizeof c_m);
-        len = tries[k](p, n - skip, ctx, &c_m);
+        len = tries[k].fn(p, n - skip, ctx, &c_m);
         if (len == 0 || (ctx == LEC_MARK_INLINE && !inline_family(c_m.family))) continue;
         c_m.skip = skip;
         c_m.len = len;
@@ -685,7 +762,7 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m)
          * scraped text leaves after a marker: "一、 、标题", "（一）．标题" */
         for (t = skip + len;; t += c) {
             cp = cp_at(s, n, t, &c);
-            if (!is_space(cp) && set_index(cp, "、，,.．：:") < 0) break;
+            if (!before_title(cp)) break;
         }
         c_m.title = t;
         *m = c_m;
