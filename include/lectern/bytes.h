@@ -6,7 +6,8 @@
  * passes through loops that look at each byte for a handful of
  * characters: sentence ends, zero-width characters, Markdown's special
  * characters.  These find them with SSE2 where the compiler has it (it
- * is baseline on x86-64), else byte by byte; both give the same answer.
+ * is baseline on x86-64), and with AVX2 first where the processor has it,
+ * else byte by byte; all give the same answer.
  * Offsets in and out are byte offsets into s[0..n); n means none.
  */
 #ifndef LECTERN_BYTES_H

@@ -4,6 +4,8 @@
  * and of their near misses (、 E3 80 81 beside 。 E3 80 82, ， beside ！),
  * cut at every length (a match cut by the end is no match), each in a
  * buffer of exactly its size (a read past the end shows under valgrind).
+ * The texts reach 300 bytes: the thirty-two-place loops (AVX2, where the
+ * processor has it) and the sixteen-place ones both run on them.
  */
 #include "lectern/bytes.h"
 
