@@ -56,8 +56,31 @@ AVX2 static inline __m256i is32(__m256i v, int c)
     return _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)c));
 }
 
-/* Each *_avx2 below: 1 with *at = the first place found, or 0 with *at
- * where it stopped (the sixteen-place loop goes on from there). */
+/* The places of a window of 32 at or after i (the window starts at j <
+ * i + 32): a loop that cannot take a whole step more looks once more at
+ * the window that ends where the text does, over places it has looked at
+ * already (none of them matched) and the last few it had left. */
+static inline unsigned from_i(unsigned mask, size_t j, size_t i)
+{
+    return i - j >= 32 ? 0 : mask & (~0u << (i - j));
+}
+
+/* Each *_avx2 below starts at *at (at least 34 places before n, or the
+ * window's size) and gives 1 with *at = the first place found, or 0 with
+ * *at where the byte loop must go on: only the places a window cannot
+ * hold (a two-byte sequence in the last two) are left to it. */
+
+AVX2 static inline unsigned find3_mask(const unsigned char *p, const __m256i *a, const __m256i *b,
+                                       const __m256i *c, int k)
+{
+    __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+    __m256i m = _mm256_setzero_si256();
+    for (int j = 0; j < k; j++) {
+        __m256i w = _mm256_and_si256(_mm256_cmpeq_epi8(v0, a[j]), _mm256_cmpeq_epi8(v1, b[j]));
+        m = _mm256_or_si256(m, _mm256_and_si256(w, _mm256_cmpeq_epi8(v2, c[j])));
+    }
+    return (unsigned)_mm256_movemask_epi8(m);
+}
 
 AVX2 static int find3_avx2(const unsigned char *u, size_t n, size_t *at, const char *const *seq, int k)
 {
@@ -69,84 +92,115 @@ AVX2 static int find3_avx2(const unsigned char *u, size_t n, size_t *at, const c
         c[j] = _mm256_set1_epi8(seq[j][2]);
     }
     for (; i + 34 <= n; i += 32) {
-        __m256i v0 = load32(u + i), v1 = load32(u + i + 1), v2 = load32(u + i + 2);
-        __m256i m = _mm256_setzero_si256();
-        for (int j = 0; j < k; j++) {
-            __m256i w = _mm256_and_si256(_mm256_cmpeq_epi8(v0, a[j]), _mm256_cmpeq_epi8(v1, b[j]));
-            m = _mm256_or_si256(m, _mm256_and_si256(w, _mm256_cmpeq_epi8(v2, c[j])));
-        }
-        unsigned mask = (unsigned)_mm256_movemask_epi8(m);
+        unsigned mask = find3_mask(u + i, a, b, c, k);
         if (mask) {
             *at = i + (size_t)__builtin_ctz(mask);
             return 1;
         }
     }
-    *at = i;
-    return 0;
+    unsigned mask = from_i(find3_mask(u + n - 34, a, b, c, k), n - 34, i);
+    *at = mask ? n - 34 + (size_t)__builtin_ctz(mask) : n;
+    return mask != 0;
 }
 
+AVX2 static inline unsigned find_mask(const unsigned char *p, __m256i a, __m256i b, __m256i z,
+                                      size_t len)
+{
+    __m256i m = _mm256_and_si256(_mm256_cmpeq_epi8(load32(p), a), _mm256_cmpeq_epi8(load32(p + 1), b));
+    m = _mm256_and_si256(m, _mm256_cmpeq_epi8(load32(p + len - 1), z));
+    return (unsigned)_mm256_movemask_epi8(m);
+}
+
+/* (len >= 3, n - *at >= 31 + len) */
 AVX2 static int find_avx2(const unsigned char *u, size_t n, size_t *at, const char *needle, size_t len)
 {
     size_t i = *at;
     __m256i a = _mm256_set1_epi8(needle[0]), b = _mm256_set1_epi8(needle[1]),
             z = _mm256_set1_epi8(needle[len - 1]);
-    for (; i + 31 + len <= n; i += 32) {
-        __m256i m = _mm256_and_si256(_mm256_cmpeq_epi8(load32(u + i), a),
-                                     _mm256_cmpeq_epi8(load32(u + i + 1), b));
-        m = _mm256_and_si256(m, _mm256_cmpeq_epi8(load32(u + i + len - 1), z));
-        for (unsigned mask = (unsigned)_mm256_movemask_epi8(m); mask; mask &= mask - 1) {
-            size_t f = (size_t)__builtin_ctz(mask);
-            if (memcmp(u + i + f, needle, len) == 0) {
-                *at = i + f;
+    for (;; i += 32) {
+        int last = i + 31 + len > n; /* the window that ends where the text does */
+        size_t j = last ? n - 31 - len : i;
+        unsigned mask = find_mask(u + j, a, b, z, len);
+        if (last) mask = from_i(mask, j, i);
+        for (; mask; mask &= mask - 1) {
+            size_t f = j + (size_t)__builtin_ctz(mask);
+            if (memcmp(u + f, needle, len) == 0) {
+                *at = f;
                 return 1;
             }
         }
+        if (last) break;
     }
-    *at = i;
+    *at = n;
     return 0;
+}
+
+AVX2 static inline unsigned cand_mask(const unsigned char *p)
+{
+    __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+    __m256i m = _mm256_or_si256(_mm256_or_si256(is32(v0, ' '), is32(v0, '!')),
+                                _mm256_or_si256(is32(v0, ')'), is32(v0, '.')));
+    m = _mm256_or_si256(m, _mm256_or_si256(is32(v0, ':'), is32(v0, '?')));
+    __m256i e3 = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE3), is32(v1, 0x80)),
+                                  _mm256_or_si256(is32(v2, 0x80), is32(v2, 0x82)));
+    __m256i ef = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBC)),
+                                  _mm256_or_si256(_mm256_or_si256(is32(v2, 0x81), is32(v2, 0x9F)),
+                                                  _mm256_or_si256(is32(v2, 0x9A), is32(v2, 0x89))));
+    return (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(e3, ef)));
 }
 
 AVX2 static int cand_avx2(const unsigned char *u, size_t n, size_t *at)
 {
     size_t i = *at;
     for (; i + 34 <= n; i += 32) {
-        __m256i v0 = load32(u + i), v1 = load32(u + i + 1), v2 = load32(u + i + 2);
-        __m256i m = _mm256_or_si256(_mm256_or_si256(is32(v0, ' '), is32(v0, '!')),
-                                    _mm256_or_si256(is32(v0, ')'), is32(v0, '.')));
-        m = _mm256_or_si256(m, _mm256_or_si256(is32(v0, ':'), is32(v0, '?')));
-        __m256i e3 = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE3), is32(v1, 0x80)),
-                                      _mm256_or_si256(is32(v2, 0x80), is32(v2, 0x82)));
-        __m256i ef = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBC)),
-                                      _mm256_or_si256(_mm256_or_si256(is32(v2, 0x81), is32(v2, 0x9F)),
-                                                      _mm256_or_si256(is32(v2, 0x9A), is32(v2, 0x89))));
-        unsigned mask = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(e3, ef)));
+        unsigned mask = cand_mask(u + i);
         if (mask) {
             *at = i + (size_t)__builtin_ctz(mask);
             return 1;
         }
     }
-    *at = i;
-    return 0;
+    unsigned mask = from_i(cand_mask(u + n - 34), n - 34, i);
+    /* the last two places (a one-byte stop) are the byte loop's */
+    *at = mask ? n - 34 + (size_t)__builtin_ctz(mask) : i > n - 2 ? i : n - 2;
+    return mask != 0;
+}
+
+AVX2 static inline unsigned clean_mask(const unsigned char *p)
+{
+    __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
+    __m256i m = _mm256_and_si256(is32(v0, 0xC2), is32(v1, 0xA0));
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE2), is32(v1, 0x80)),
+                                            is32(v2, 0x8B)));
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBB)),
+                                            is32(v2, 0xBF)));
+    return (unsigned)_mm256_movemask_epi8(m);
 }
 
 AVX2 static int clean_avx2(const unsigned char *u, size_t n, size_t *at)
 {
     size_t i = *at;
     for (; i + 34 <= n; i += 32) {
-        __m256i v0 = load32(u + i), v1 = load32(u + i + 1), v2 = load32(u + i + 2);
-        __m256i m = _mm256_and_si256(is32(v0, 0xC2), is32(v1, 0xA0));
-        m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE2), is32(v1, 0x80)),
-                                                is32(v2, 0x8B)));
-        m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBB)),
-                                                is32(v2, 0xBF)));
-        unsigned mask = (unsigned)_mm256_movemask_epi8(m);
+        unsigned mask = clean_mask(u + i);
         if (mask) {
             *at = i + (size_t)__builtin_ctz(mask);
             return 1;
         }
     }
-    *at = i;
-    return 0;
+    unsigned mask = from_i(clean_mask(u + n - 34), n - 34, i);
+    /* the last two places (NBSP's two bytes) are the byte loop's */
+    *at = mask ? n - 34 + (size_t)__builtin_ctz(mask) : i > n - 2 ? i : n - 2;
+    return mask != 0;
+}
+
+AVX2 static inline unsigned md_special_mask(const unsigned char *p, __m256i hash)
+{
+    __m256i v = load32(p);
+    __m256i m = _mm256_or_si256(_mm256_or_si256(is32(v, '\\'), is32(v, '`')),
+                                _mm256_or_si256(is32(v, '*'), is32(v, '_')));
+    m = _mm256_or_si256(m, _mm256_or_si256(_mm256_or_si256(is32(v, '['), is32(v, ']')),
+                                           _mm256_or_si256(is32(v, '<'), is32(v, '&'))));
+    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v, hash));
+    return (unsigned)_mm256_movemask_epi8(m);
 }
 
 AVX2 static int md_special_avx2(const unsigned char *u, size_t n, size_t *at, int heading)
@@ -154,20 +208,15 @@ AVX2 static int md_special_avx2(const unsigned char *u, size_t n, size_t *at, in
     size_t i = *at;
     __m256i hash = _mm256_set1_epi8(heading ? '#' : '\\');
     for (; i + 32 <= n; i += 32) {
-        __m256i v = load32(u + i);
-        __m256i m = _mm256_or_si256(_mm256_or_si256(is32(v, '\\'), is32(v, '`')),
-                                    _mm256_or_si256(is32(v, '*'), is32(v, '_')));
-        m = _mm256_or_si256(m, _mm256_or_si256(_mm256_or_si256(is32(v, '['), is32(v, ']')),
-                                               _mm256_or_si256(is32(v, '<'), is32(v, '&'))));
-        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v, hash));
-        unsigned mask = (unsigned)_mm256_movemask_epi8(m);
+        unsigned mask = md_special_mask(u + i, hash);
         if (mask) {
             *at = i + (size_t)__builtin_ctz(mask);
             return 1;
         }
     }
-    *at = i;
-    return 0;
+    unsigned mask = from_i(md_special_mask(u + n - 32, hash), n - 32, i);
+    *at = mask ? n - 32 + (size_t)__builtin_ctz(mask) : n;
+    return mask != 0;
 }
 
 /* lec_bytes_rough_width's count over s[*at..) in steps of 32; adds to *w. */
@@ -212,7 +261,7 @@ size_t lec_bytes_find3(const char *s, size_t n, size_t from, const char *const *
     __m128i a[4], b[4], c[4];
     if (k > 4) k = 4;
 #ifdef BYTES_AVX2
-    if (n - i >= 64 && has_avx2() && find3_avx2(u, n, &i, seq, k)) return i;
+    if (i <= n && n - i >= 34 && has_avx2() && find3_avx2(u, n, &i, seq, k)) return i;
 #endif
     for (int j = 0; j < k; j++) {
         a[j] = _mm_set1_epi8(seq[j][0]);
@@ -256,7 +305,7 @@ size_t lec_bytes_find(const char *s, size_t n, size_t from, const char *needle, 
      * where all three are are compared whole. */
     if (len >= 3) {
 #ifdef BYTES_AVX2
-        if (n - i >= 64 && has_avx2() && find_avx2(u, n, &i, needle, len)) return i;
+        if (i <= n && n - i >= 31 + len && has_avx2() && find_avx2(u, n, &i, needle, len)) return i;
 #endif
         __m128i a = _mm_set1_epi8(needle[0]), b = _mm_set1_epi8(needle[1]),
                 z = _mm_set1_epi8(needle[len - 1]);
@@ -293,7 +342,7 @@ size_t lec_bytes_cand_stop(const char *s, size_t n, size_t from)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = from;
 #ifdef BYTES_AVX2
-    if (n - i >= 64 && has_avx2() && cand_avx2(u, n, &i)) return i;
+    if (i <= n && n - i >= 34 && has_avx2() && cand_avx2(u, n, &i)) return i;
 #endif
 #ifdef __SSE2__
     for (; i + 18 <= n; i += 16) {
@@ -330,7 +379,7 @@ size_t lec_bytes_clean_stop(const char *s, size_t n, size_t from)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = from;
 #ifdef BYTES_AVX2
-    if (n - i >= 64 && has_avx2() && clean_avx2(u, n, &i)) return i;
+    if (i <= n && n - i >= 34 && has_avx2() && clean_avx2(u, n, &i)) return i;
 #endif
 #ifdef __SSE2__
     for (; i + 18 <= n; i += 16) {
@@ -354,7 +403,7 @@ size_t lec_bytes_md_special(const char *s, size_t n, size_t from, int heading)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = from;
 #ifdef BYTES_AVX2
-    if (n - i >= 64 && has_avx2() && md_special_avx2(u, n, &i, heading)) return i;
+    if (i <= n && n - i >= 32 && has_avx2() && md_special_avx2(u, n, &i, heading)) return i;
 #endif
 #ifdef __SSE2__
     __m128i hash = _mm_set1_epi8(heading ? '#' : '\\');
