@@ -112,8 +112,13 @@ static size_t skip_space(const char *s, size_t n, size_t i)
 {
     size_t len;
 
-    while (is_space(cp_at(s, n, i, &len)))
-        i += len;
+    /* Each of is_space's characters begins with one of these bytes; a
+     * text (most) that begins with none of them is not decoded here. */
+    for (; i < n; i += len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != ' ' && c != '\t' && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) break;
+        if (!is_space(cp_at(s, n, i, &len))) break;
+    }
     return i;
 }
 
