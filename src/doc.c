@@ -42,13 +42,14 @@ typedef struct span_job {
     const size_t *cuts; /* the chunks [cuts[i], cuts[i + 1]) for i in [a, b) */
     size_t a, b;
     int flags;
+    const unsigned char *whole; /* per chunk: cmark reads it whole (or NULL) */
 } span_job;
 
 static void *walk_span(void *arg)
 {
     span_job *j = arg;
     for (size_t i = j->a; i < j->b; i++) {
-        if (j->flags & LEC_DOC_CMARK)
+        if ((j->flags & LEC_DOC_CMARK) || (j->whole && j->whole[i]))
             doc_walk_chunk(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
         else
             doc_scan(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
@@ -68,7 +69,7 @@ static void walk_first(void *arg)
  * joined in order (chunks parse alone, so each half is what walking it
  * after the first would give). */
 static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, int flags,
-                     const lec_buf *defs)
+                     const lec_buf *defs, const unsigned char *whole)
 {
     /* bounds[0..n]: the chunk limits, document start and end included */
     size_t n = ncuts + 1;
@@ -81,7 +82,7 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
                           .valid = d->valid,
                           .no_titles = (flags & LEC_DOC_NO_TITLES) != 0,
                           .tree = d->tree},
-                    .cuts = bounds, .a = 0, .b = n, .flags = flags};
+                    .cuts = bounds, .a = 0, .b = n, .flags = flags, .whole = whole};
     if (defs) one.w.refs = lec_refs_new(defs->data, defs->len);
     span_job two = one;
     two.w.tree = NULL;
@@ -132,29 +133,21 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
     free(bounds);
 }
 
-/* Whether a title of the walk may hold a reference link left unresolved
- * (its definition was in another chunk): one that shows a '[' (an
- * unresolved link keeps its brackets) and whose source names a label
- * that the document defines.  The source, not the title: the title has
- * lost the label's markup ([`fs.open()`][] shows as [fs.open()][]).
- * Brackets alone said yes to every API reference (fn([options])). */
-static int titles_with_references(const lec_doc *d)
+/* The link reference definitions of every chunk, found by the scan
+ * before anything is reported (doc_scan_defs), so that the one walk gives
+ * every part of every chunk the definitions it names.  Returns, per
+ * chunk, whether cmark must read it whole (caller frees with free()). */
+static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts,
+                                lec_buf *defs)
 {
-    size_t n;
-    const lec_event *ev = lec_outline_events(d->tree, &n);
-    const char *pool = lec_outline_pool(d->tree);
-    lec_refs *refs = NULL;
-    lec_buf scratch = LEC_BUF_INIT;
-    int found = 0;
-    for (size_t i = 0; i < n && !found; i++) {
-        if (!ev[i].title_len || !memchr(pool + ev[i].title_off, '[', ev[i].title_len)) continue;
-        if (!refs) refs = lec_refs_new(d->refdefs.data, d->refdefs.len);
-        found = lec_refs_for(refs, d->src + ev[i].start, ev[i].end - ev[i].start, &scratch) > 0;
-        lec_buf_reset(&scratch);
+    unsigned char *whole = lec_xcalloc(ncuts + 1, 1);
+    walker w = {.doc = d, .valid = d->valid};
+    for (size_t i = 0, a = pos; i <= ncuts; i++) {
+        size_t b = i < ncuts ? cuts[i] : d->len;
+        whole[i] = (unsigned char)doc_scan_defs(&w, (uint32_t)a, (uint32_t)b, defs);
+        a = b;
     }
-    lec_refs_free(refs);
-    lec_buf_free(&scratch);
-    return found;
+    return whole;
 }
 
 lec_doc *lec_doc_new(char *data, size_t len, const char *name)
@@ -202,21 +195,29 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
             d->error = "too large: a block of more than 1 GiB (the limit of libcmark)";
         a = b;
     }
-    if (!d->error) walk_all(d, pos, cuts, ncuts, flags, NULL);
-    if (!d->error && d->refdefs.len && titles_with_references(d)) {
-        /* Chunks are parsed alone: a title's reference link resolves only
-         * if its definition came in the same chunk.  The definitions of
-         * the whole document are known now: walk again with them.  (Only
-         * here: it doubles the time of the walk.) */
-        lec_buf defs = d->refdefs;
-        d->refdefs = (lec_buf)LEC_BUF_INIT;
-        free(d->blocks);
-        d->blocks = NULL;
-        d->nblocks = d->cap_blocks = 0;
-        lec_outline_free(d->tree);
-        d->tree = lec_outline_new();
-        walk_all(d, pos, cuts, ncuts, flags, &defs);
+    if (!d->error && !(flags & LEC_DOC_CMARK)) {
+        lec_buf defs = LEC_BUF_INIT;
+        unsigned char *whole = find_defs(d, pos, cuts, ncuts, &defs);
+        walk_all(d, pos, cuts, ncuts, flags, defs.len ? &defs : NULL, whole);
+        free(whole);
         lec_buf_free(&defs);
+    } else if (!d->error) {
+        walk_all(d, pos, cuts, ncuts, flags, NULL, NULL);
+        if (d->refdefs.len) {
+            /* Chunks are parsed alone: a reference link resolves only if
+             * its definition came in the same chunk.  The definitions of
+             * the whole document are known now: walk again with them, as
+             * the scan's one walk has them (find_defs). */
+            lec_buf defs = d->refdefs;
+            d->refdefs = (lec_buf)LEC_BUF_INIT;
+            free(d->blocks);
+            d->blocks = NULL;
+            d->nblocks = d->cap_blocks = 0;
+            lec_outline_free(d->tree);
+            d->tree = lec_outline_new();
+            walk_all(d, pos, cuts, ncuts, flags, &defs, NULL);
+            lec_buf_free(&defs);
+        }
     }
     free(cuts);
 

@@ -73,12 +73,23 @@ void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level)
  * (heading: the heading's text; else a paragraph's or item's). */
 void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading);
 void doc_emit(walker *w, lec_event *ev);
-/* Keeps what stands between two blocks (link reference definitions). */
+/* The end of src[s..e) without the blank lines it ends with (the first
+ * line stays), as a block's range is given. */
+uint32_t doc_drop_blank_tail(const char *src, uint32_t s, uint32_t e);
+/* Keeps what stands between two blocks (link reference definitions):
+ * its lines that are not blank, into out or the walker's refdefs. */
+void doc_keep_defs(lec_buf *out, const char *s, uint32_t from, uint32_t to);
 void doc_keep_gap(walker *w, uint32_t from, uint32_t to);
 /* Parses src[start..end) with cmark and reports its blocks. */
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end);
 /* Reports the blocks of src[start..end): plain paragraphs and headings
  * directly, the rest through doc_walk_chunk (scan.c). */
 void doc_scan(walker *w, uint32_t start, uint32_t end);
+/* Appends to defs the link reference definitions of src[start..end), as
+ * doc_scan or doc_walk_chunk would keep them, without reporting anything.
+ * Returns 1 when the range may also hold definitions inside a list or
+ * quote, which only a parse of the whole range resolves: doc_walk_chunk
+ * must read it. */
+int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs);
 
 #endif

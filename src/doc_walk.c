@@ -210,9 +210,7 @@ static void list_marker(walker *w, cmark_node *item, lec_event *ev)
     ev->marker_len = (uint32_t)k;
 }
 
-/* The end of src[s..e) without the blank lines it ends with (the first
- * line stays). */
-static uint32_t drop_blank_tail(const char *src, uint32_t s, uint32_t e)
+uint32_t doc_drop_blank_tail(const char *src, uint32_t s, uint32_t e)
 {
     /* Back over the white space at the end only: the last line that is
      * not blank may be long, and nested items share it. */
@@ -254,7 +252,7 @@ static void item_range(walker *w, cmark_node *item, uint32_t limit, uint32_t *s,
 {
     lec_md_block_range(&w->md, item, s, e);
     if (*e > limit) *e = limit > *s ? limit : *s;
-    *e = drop_blank_tail(w->doc->src, *s, *e);
+    *e = doc_drop_blank_tail(w->doc->src, *s, *e);
 }
 
 /* The lists and items open while a list subtree is walked: their limits,
@@ -366,22 +364,35 @@ static int block_kind(cmark_node_type t)
 
 /* Text between two top-level blocks that is not blank can only be link
  * reference definitions (cmark keeps no node for them).  Keep them, so
- * that parts parsed alone later still resolve their links. */
+ * that parts parsed alone later still resolve their links.  Only their
+ * lines that are not blank are kept (a definition holds no blank line):
+ * the same definitions then give the same text, whether they came in
+ * one gap of a range cmark read whole or in several parts (scan.c). */
+void doc_keep_defs(lec_buf *out, const char *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to;) {
+        const char *nl = memchr(s + i, '\n', to - i);
+        uint32_t e = nl ? (uint32_t)(nl - s) : to;
+        uint32_t k = i;
+        while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')) k++;
+        if (k < e) {
+            lec_buf_put(out, s + i, e - i);
+            lec_buf_putc(out, '\n');
+        }
+        i = nl ? e + 1 : to;
+    }
+}
+
 void doc_keep_gap(walker *w, uint32_t from, uint32_t to)
 {
-    const char *s = w->doc->src;
-    uint32_t i = from;
-    while (i < to && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    if (i == to) return;
-    lec_buf_put(&w->refdefs, s + from, to - from);
-    lec_buf_putc(&w->refdefs, '\n');
+    doc_keep_defs(&w->refdefs, w->doc->src, from, to);
 }
 
 void doc_parse(walker *w, lec_md *md, uint32_t start, uint32_t end)
 {
     lec_buf_reset(&w->extra);
     if (w->refs) lec_refs_for(w->refs, w->doc->src + start, end - start, &w->extra);
-    lec_md_parse(md, w->doc->src, start, end, w->extra.data, w->extra.len);
+    lec_md_parse_defs_first(md, w->doc->src, start, end, w->extra.data, w->extra.len);
 }
 
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
@@ -401,7 +412,7 @@ void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
             lec_md_block_range(&w->md, nx, &ns, &ne);
             if (e > ns) e = ns;
         }
-        e = drop_blank_tail(w->doc->src, s, e);
+        e = doc_drop_blank_tail(w->doc->src, s, e);
         if (s > w->prev_end) doc_keep_gap(w, w->prev_end, s);
         if (e > w->prev_end) w->prev_end = e;
         int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;

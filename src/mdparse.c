@@ -20,8 +20,8 @@ static void *cm_realloc(void *p, size_t n)
 
 static cmark_mem cm_mem = {cm_calloc, cm_realloc, free};
 
-void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
-                  size_t extra_len)
+static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
+                  size_t extra_len, int first)
 {
     memset(md, 0, sizeof *md);
     md->src = src;
@@ -33,9 +33,21 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     LEC_GROW(md->lines, cap, 16);
     /* cmark takes a U+FEFF at the start of what it is fed for a byte order
      * mark and drops it; inside the document it is text.  A blank line fed
-     * first keeps it (and shifts cmark's line numbers by one). */
+     * first keeps it (and shifts cmark's line numbers by one).  So do
+     * definitions fed first (lec_md_parse_defs_first): their lines map to
+     * the range's start. */
     int bom = end - start >= 3 && memcmp(src + start, "\xef\xbb\xbf", 3) == 0;
-    if (bom) md->lines[md->nlines++] = start;
+    size_t pre = bom;
+    if (!(extra && extra_len)) first = 0;
+    if (first) {
+        pre = 2;
+        for (size_t i = 0; i < extra_len; i++)
+            if (extra[i] == '\n' || (extra[i] == '\r' && (i + 1 == extra_len || extra[i + 1] != '\n')))
+                pre++;
+        if (extra[extra_len - 1] == '\r') pre--; /* the \n fed next joins it */
+    }
+    LEC_GROW(md->lines, cap, pre + 1);
+    for (size_t i = 0; i < pre; i++) md->lines[md->nlines++] = start;
     md->lines[md->nlines++] = start;
     /* A lone \r is rare: look for \n with memchr, and for \r inside
      * each line only when the range has one at all. */
@@ -57,15 +69,32 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     }
 
     cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8, &cm_mem);
-    if (bom) cmark_parser_feed(p, "\n", 1);
+    if (first) {
+        cmark_parser_feed(p, extra, extra_len);
+        cmark_parser_feed(p, "\n\n", 2);
+    } else if (bom) {
+        cmark_parser_feed(p, "\n", 1);
+    }
     cmark_parser_feed(p, src + start, end - start);
-    if (extra && extra_len) {
+    if (!first && extra && extra_len) {
         /* A blank line first, so the definitions cannot continue a paragraph. */
         cmark_parser_feed(p, "\n\n", 2);
         cmark_parser_feed(p, extra, extra_len);
     }
     md->root = cmark_parser_finish(p);
     cmark_parser_free(p);
+}
+
+void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
+                  size_t extra_len)
+{
+    parse(md, src, start, end, extra, extra_len, 0);
+}
+
+void lec_md_parse_defs_first(lec_md *md, const char *src, uint32_t start, uint32_t end,
+                             const char *extra, size_t extra_len)
+{
+    parse(md, src, start, end, extra, extra_len, 1);
 }
 
 void lec_md_free(lec_md *md)

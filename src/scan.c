@@ -269,36 +269,209 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
     doc_emit(w, &ev);
 }
 
-/* Does src[start..end) define a link reference ("[label]: ...")?  Links
- * may refer to definitions anywhere, so such a range is left whole to
- * cmark, which resolves them as a whole-document parse would. */
-static int defines_links(const char *s, uint32_t start, uint32_t end)
+/* ---- code and comments ------------------------------------------------ */
+
+/* Does the line open an HTML comment block ("<!--", CommonMark's kind 2)? */
+static int comment_start(const char *s, const line *l)
 {
-    for (uint32_t pos = start; pos < end;) {
-        /* ASCII ':' is rare in Chinese text: look for it, then for ']'. */
-        const char *hit = memchr(s + pos, ':', end - pos);
-        if (!hit) return 0;
-        uint32_t at = (uint32_t)(hit - s);
-        pos = at + 1;
-        if (at == start || s[at - 1] != ']') continue;
-        at--;
-        uint32_t ls = at;
-        while (ls > start && s[ls - 1] != '\n') ls--;
-        uint32_t i = ls;
-        while (i < at && i - ls < 3 && s[i] == ' ') i++;
-        if (s[i] == '[') return 1;
+    uint32_t i = l->start + (uint32_t)l->indent;
+    return l->indent >= 0 && l->indent < 4 && l->end - i >= 4 && memcmp(s + i, "<!--", 4) == 0;
+}
+
+/* Does s[0..n) hold "-->"? */
+static int has_comment_end(const char *s, size_t n)
+{
+    for (const char *p = s, *z = s + n; (p = memchr(p, '>', (size_t)(z - p))) != NULL; p++)
+        if (p - s >= 2 && p[-1] == '-' && p[-2] == '-') return 1;
+    return 0;
+}
+
+/* The end of a block left open at the end of the range: it runs to the
+ * end of the document, without its blank lines there, as doc_walk.c gives
+ * it.  If the range ends before the document does, the scan cannot know
+ * (UINT32_MAX): cmark reads it. */
+static uint32_t open_to_end(const walker *w, uint32_t from, uint32_t end)
+{
+    return end == w->doc->len ? doc_drop_blank_tail(w->doc->src, from, end) : UINT32_MAX;
+}
+
+/* Where the fenced code block opened by line o ends: after the first
+ * closing line (indented 0-3 spaces, at least as many of the same fence
+ * character, then only spaces and tabs).  A closing line is ASCII, so
+ * invalid bytes inside the block change nothing; a tab in the indent
+ * takes it to column 4, where it no longer closes. */
+static uint32_t fence_end(const walker *w, const line *o, uint32_t end)
+{
+    const char *s = w->doc->src;
+    uint32_t i = o->start + (uint32_t)o->indent, k = i;
+    char c = s[i];
+    while (k < o->end && s[k] == c) k++;
+    uint32_t need = k - i;
+    for (uint32_t pos = o->next; pos < end;) {
+        line l;
+        read_line(s, pos, end, &l);
+        pos = l.next;
+        if (l.indent < 0 || l.indent > 3) continue;
+        uint32_t a = l.start + (uint32_t)l.indent, z = a;
+        while (z < l.end && s[z] == c) z++;
+        if (z - a < need) continue;
+        while (z < l.end && (s[z] == ' ' || s[z] == '\t')) z++;
+        if (z == l.end) return l.next;
+    }
+    return open_to_end(w, o->start, end);
+}
+
+/* Where the HTML comment block opened by line o ends: after the first
+ * line holding "-->", looked for from the "<" on the opening line.  cmark
+ * looks at a line made valid UTF-8, which can lose a "-->" cut short at the
+ * end (chunk.c): a closing line that is not valid is left to cmark
+ * (UINT32_MAX).  Making a line valid never makes a "-->". */
+static uint32_t comment_end(const walker *w, const line *o, uint32_t end)
+{
+    const char *s = w->doc->src;
+    line l = *o;
+    for (uint32_t from = l.start + (uint32_t)l.indent;; from = l.start) {
+        if (has_comment_end(s + from, l.end - from)) return line_valid(w, &l) ? l.next : UINT32_MAX;
+        if (l.next >= end) break;
+        read_line(s, l.next, end, &l);
+    }
+    return open_to_end(w, o->start, end);
+}
+
+/* A block the scan reports whole, with nothing inside looked at. */
+static void opaque(walker *w, uint32_t from, uint32_t to, int kind)
+{
+    doc_add_block(w, from, to, kind, 0);
+    lec_event ev = {0};
+    ev.type = LEC_EV_BLOCK;
+    ev.start = from;
+    ev.end = to;
+    doc_emit(w, &ev);
+}
+
+/* ---- link reference definitions --------------------------------------- */
+
+/* A whole-range parse resolves a reference link with a definition
+ * anywhere in the range, before or after it; a part that cmark parses
+ * alone, or a paragraph, is given the definitions it names (doc_parse).
+ * So the definitions are found first (doc_scan_defs, doc.c).  A
+ * definition sits at the start of a paragraph: the scan hands any line
+ * starting with '[' to cmark, whose top-level definitions are then the
+ * text between its blocks (doc_keep_defs), as when cmark reads the whole
+ * range.  One inside a list or quote leaves no trace in cmark's tree and
+ * is not collected, but resolves links in its range: a range that may
+ * hold one is read whole by cmark (unsure). */
+typedef struct defs_pass {
+    lec_buf *defs;
+    int unsure;
+} defs_pass;
+
+/* Can s[0..n) hold a definition (its label's "]:")? */
+static int has_def_colon(const char *s, size_t n)
+{
+    for (const char *p = s, *z = s + n; (p = memchr(p, ':', (size_t)(z - p))) != NULL; p++)
+        if (p > s && p[-1] == ']') return 1;
+    return 0;
+}
+
+/* Could a paragraph whose text begins at s begin with a definition: a
+ * label ('[', no unescaped bracket, ']') and then ':'? */
+static int def_like(const char *s, const char *z)
+{
+    if (s >= z || *s != '[') return 0;
+    for (const char *p = s + 1; p < z; p++) {
+        if (*p == '\\')
+            p++;
+        else if (*p == '[')
+            return 0;
+        else if (*p == ']')
+            return p + 1 < z && p[1] == ':';
     }
     return 0;
 }
 
-void doc_scan(walker *w, uint32_t start, uint32_t end)
+/* Might the block n, at src[a..e), hold a definition?  cmark
+ * keeps a paragraph's start where its definitions were, and drops a
+ * paragraph that held nothing else: a "]:" is harmless only inside a
+ * paragraph or heading whose text cannot begin with one ("* [`f()`][]:
+ * does f", as API references list their functions), or in code. */
+static int may_define(const lec_md *md, cmark_node *n, uint32_t a, uint32_t e)
+{
+    const char *s = md->src;
+    uint32_t at = a; /* what is not yet known to be harmless starts here */
+    int unsure = 0;
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while (!unsure && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *c = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(c);
+        int code = t == CMARK_NODE_CODE_BLOCK;
+        if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING && !code))
+            continue;
+        cmark_iter_reset(it, c, CMARK_EVENT_EXIT); /* its inlines say nothing */
+        int sl = cmark_node_get_start_line(c), el = cmark_node_get_end_line(c);
+        /* The last line of code: a closing fence, which holds no "]:", or
+         * where an item ends a fence left open, maybe after it (mdparse.c):
+         * not counted. */
+        if (code) el--;
+        if (el < sl) continue;
+        uint32_t ps = lec_md_line_offset(md, sl), pe = lec_md_line_offset(md, el + 1);
+        uint32_t cs = ps + (uint32_t)cmark_node_get_start_column(c) - 1;
+        if (ps > at && has_def_colon(s + at, ps - at)) unsure = 1;
+        if (!code && cs < e && def_like(s + cs, s + e)) unsure = 1;
+        if (pe > at) at = pe;
+    }
+    cmark_iter_free(it);
+    return unsure || (e > at && has_def_colon(s + at, e - at));
+}
+
+/* The definitions of a part that cmark will read, as doc_walk_chunk
+ * finds them. */
+static void part_defs(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
+{
+    const char *s = w->doc->src;
+    if (!has_def_colon(s + from, to - from)) return;
+    lec_md md;
+    lec_md_parse(&md, s, from, to, NULL, 0);
+    uint32_t prev = from;
+    for (cmark_node *n = cmark_node_first_child(md.root); n; n = cmark_node_next(n)) {
+        uint32_t a, e, na, ne;
+        lec_md_block_range(&md, n, &a, &e);
+        if (cmark_node_next(n)) {
+            lec_md_block_range(&md, cmark_node_next(n), &na, &ne);
+            if (e > na) e = na;
+        }
+        e = doc_drop_blank_tail(s, a, e);
+        if (a > prev) doc_keep_defs(dp->defs, s, prev, a);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK && e > a &&
+            has_def_colon(s + a, e - a) && may_define(&md, n, a, e))
+            dp->unsure = 1;
+        if (e > prev) prev = e;
+    }
+    if (to > prev) doc_keep_defs(dp->defs, s, prev, to);
+    lec_md_free(&md);
+}
+
+/* ---- the range -------------------------------------------------------- */
+
+/* Cmark's part of the range: reported, or with dp only looked at for
+ * definitions. */
+static void cmark_part(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
+{
+    if (dp)
+        part_defs(w, from, to, dp);
+    else
+        doc_walk_chunk(w, from, to);
+}
+
+/* Reports the blocks of src[start..end), or with dp only finds where
+ * cmark must read and what it defines there: both passes take the same
+ * way through the range. */
+static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
 {
     const char *s = w->doc->src;
     uint32_t pos = start, para = UINT32_MAX;
-    if (defines_links(s, start, end)) {
-        doc_walk_chunk(w, start, end);
-        return;
-    }
     while (pos < end) {
         line l;
         read_line(s, pos, end, &l);
@@ -306,7 +479,7 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
         if (para != UINT32_MAX) {
             /* Inside a paragraph: does this line go on, end or turn it? */
             if (l.blank) {
-                paragraph(w, para, l.start);
+                if (!dp) paragraph(w, para, l.start);
                 para = UINT32_MAX;
                 pos = l.next;
                 continue;
@@ -317,14 +490,15 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
             }
             int sure = line_valid(w, &l);
             if (sure && l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
-                heading(w, para, l.start, l.next, s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2, 0);
+                if (!dp) heading(w, para, l.start, l.next, s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2, 0);
                 para = UINT32_MAX;
                 pos = l.next;
                 continue;
             }
             if (sure && l.indent >= 0 &&
-                (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>')) {
-                paragraph(w, para, l.start); /* these interrupt it */
+                (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>' ||
+                 comment_start(s, &l))) {
+                if (!dp) paragraph(w, para, l.start); /* these interrupt it */
                 para = UINT32_MAX;
             } else if (!sure || needs_cmark(s, &l)) {
                 cmark_from = para; /* it might interrupt it: cmark decides */
@@ -342,8 +516,19 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
             int sure = line_valid(w, &l);
             int lv = sure && l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
             if (lv) {
-                heading(w, l.start, l.next, l.next, lv, 1);
+                if (!dp) heading(w, l.start, l.next, l.next, lv, 1);
                 pos = l.next;
+                continue;
+            }
+            /* Code and comments at top level hold no blocks: only where
+             * they end is needed. */
+            int fence = sure && l.indent >= 0 && l.indent < 4 && is_fence(s, &l);
+            uint32_t to = fence                            ? fence_end(w, &l, end)
+                          : sure && comment_start(s, &l) ? comment_end(w, &l, end)
+                                                         : UINT32_MAX;
+            if (to != UINT32_MAX) {
+                if (!dp) opaque(w, l.start, to, fence ? LEC_BLOCK_CODE : LEC_BLOCK_HTML);
+                pos = to;
                 continue;
             }
             if (sure && !needs_cmark(s, &l)) {
@@ -354,8 +539,21 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
             cmark_from = l.start;
         }
         uint32_t to = (uint32_t)lec_chunk_next(s, cmark_from, end);
-        doc_walk_chunk(w, cmark_from, to);
+        cmark_part(w, cmark_from, to, dp);
         pos = to;
     }
-    if (para != UINT32_MAX) paragraph(w, para, end);
+    if (para != UINT32_MAX && !dp) paragraph(w, para, end);
+}
+
+void doc_scan(walker *w, uint32_t start, uint32_t end)
+{
+    scan_range(w, start, end, NULL);
+}
+
+int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs)
+{
+    if (!has_def_colon(w->doc->src + start, end - start)) return 0;
+    defs_pass dp = {defs, 0};
+    scan_range(w, start, end, &dp);
+    return dp.unsure;
 }

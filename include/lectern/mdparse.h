@@ -30,6 +30,14 @@ typedef struct lec_md {
  * it so that reference links resolve.  Release with lec_md_free(). */
 void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
                   size_t extra_len);
+/* The same with `extra` fed before the range (its lines map to the
+ * range's start): after it, definitions would fall into a fenced code or
+ * HTML block the range leaves open at the end of the document, and a
+ * reference link would resolve or not depending on where the range ends.
+ * The model uses it (which links resolve is all its titles need); drawing
+ * keeps the range's own definition of a label first. */
+void lec_md_parse_defs_first(lec_md *md, const char *src, uint32_t start, uint32_t end,
+                             const char *extra, size_t extra_len);
 void lec_md_free(lec_md *md);
 
 /* Offset in src of the start of (1-based) line `line` of the range;

@@ -78,7 +78,7 @@ static const char *const pieces[] = {
     "一是加强领导。内容。", "二是压实责任，内容。", "三是", "（一）统筹推进。", "（二）", "1、甲。",
     "2、乙。", "第一，要学习。", "第二，", "首先，", "其次，", "最后，", "First, we act.",
     "Second, ", "**一是健全机制**。", "*强调*", "`代码`", "[链接](http://x)", "[ref]", "<b>",
-    "&amp;", "\\*", "!", "统一是", "第一次", "1.5亿", "一、二线", "正文内容，", "我们要", "。",
+    "&amp;", "\\*", "!", "-->", "]:", "[x][]: ", "```", "~~~~", "统一是", "第一次", "1.5亿", "一、二线", "正文内容，", "我们要", "。",
     "，", "！", "　　", "\xc2\xa0", "\xff", "\xe4\xb8", "\t", "  ", "x",
     /* tables: cells, escaped pipes, delimiter rows */
     " | ", "|", "\\|", "| 甲 | 乙 |", "|---|:-:|", "--- | ---",
@@ -89,6 +89,63 @@ static const char *const line_starts[] = {
     "1. ", "2) ", "> ", "    ", "   ", "```", "~~~", "<div>", "<!--", "[x]: /url", "***", "---",
     "===", "___", "- - -", "\t", "| a |", "10. ", "1.5 ", "#一、", "  # ",
     "|---|---|\n", "| :-- | --: |\n", "一、 | ", "|", "> | ",
+    " ```", "   ~~~", "````", "<!-- x -->", " <!--", "- [x]: /u", "> [x]: /u", "[x][]: ",
+};
+
+/* Blocks the scan reports itself or leaves to cmark, at their edges:
+ * fenced code, HTML comments, link definitions. */
+static const char *const tricky[] = {
+    /* fences */
+    "para\n```\ncode\n```\nafter [x]\n",
+    "```\nunclosed\n\n\n",
+    "```\nunclosed\n\n# h\n",
+    "~~~\n```\n~~~\n一、标题\n",
+    "````\n```\n````\n",
+    "```\ncode\n``\n```\n一是\n",
+    "   ```\n   code\n  ```\n一是\n",
+    " ```\n```\n",
+    "```\n    ```\n```\n",
+    "\t```\n```\n",
+    "```\n```\t \n# h\n",
+    "```\n```\v\n# h\n",
+    "```js`x\n一是\n",
+    "~~~ a`b\ncode\n~~~\n",
+    "```\n\xe6\x88\n```\n",
+    "```\n```\xe6\n```\n# h\n",
+    "``` \xe6`\n# h\n",
+    "- a\n```\nb\n```\n",
+    "1. a\n   ```\n   b\n```\n# h\n",
+    "```\r\ncode\r\n```\r\n# h\r\n",
+    "```",
+    "```\n",
+    /* HTML comments */
+    "<!-- a -->\n一是\n",
+    "<!--\nx\n\n-->\n# h\n",
+    "text\n<!-- c -->\n一是\n",
+    "text\n <!--\n-->\n",
+    "<!-->\n一是\n",
+    "<!--->\n# h\n",
+    "<!-- unclosed\n\n# h\n",
+    "<!-- unclosed\n\n# h\n\n\n",
+    "    <!-- indented -->\n",
+    "<!-- x --\xe6\n-->\n# h\n",
+    "<!--\n--\xf0\x9f\n-->\n# h\n",
+    "-->\n<!--\n-->",
+    "<!-- a\n--\\>\n# h\n",
+    "  <!-- a --> tail\n一是\n",
+    "<div>\n<!--\n\n# h\n",
+    /* link definitions */
+    "# T [a]\n\n[a]: /u\n",
+    "- [a]: /u\n\n# T [a]\n",
+    "> [a]: /u\n\n# T [a]\n",
+    "[a]: /u\ntext [a]\n\n# [a]\n",
+    "* [`f()`][]: does f\n\n# [`f()`][]\n\n[`f()`]: /f\n",
+    "[^1]: note [a]\n\n[a]: /u\n\n# [a]\n",
+    "- ```\n  [a]: x\n  ```\n\n# [a]\n",
+    "- ```\n  x\n[a]: /u\n\n# [a]\n",
+    "1. [a]:x\n\n y\n\n1.\n1. [a]\n",
+    "# [a]\n\n[a]:\n/u\n\n[b\nc]: /v\n\n# [b c]\n",
+    "# [a] [b]\n\n[a]: /u\n\n\n\n[b]: /v\n[c]: /w\n\n\n",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
@@ -140,6 +197,11 @@ int main(void)
         }
     }
     is_int(bad, 0, "%d random documents: scan and cmark agree", runs);
+    bad = 0;
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
+        if (!same(tricky[i], strlen(tricky[i]), tricky[i], 1)) bad++;
+    is_int(bad, 0, "%zu documents of code, comments and definitions: scan and cmark agree",
+           sizeof tricky / sizeof *tricky);
     lec_buf_free(&b);
 
     /* A document large enough for two threads: 5 MB of the sample and
@@ -158,6 +220,13 @@ int main(void)
             lec_buf_printf(&big, "\n\n[r%d]: http://x/%d\n\n见[链接][r%d]。\n\n"
                                  "1. 一是甲。\n2. 二是乙。\n\n```\ncode %d\n```\n\n> 引文%d\n\n",
                            k, k, k > 0 ? k - 1 : 0, k, k);
+            /* A comment, an API list whose "]:" defines nothing, and
+             * every eighth time a definition in a list item (which only
+             * the chunk that holds it resolves). */
+            lec_buf_printf(&big, "<!-- YAML\nadded: v%d\n-->\n\n* [`f%d()`][]: does f\n\n"
+                                 "# 一、见[`f%d()`][]和[q%d]\n\n[`f%d()`]: #f\n\n",
+                           k, k, k, k % 8 ? k : k - 1, k);
+            if (k % 8 == 0) lec_buf_printf(&big, "- [q%d]: /q\n\n", k);
         }
         static const int flags[] = {0, LEC_DOC_CMARK, LEC_DOC_VALID};
         for (size_t k = 0; k < 3; k++) {
@@ -171,6 +240,8 @@ int main(void)
                lec_doc_node_count(one));
             free(x);
             free(y);
+            if (k == 0)
+                ok(same(big.data, big.len, "big", 1), "5 MB: the scan gives what cmark gives");
             lec_doc_free(one);
             lec_doc_free(two);
         }
