@@ -133,20 +133,70 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
     free(bounds);
 }
 
-/* The link reference definitions of every chunk, found by the scan
- * before anything is reported (doc_scan_defs), so that the one walk gives
- * every part of every chunk the definitions it names.  Returns, per
- * chunk, whether cmark must read it whole (caller frees with free()). */
-static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts,
-                                lec_buf *defs)
+/* The link reference definitions of chunks [a, b) (bounds as in walk_all),
+ * found by the scan before anything is reported (doc_scan_defs), and per
+ * chunk whether cmark must read it whole. */
+typedef struct defs_job {
+    lec_doc *d;
+    const size_t *bounds;
+    size_t a, b;
+    unsigned char *whole;
+    lec_buf defs;
+} defs_job;
+
+static void *find_defs_span(void *arg)
 {
-    unsigned char *whole = lec_xcalloc(ncuts + 1, 1);
-    walker w = {.doc = d, .valid = d->valid};
-    for (size_t i = 0, a = pos; i <= ncuts; i++) {
-        size_t b = i < ncuts ? cuts[i] : d->len;
-        whole[i] = (unsigned char)doc_scan_defs(&w, (uint32_t)a, (uint32_t)b, defs);
-        a = b;
+    defs_job *j = arg;
+    walker w = {.doc = j->d, .valid = j->d->valid};
+    for (size_t i = j->a; i < j->b; i++)
+        j->whole[i] = (unsigned char)doc_scan_defs(&w, (uint32_t)j->bounds[i],
+                                                   (uint32_t)j->bounds[i + 1], &j->defs);
+    return NULL;
+}
+
+static void find_defs_first(void *arg)
+{
+    find_defs_span(arg);
+}
+
+/* The definitions of every chunk, so that the one walk gives every part
+ * of every chunk those it names, in document order into defs; the two
+ * halves on two threads as the walk does.  Returns, per chunk, whether
+ * cmark must read it whole (caller frees with free()). */
+static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts,
+                                int flags, lec_buf *defs)
+{
+    size_t n = ncuts + 1;
+    size_t *bounds = lec_xmalloc((n + 1) * sizeof *bounds);
+    bounds[0] = pos;
+    for (size_t i = 0; i < ncuts; i++) bounds[i + 1] = cuts[i];
+    bounds[n] = d->len;
+    unsigned char *whole = lec_xcalloc(n, 1);
+    defs_job one = {.d = d, .bounds = bounds, .a = 0, .b = n, .whole = whole};
+    defs_job two = one;
+    pthread_t th;
+    int threaded = 0;
+    if (d->len - pos >= LEC_TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
+        size_t mid = 1;
+        while (mid < n - 1 && bounds[mid] - pos < (d->len - pos) / 2) mid++;
+        one.b = two.a = mid;
+        threaded = lec_thread_start(&th, find_defs_span, &two) == 0;
+        if (!threaded) one.b = n;
     }
+    if (!threaded) {
+        find_defs_span(&one);
+    } else if (lec_thread_guard(find_defs_first, &one)) {
+        pthread_join(th, NULL); /* it writes into `two` */
+        lec_oom();
+    }
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (lec_oom_seen()) lec_oom();
+    }
+    *defs = one.defs;
+    if (threaded && two.defs.len) lec_buf_put(defs, two.defs.data, two.defs.len);
+    if (threaded) lec_buf_free(&two.defs);
+    free(bounds);
     return whole;
 }
 
@@ -197,7 +247,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     }
     if (!d->error && !(flags & LEC_DOC_CMARK)) {
         lec_buf defs = LEC_BUF_INIT;
-        unsigned char *whole = find_defs(d, pos, cuts, ncuts, &defs);
+        unsigned char *whole = find_defs(d, pos, cuts, ncuts, flags, &defs);
         walk_all(d, pos, cuts, ncuts, flags, defs.len ? &defs : NULL, whole);
         free(whole);
         lec_buf_free(&defs);

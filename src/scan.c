@@ -366,11 +366,25 @@ typedef struct defs_pass {
     int unsure;
 } defs_pass;
 
+/* Could the "]:" at s[k - 1] end a definition's label?  Not when the
+ * label would be empty ("[]:"), nor when it follows a ']' and so does not
+ * start a paragraph ("[`f()`][x]:", as API references list their
+ * functions): a label holds no unescaped bracket.  Else maybe. */
+static int label_end(const char *s, size_t k)
+{
+    size_t i = k - 1; /* the ']' */
+    while (i > 0 && s[i - 1] != '[' && s[i - 1] != ']' && s[i - 1] != '\\' && k - i < 1000) i--;
+    if (i == 0 || s[i - 1] != '[') return 1; /* not a simple label */
+    i--;                                    /* the '[' */
+    if (i > 0 && s[i - 1] == '\\') return 1;
+    return !(i + 1 == k - 1 || (i > 0 && s[i - 1] == ']' && (i < 2 || s[i - 2] != '\\')));
+}
+
 /* Can s[0..n) hold a definition (its label's "]:")? */
 static int has_def_colon(const char *s, size_t n)
 {
     for (const char *p = s, *z = s + n; (p = memchr(p, ':', (size_t)(z - p))) != NULL; p++)
-        if (p > s && p[-1] == ']') return 1;
+        if (p > s && p[-1] == ']' && label_end(s, (size_t)(p - s))) return 1;
     return 0;
 }
 
