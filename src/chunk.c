@@ -172,18 +172,24 @@ static void track(scan *st, const char *s, size_t n)
     if (st->html_end) html_close(st, t, m);
 }
 
-/* A line that surely starts a new top-level block after a blank line. */
-static int fresh(const char *s, size_t n)
+/* A line that surely starts a new top-level block after a blank line.
+ * With loose, one starting with a fence or '<' too: at column 0 after a
+ * blank line nothing continues a list item or quote, and no fence or HTML
+ * block of kinds 1-5 is open (next_cut), so it begins a top-level block
+ * of its own: a fence, an HTML block or a paragraph.  (The cuts of
+ * lec_chunk_split stay where they were: a chunk is the reach of a
+ * definition inside a list item, doc.c.) */
+static int fresh(const char *s, size_t n, int loose)
 {
     if (n == 0) return 0;
     unsigned char c = (unsigned char)s[0];
     if (c >= 0x80 || isalpha(c) || (c && strchr("#(\"'[!\\", c))) return 1;
-    return 0;
+    return loose && (c == '`' || c == '~' || c == '<');
 }
 
 /* The first safe cut at or after `from` and at least `min` bytes after
  * `start` (which must begin a top-level block), or end. */
-static size_t next_cut(const char *s, size_t start, size_t end, size_t min)
+static size_t next_cut(const char *s, size_t start, size_t end, size_t min, int loose)
 {
     scan st = {0};
     int prev_blank = 0;
@@ -193,7 +199,7 @@ static size_t next_cut(const char *s, size_t start, size_t end, size_t min)
         size_t next = nl ? pos + len + 1 : end;
         if (st.lost) return end;
         if (prev_blank && !st.fence && !st.html_end && !st.maybe_html && pos - start >= min &&
-            pos > start && fresh(s + pos, len))
+            pos > start && fresh(s + pos, len, loose))
             return pos;
         prev_blank = blank(s + pos, len);
         track(&st, s + pos, len);
@@ -204,7 +210,7 @@ static size_t next_cut(const char *s, size_t start, size_t end, size_t min)
 
 size_t lec_chunk_next(const char *s, size_t from, size_t end)
 {
-    return next_cut(s, from, end, 1);
+    return next_cut(s, from, end, 1, 1);
 }
 
 size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts)
@@ -213,7 +219,7 @@ size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, s
     *cuts = NULL;
     /* Each piece starts a top-level block, so each search starts clean. */
     for (size_t at = start; at < end;) {
-        size_t cut = next_cut(s, at, end, target);
+        size_t cut = next_cut(s, at, end, target, 0);
         if (cut >= end) break;
         LEC_GROW(*cuts, cap, n + 1);
         (*cuts)[n++] = cut;
