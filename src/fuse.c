@@ -530,12 +530,21 @@ static int same_han(int32_t a, int32_t b)
  * after it in q.  A longest-common-suffix table over the two windows. */
 static void agree(const para *p, const para *q, int *seen)
 {
-    int prev[CUT_MAX + 2] = {0}, cur[CUT_MAX + 2] = {0};
+    int rows[2][CUT_MAX + 2] = {{0}};
+    int *prev = rows[0], *cur = rows[1], *t;
     int rq = reach(q);
 
-    for (int a = 0; a < p->hi; a++) {
+    for (int a = 0; a < p->hi; a++, t = prev, prev = cur, cur = t) {
+        int32_t x = p->cp[a];
+        /* A row of a character that is not Han is all 0 (same_han): no
+         * run ends there.  Else only equal characters count. */
+        if (!is_han(x)) {
+            for (int b = 0; b < rq; b++)
+                cur[b] = 0;
+            continue;
+        }
         for (int b = 0; b < rq; b++) {
-            cur[b] = same_han(p->cp[a], q->cp[b]) ? (b > 0 ? prev[b - 1] : 0) + 1 : 0;
+            cur[b] = q->cp[b] == x ? (b > 0 ? prev[b - 1] : 0) + 1 : 0;
             int run = cur[b];
             if (run < 2 || (a + 1 < p->hi && b + 1 < rq && same_han(p->cp[a + 1], q->cp[b + 1])))
                 continue;
@@ -545,7 +554,6 @@ static void agree(const para *p, const para *q, int *seen)
                 if (c >= p->lo && p->legal[c] && anchor(q, b + 1 + k)) seen[c] = 1;
             }
         }
-        memcpy(prev, cur, sizeof cur);
     }
 }
 
