@@ -62,6 +62,18 @@ static size_t nchars(lec_head_line l)
     return k;
 }
 
+/* Whether l has more than max characters: counted no further (the line
+ * asked may be a paragraph of thousands). */
+static int longer_than(lec_head_line l, size_t max)
+{
+    size_t k = 0, len;
+    for (size_t i = 0; i < l.len; i += len, k++) {
+        if (k == max) return 1;
+        cp_at(l.s + i, l.len - i, &len);
+    }
+    return 0;
+}
+
 /* The last code point and, in *len, its length. */
 static int32_t last_cp(lec_head_line l, size_t *len)
 {
@@ -509,7 +521,7 @@ static void read_title(lec_head_line l, head *h)
  * phrases ("深化改革 促进发展") stays a title. */
 static int read_speaker(lec_head_line l, head *h, int strict)
 {
-    if (nchars(l) > MAX_SPEAKER || find(l, "。") || find(l, "，") || find(l, ",") || find(l, "——"))
+    if (longer_than(l, MAX_SPEAKER) || find(l, "。") || find(l, "，") || find(l, ",") || find(l, "——"))
         return 0;
     size_t i = l.len, len;
     while (i > 0 && !lec_cp_is_space(last_cp(mk(l.s, i), &len)))
@@ -653,8 +665,8 @@ int lec_head_is_salutation(const char *s, size_t len)
     if (last != 0xFF1A && last != ':' && last != 0xFF01 && last != '!' && last != ',') return 0;
     lec_head_line body = trim(mk(t.s, t.len - cl));
     if (!has_han(t))
-        return nchars(t) <= MAX_SALUT_EN && (last == ':' || last == ',') && english_audience(body);
-    if (nchars(t) > MAX_SALUT) return 0;
+        return !longer_than(t, MAX_SALUT_EN) && (last == ':' || last == ',') && english_audience(body);
+    if (longer_than(t, MAX_SALUT)) return 0;
     if (last != 0xFF1A && last != ':' && last != 0xFF01 && last != '!') return 0;
     return made_of_audience(body);
 }
@@ -664,7 +676,7 @@ static int ends_head(lec_head_line l)
 {
     size_t cl;
     lec_marker m;
-    if (lec_head_is_salutation(l.s, l.len) || nchars(l) > MAX_LINE) return 1;
+    if (lec_head_is_salutation(l.s, l.len) || longer_than(l, MAX_LINE)) return 1;
     if (find(l, "。") || find(l, "！") || find(l, "？")) return 1;
     int32_t last = last_cp(l, &cl);
     /* an English sentence ends a line ("…of the world."); "Harry S." or
