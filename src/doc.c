@@ -43,6 +43,7 @@ typedef struct span_job {
     size_t a, b;
     int flags;
     const unsigned char *whole; /* per chunk: cmark reads it whole (or NULL) */
+    doc_steps *steps;           /* per chunk: what the scan does (or NULL) */
 } span_job;
 
 static void *walk_span(void *arg)
@@ -51,8 +52,14 @@ static void *walk_span(void *arg)
     for (size_t i = j->a; i < j->b; i++) {
         if ((j->flags & LEC_DOC_CMARK) || (j->whole && j->whole[i]))
             doc_walk_chunk(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
+        else if (j->steps && j->steps[i].done)
+            doc_scan_steps(&j->w, &j->steps[i]);
         else
             doc_scan(&j->w, (uint32_t)j->cuts[i], (uint32_t)j->cuts[i + 1]);
+        if (j->steps) {
+            free(j->steps[i].v);
+            j->steps[i].v = NULL;
+        }
     }
     lec_buf_free(&j->w.text);
     return NULL;
@@ -69,7 +76,7 @@ static void walk_first(void *arg)
  * joined in order (chunks parse alone, so each half is what walking it
  * after the first would give). */
 static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, int flags,
-                     const lec_buf *defs, const unsigned char *whole)
+                     const lec_buf *defs, const unsigned char *whole, doc_steps *steps)
 {
     /* bounds[0..n]: the chunk limits, document start and end included */
     size_t n = ncuts + 1;
@@ -82,7 +89,8 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
                           .valid = d->valid,
                           .no_titles = (flags & LEC_DOC_NO_TITLES) != 0,
                           .tree = d->tree},
-                    .cuts = bounds, .a = 0, .b = n, .flags = flags, .whole = whole};
+                    .cuts = bounds, .a = 0, .b = n, .flags = flags, .whole = whole,
+                    .steps = steps};
     if (defs) one.w.refs = lec_refs_new(defs->data, defs->len);
     span_job two = one;
     two.w.tree = NULL;
@@ -141,6 +149,7 @@ typedef struct defs_job {
     const size_t *bounds;
     size_t a, b;
     unsigned char *whole;
+    doc_steps *steps;
     lec_buf defs;
 } defs_job;
 
@@ -150,7 +159,8 @@ static void *find_defs_span(void *arg)
     walker w = {.doc = j->d, .valid = j->d->valid};
     for (size_t i = j->a; i < j->b; i++)
         j->whole[i] = (unsigned char)doc_scan_defs(&w, (uint32_t)j->bounds[i],
-                                                   (uint32_t)j->bounds[i + 1], &j->defs);
+                                                   (uint32_t)j->bounds[i + 1], &j->defs,
+                                                   &j->steps[i]);
     return NULL;
 }
 
@@ -162,9 +172,11 @@ static void find_defs_first(void *arg)
 /* The definitions of every chunk, so that the one walk gives every part
  * of every chunk those it names, in document order into defs; the two
  * halves on two threads as the walk does.  Returns, per chunk, whether
- * cmark must read it whole (caller frees with free()). */
+ * cmark must read it whole (caller frees with free()), and in *steps the
+ * scan's steps for the walk (caller frees with free(), each chunk's v
+ * too). */
 static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts,
-                                int flags, lec_buf *defs)
+                                int flags, lec_buf *defs, doc_steps **steps)
 {
     size_t n = ncuts + 1;
     size_t *bounds = lec_xmalloc((n + 1) * sizeof *bounds);
@@ -172,7 +184,8 @@ static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size
     for (size_t i = 0; i < ncuts; i++) bounds[i + 1] = cuts[i];
     bounds[n] = d->len;
     unsigned char *whole = lec_xcalloc(n, 1);
-    defs_job one = {.d = d, .bounds = bounds, .a = 0, .b = n, .whole = whole};
+    *steps = lec_xcalloc(n, sizeof **steps);
+    defs_job one = {.d = d, .bounds = bounds, .a = 0, .b = n, .whole = whole, .steps = *steps};
     defs_job two = one;
     pthread_t th;
     int threaded = 0;
@@ -247,12 +260,14 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
     }
     if (!d->error && !(flags & LEC_DOC_CMARK)) {
         lec_buf defs = LEC_BUF_INIT;
-        unsigned char *whole = find_defs(d, pos, cuts, ncuts, flags, &defs);
-        walk_all(d, pos, cuts, ncuts, flags, defs.len ? &defs : NULL, whole);
+        doc_steps *steps;
+        unsigned char *whole = find_defs(d, pos, cuts, ncuts, flags, &defs, &steps);
+        walk_all(d, pos, cuts, ncuts, flags, defs.len ? &defs : NULL, whole, steps);
         free(whole);
+        free(steps);
         lec_buf_free(&defs);
     } else if (!d->error) {
-        walk_all(d, pos, cuts, ncuts, flags, NULL, NULL);
+        walk_all(d, pos, cuts, ncuts, flags, NULL, NULL, NULL);
         if (d->refdefs.len) {
             /* Chunks are parsed alone: a reference link resolves only if
              * its definition came in the same chunk.  The definitions of
@@ -265,7 +280,7 @@ lec_doc *lec_doc_new_flags(char *data, size_t len, const char *name, int flags)
             d->nblocks = d->cap_blocks = 0;
             lec_outline_free(d->tree);
             d->tree = lec_outline_new();
-            walk_all(d, pos, cuts, ncuts, flags, &defs, NULL);
+            walk_all(d, pos, cuts, ncuts, flags, &defs, NULL, NULL);
             lec_buf_free(&defs);
         }
     }

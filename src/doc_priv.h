@@ -85,11 +85,28 @@ void doc_walk_chunk(walker *w, uint32_t start, uint32_t end);
 /* Reports the blocks of src[start..end): plain paragraphs and headings
  * directly, the rest through doc_walk_chunk (scan.c). */
 void doc_scan(walker *w, uint32_t start, uint32_t end);
+/* What doc_scan does with a range, step by step: a paragraph [a, b), a
+ * setext heading (text [a, b), underline to c) or an ATX one [a, b), code
+ * or an HTML comment [a, b), or a part [a, b) that cmark reads. */
+enum { DOC_STEP_PARA, DOC_STEP_SETEXT, DOC_STEP_ATX, DOC_STEP_CODE, DOC_STEP_HTML, DOC_STEP_CMARK };
+typedef struct doc_step {
+    uint32_t a, b, c;
+    uint8_t op, level;
+} doc_step;
+typedef struct doc_steps {
+    doc_step *v; /* caller frees with free() */
+    size_t n, cap;
+    int done; /* filled in by doc_scan_defs */
+} doc_steps;
+
 /* Appends to defs the link reference definitions of src[start..end), as
- * doc_scan or doc_walk_chunk would keep them, without reporting anything.
- * Returns 1 when the range may also hold definitions inside a list or
- * quote, which only a parse of the whole range resolves: doc_walk_chunk
- * must read it. */
-int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs);
+ * doc_scan or doc_walk_chunk would keep them, without reporting anything,
+ * and keeps in steps what doc_scan will do (done set) when the range can
+ * hold a definition at all: doc_scan_steps then does it without reading
+ * the lines again.  Returns 1 when the range may also hold definitions
+ * inside a list or quote, which only a parse of the whole range resolves:
+ * doc_walk_chunk must read it. */
+int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs, doc_steps *steps);
+void doc_scan_steps(walker *w, const doc_steps *steps);
 
 #endif

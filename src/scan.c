@@ -364,6 +364,7 @@ static void opaque(walker *w, uint32_t from, uint32_t to, int kind)
 typedef struct defs_pass {
     lec_buf *defs;
     int unsure;
+    doc_steps *steps; /* what the walk will do, in order */
 } defs_pass;
 
 /* Could the "]:" at s[k - 1] end a definition's label?  Not when the
@@ -469,19 +470,46 @@ static void part_defs(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
 
 /* ---- the range -------------------------------------------------------- */
 
-/* Cmark's part of the range: reported, or with dp only looked at for
- * definitions. */
-static void cmark_part(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
+/* Reports a step of the scan. */
+static void run_step(walker *w, const doc_step *st)
 {
-    if (dp)
-        part_defs(w, from, to, dp);
-    else
-        doc_walk_chunk(w, from, to);
+    switch (st->op) {
+    case DOC_STEP_PARA:
+        paragraph(w, st->a, st->b);
+        break;
+    case DOC_STEP_SETEXT:
+    case DOC_STEP_ATX:
+        heading(w, st->a, st->b, st->c, st->level, st->op == DOC_STEP_ATX);
+        break;
+    case DOC_STEP_CODE:
+        opaque(w, st->a, st->b, LEC_BLOCK_CODE);
+        break;
+    case DOC_STEP_HTML:
+        opaque(w, st->a, st->b, LEC_BLOCK_HTML);
+        break;
+    default:
+        doc_walk_chunk(w, st->a, st->b);
+        break;
+    }
+}
+
+/* A step of the scan: reported, or with dp kept for the walk (and a part
+ * that cmark reads looked at for definitions). */
+static void step(walker *w, defs_pass *dp, int op, uint32_t a, uint32_t b, uint32_t c, int level)
+{
+    doc_step st = {a, b, c, (uint8_t)op, (uint8_t)level};
+    if (!dp) {
+        run_step(w, &st);
+        return;
+    }
+    LEC_GROW(dp->steps->v, dp->steps->cap, dp->steps->n + 1);
+    dp->steps->v[dp->steps->n++] = st;
+    if (op == DOC_STEP_CMARK) part_defs(w, a, b, dp);
 }
 
 /* Reports the blocks of src[start..end), or with dp only finds where
- * cmark must read and what it defines there: both passes take the same
- * way through the range. */
+ * cmark must read and what it defines there, and keeps the steps for the
+ * walk: both take the same way through the range. */
 static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
 {
     const char *s = w->doc->src;
@@ -493,7 +521,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
         if (para != UINT32_MAX) {
             /* Inside a paragraph: does this line go on, end or turn it? */
             if (l.blank) {
-                if (!dp) paragraph(w, para, l.start);
+                step(w, dp, DOC_STEP_PARA, para, l.start, 0, 0);
                 para = UINT32_MAX;
                 pos = l.next;
                 continue;
@@ -504,7 +532,8 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             }
             int sure = line_valid(w, &l);
             if (sure && l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
-                if (!dp) heading(w, para, l.start, l.next, s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2, 0);
+                step(w, dp, DOC_STEP_SETEXT, para, l.start, l.next,
+                     s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2);
                 para = UINT32_MAX;
                 pos = l.next;
                 continue;
@@ -512,7 +541,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             if (sure && l.indent >= 0 &&
                 (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>' ||
                  comment_start(s, &l))) {
-                if (!dp) paragraph(w, para, l.start); /* these interrupt it */
+                step(w, dp, DOC_STEP_PARA, para, l.start, 0, 0); /* these interrupt it */
                 para = UINT32_MAX;
             } else if (!sure || needs_cmark(s, &l)) {
                 cmark_from = para; /* it might interrupt it: cmark decides */
@@ -530,7 +559,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             int sure = line_valid(w, &l);
             int lv = sure && l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
             if (lv) {
-                if (!dp) heading(w, l.start, l.next, l.next, lv, 1);
+                step(w, dp, DOC_STEP_ATX, l.start, l.next, l.next, lv);
                 pos = l.next;
                 continue;
             }
@@ -541,7 +570,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                           : sure && comment_start(s, &l) ? comment_end(w, &l, end)
                                                          : UINT32_MAX;
             if (to != UINT32_MAX) {
-                if (!dp) opaque(w, l.start, to, fence ? LEC_BLOCK_CODE : LEC_BLOCK_HTML);
+                step(w, dp, fence ? DOC_STEP_CODE : DOC_STEP_HTML, l.start, to, 0, 0);
                 pos = to;
                 continue;
             }
@@ -553,10 +582,10 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             cmark_from = l.start;
         }
         uint32_t to = (uint32_t)lec_chunk_next(s, cmark_from, end);
-        cmark_part(w, cmark_from, to, dp);
+        step(w, dp, DOC_STEP_CMARK, cmark_from, to, 0, 0);
         pos = to;
     }
-    if (para != UINT32_MAX && !dp) paragraph(w, para, end);
+    if (para != UINT32_MAX) step(w, dp, DOC_STEP_PARA, para, end, 0, 0);
 }
 
 void doc_scan(walker *w, uint32_t start, uint32_t end)
@@ -564,10 +593,16 @@ void doc_scan(walker *w, uint32_t start, uint32_t end)
     scan_range(w, start, end, NULL);
 }
 
-int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs)
+int doc_scan_defs(walker *w, uint32_t start, uint32_t end, lec_buf *defs, doc_steps *steps)
 {
     if (!has_def_colon(w->doc->src + start, end - start)) return 0;
-    defs_pass dp = {defs, 0};
+    defs_pass dp = {defs, 0, steps};
     scan_range(w, start, end, &dp);
+    steps->done = 1;
     return dp.unsure;
+}
+
+void doc_scan_steps(walker *w, const doc_steps *steps)
+{
+    for (size_t i = 0; i < steps->n; i++) run_step(w, &steps->v[i]);
 }
