@@ -336,6 +336,30 @@ static void test_chunks(void)
 
 /* Points of one family never nest in a point of the same family, be it a
  * heading or a paragraph; run-in families of one rank nest on a cue. */
+/* A title's reference link resolves with a definition anywhere in the
+ * document, chunks apart; code, a comment or an API list defines nothing. */
+static void test_references(void)
+{
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_puts(&b, "## 一、见[甲]\n\n");
+    while (b.len < (600u << 10)) lec_buf_puts(&b, "一段普通的文字，没有什么特别。\n\n");
+    lec_buf_puts(&b, "```\n[乙]: /code\n```\n\n<!--\n[丙]: /comment\n-->\n\n"
+                     "## 二、见[乙]和[丙]\n\n* [丁][]: does d\n\n## 三、见[丁]\n\n[甲]: /a\n");
+    size_t len = b.len;
+    char *md = lec_buf_detach(&b, NULL);
+    static const int flags[] = {0, LEC_DOC_CMARK};
+    for (int k = 0; k < 2; k++) {
+        lec_doc *d = lec_doc_new_flags(lec_xstrndup(md, len), len, "refs.md", flags[k]);
+        char *got = outline(d);
+        is_str(got, "1 一、|见甲\n1 二、|见[乙]和[丙]\n1 三、|见[丁]\n",
+               "references resolve across chunks, not with code, comments or lists (flags %d)",
+               flags[k]);
+        free(got);
+        lec_doc_free(d);
+    }
+    free(md);
+}
+
 static void test_point_families(void)
 {
     check_outline("a paragraph 一是 after the heading ### 三是 starts a run under ## 三、",
@@ -410,5 +434,6 @@ int main(void)
     test_front_matter_and_endings();
     test_nested_items_range();
     test_chunks();
+    test_references();
     return tap_done();
 }
