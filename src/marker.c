@@ -72,6 +72,13 @@ static int set_index(long cp, const char *set)
 static size_t take(const char *s, size_t n, size_t i, const char *set)
 {
     size_t len;
+    /* A character is its bytes (strict decoding): when its first byte is
+     * nowhere in the set, neither is it, and it need not be decoded (most
+     * looks fail so: the character after 第三条 is rarely punctuation). */
+    if (i >= n) return 0;
+    const char *b = set;
+    while (*b && *b != s[i]) b++;
+    if (!*b) return 0;
     long cp = cp_at(s, n, i, &len);
 
     return set_index(cp, set) >= 0 ? len : 0;
