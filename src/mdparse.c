@@ -83,6 +83,14 @@ static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     }
     md->root = cmark_parser_finish(p);
     cmark_parser_free(p);
+    /* Definitions make no block.  If something in them did (a text kept
+     * between two blocks that was not only definitions), it could reach
+     * into the range (an open fence): then they go after it after all. */
+    cmark_node *b = first ? cmark_node_first_child(md->root) : NULL;
+    if (b && (size_t)cmark_node_get_start_line(b) <= pre) {
+        lec_md_free(md);
+        parse(md, src, start, end, extra, extra_len, 0);
+    }
 }
 
 void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,

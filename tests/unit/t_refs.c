@@ -2,6 +2,7 @@
  * t_refs.c - the definitions a part of a document is given when parsed
  * alone: those its labels name, and with them it renders as with all.
  */
+#include "lectern/mdparse.h"
 #include "lectern/refs.h"
 #include "../tap.h"
 
@@ -90,6 +91,31 @@ int main(void)
     }
     ok(same, "every part renders with its definitions as with all of them");
     lec_refs_free(r);
+
+    /* The model's parse takes the definitions first: a fence left open
+     * at the end of the part cannot swallow them, and its blocks keep
+     * their lines; something in them that is not a definition goes after
+     * the part instead. */
+    {
+        static const char src[] = "# [a] title\n\n```\n[b]\n";
+        static const char *const extra[] = {"[a]: /a\n", "[a]: /a\n```\n"};
+        for (int k = 0; k < 2; k++) {
+            lec_md md;
+            lec_md_parse_defs_first(&md, src, 0, sizeof src - 1, extra[k], strlen(extra[k]));
+            cmark_node *h = cmark_node_first_child(md.root);
+            cmark_node *code = h ? cmark_node_next(h) : NULL;
+            uint32_t hs, he, cs, ce;
+            lec_md_block_range(&md, h, &hs, &he);
+            lec_md_block_range(&md, code, &cs, &ce);
+            cmark_node *t = cmark_node_first_child(h);
+            ok((k || cmark_node_get_type(t) == CMARK_NODE_LINK) && hs == 0 && he == 12 &&
+                   cs == 13 && ce == sizeof src - 1 && !cmark_node_next(code),
+               "definitions fed first: %s",
+               k ? "with a fence among them, the blocks keep their ranges all the same"
+                 : "the link resolves, the blocks keep their ranges");
+            lec_md_free(&md);
+        }
+    }
 
     r = lec_refs_new("", 0);
     g = given(r, "[a]", &n);
