@@ -117,6 +117,21 @@ static int list_start(const char *s, const line *l)
     return i + d + 1 == l->end || is_blank_char(s[i + d + 1]);
 }
 
+/* Does the line surely start a list item that interrupts a paragraph: a
+ * bullet, or 1. or 1), then a space or tab and text?  (An empty item or
+ * one numbered otherwise does not; "- - -" is a rule, which interrupts
+ * too.)  The paragraph then ends before it, and cmark reads from it. */
+static int item_interrupts(const char *s, const line *l)
+{
+    uint32_t i = l->start + (uint32_t)l->indent;
+    if (l->indent < 0 || l->indent > 3 || i + 2 >= l->end) return 0;
+    if (s[i] == '1' && (s[i + 1] == '.' || s[i + 1] == ')')) i++;
+    else if (s[i] != '-' && s[i] != '*' && s[i] != '+') return 0;
+    if (s[++i] != ' ' && s[i] != '\t') return 0;
+    while (i < l->end && (s[i] == ' ' || s[i] == '\t')) i++;
+    return i < l->end && (unsigned char)s[i] > ' ';
+}
+
 /* Whether the line's structure can be read from its bytes.  cmark reads a
  * line after replacing what is not UTF-8, and a sequence cut short at its
  * end takes the line's last bytes with it ("```\xe6`" opens a fence for
@@ -540,7 +555,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             }
             if (sure && l.indent >= 0 &&
                 (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>' ||
-                 comment_start(s, &l))) {
+                 comment_start(s, &l) || item_interrupts(s, &l))) {
                 step(w, dp, DOC_STEP_PARA, para, l.start, 0, 0); /* these interrupt it */
                 para = UINT32_MAX;
             } else if (!sure || needs_cmark(s, &l)) {
