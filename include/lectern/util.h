@@ -31,9 +31,12 @@ int lec_oom_seen(void);
 void lec_oom_hook(void (*fn)(void));
 
 /* Grows an array *p of *cap elements of `size` bytes so that it holds at
- * least `need` elements (doubling); used as LEC_GROW(arr, cap, need). */
+ * least `need` elements (doubling); used as LEC_GROW(arr, cap, need),
+ * which calls it only when the array is full (it runs for every element
+ * appended; need and cap are evaluated twice, so no side effects). */
 void lec_grow(void **p, size_t *cap, size_t need, size_t size);
-#define LEC_GROW(arr, cap, need) lec_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+#define LEC_GROW(arr, cap, need)                                                                   \
+    ((size_t)(need) > (cap) ? lec_grow((void **)&(arr), &(cap), (need), sizeof *(arr)) : (void)0)
 
 /* A growable byte string.  Always NUL-terminated once anything was put
  * (data[len] == 0); zero-initialise with LEC_BUF_INIT.  The buffer owns
