@@ -533,12 +533,21 @@ static void agree(const para *p, const para *q, int *seen)
     int rows[2][CUT_MAX + 2] = {{0}};
     int *prev = rows[0], *cur = rows[1], *t;
     int rq = reach(q);
+    /* q's characters, hashed into 256 bits: most of p's are not among
+     * them (the bits say so without a false no). */
+    uint64_t in_q[4] = {0};
+    for (int b = 0; b < rq; b++) {
+        uint32_t h = (uint32_t)q->cp[b] * 0x9E3779B1u >> 24;
+        in_q[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
 
     for (int a = 0; a < p->hi; a++, t = prev, prev = cur, cur = t) {
         int32_t x = p->cp[a];
-        /* A row of a character that is not Han is all 0 (same_han): no
-         * run ends there.  Else only equal characters count. */
-        if (!is_han(x)) {
+        uint32_t h = (uint32_t)x * 0x9E3779B1u >> 24;
+        /* A row of a character that is not Han, or not in q, is all 0
+         * (same_han): no run ends there.  Else only equal characters
+         * count. */
+        if (!(in_q[h >> 6] >> (h & 63) & 1) || !is_han(x)) {
             for (int b = 0; b < rq; b++)
                 cur[b] = 0;
             continue;
