@@ -135,18 +135,38 @@ AVX2 static int find_avx2(const unsigned char *u, size_t n, size_t *at, const ch
     return 0;
 }
 
+/* cand_at over 32 places, its sets looked up by nibbles (vpshufb):
+ * byte & table_lo[low nibble] & table_hi[high nibble] is nonzero for a
+ * member.  The ASCII stops ! ) . : ? and space: 0x20 0x21 0x29 0x2E
+ * (bit 1, high nibble 2) and 0x3A 0x3F (bit 2, high nibble 3).  The third
+ * byte after E3 80: 80 82 (bit 1); after EF BC: 81 89 (bit 2, high
+ * nibble 8) and 9A 9F (bit 4, high nibble 9).  A byte of 0x80 or more
+ * has a high nibble of 8 to F: no ASCII entry.  Eleven operations fewer
+ * a step than a compare for each byte. */
 AVX2 static inline unsigned cand_mask(const unsigned char *p)
 {
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    const __m256i ascii_lo = _mm256_setr_epi8(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 2,
+                                              1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 2);
+    const __m256i ascii_hi = _mm256_setr_epi8(0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                              0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i third_lo = _mm256_setr_epi8(1, 2, 1, 0, 0, 0, 0, 0, 0, 2, 4, 0, 0, 0, 0, 4,
+                                              1, 2, 1, 0, 0, 0, 0, 0, 0, 2, 4, 0, 0, 0, 0, 4);
+    const __m256i third_hi = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0,
+                                              0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0);
     __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
-    __m256i m = _mm256_or_si256(_mm256_or_si256(is32(v0, ' '), is32(v0, '!')),
-                                _mm256_or_si256(is32(v0, ')'), is32(v0, '.')));
-    m = _mm256_or_si256(m, _mm256_or_si256(is32(v0, ':'), is32(v0, '?')));
+    __m256i ascii =
+        _mm256_and_si256(_mm256_shuffle_epi8(ascii_lo, _mm256_and_si256(v0, nib)),
+                         _mm256_shuffle_epi8(ascii_hi, _mm256_and_si256(_mm256_srli_epi16(v0, 4), nib)));
+    __m256i third =
+        _mm256_and_si256(_mm256_shuffle_epi8(third_lo, _mm256_and_si256(v2, nib)),
+                         _mm256_shuffle_epi8(third_hi, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nib)));
     __m256i e3 = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE3), is32(v1, 0x80)),
-                                  _mm256_or_si256(is32(v2, 0x80), is32(v2, 0x82)));
+                                  _mm256_and_si256(third, _mm256_set1_epi8(1)));
     __m256i ef = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBC)),
-                                  _mm256_or_si256(_mm256_or_si256(is32(v2, 0x81), is32(v2, 0x9F)),
-                                                  _mm256_or_si256(is32(v2, 0x9A), is32(v2, 0x89))));
-    return (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(e3, ef)));
+                                  _mm256_and_si256(third, _mm256_set1_epi8(6)));
+    __m256i any = _mm256_or_si256(ascii, _mm256_or_si256(e3, ef));
+    return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256()));
 }
 
 AVX2 static int cand_avx2(const unsigned char *u, size_t n, size_t *at)
