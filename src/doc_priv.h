@@ -56,10 +56,10 @@ typedef struct walker {
     lec_block *blocks; /* top-level blocks found, in order */
     size_t nblocks, cap_blocks;
     lec_buf refdefs; /* link reference definitions */
-    /* The document's definitions, when known (the second walk, doc.c):
-     * the blocks are parsed with those they name, so that a title shows a
-     * reference link's text.  The walker's own index (not for two
-     * threads); extra is scratch. */
+    /* The document's definitions, when known (found before the walk, or
+     * the second walk of LEC_DOC_CMARK, doc.c): the blocks are parsed with
+     * those they name, so that a title shows a reference link's text.
+     * The walker's own index (not for two threads); extra is scratch. */
     lec_refs *refs;
     lec_buf extra;
 } walker;
