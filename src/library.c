@@ -296,16 +296,6 @@ static char *one_line(const char *s)
     return lec_buf_detach(&b, NULL);
 }
 
-/* Whether s[0..n) holds "]:", as every link reference definition does
- * (a ']' is rare in Chinese text: memchr for it). */
-static int has_label_end(const char *s, size_t n)
-{
-    const char *end = s + n;
-    for (const char *p = memchr(s, ']', n); p; p = memchr(p + 1, ']', (size_t)(end - p - 1)))
-        if (p + 1 < end && p[1] == ':') return 1;
-    return 0;
-}
-
 /* Reads document d: its metadata, or why it cannot be read (a binary
  * file is left out of the library later).  Runs on worker threads: only
  * the model, and only d. */
@@ -323,13 +313,12 @@ static void fill(lec_from from, lec_lib_doc *d)
      * signature cost a fifth of reading a cold library. */
     d->sig = lec_sig_wild_han(in.data, in.len) ? LEC_LIB_WILD_HAN : 0;
     int text = lec_open_is_text(d->path, from, in.data, in.len);
-    /* A converted text has no link definitions, nor has Markdown without
-     * "]:" (every definition has one): no title can then make doc.c walk
-     * again, and its points' titles, which the list does not show, need
-     * not be made (the document's title is a heading's, which keeps it). */
-    int titles = !text && has_label_end(in.data, in.len);
-    lec_doc *doc = lec_open_input(&in, text, d->path,
-                                  LEC_DOC_ONE_THREAD | (titles ? 0 : LEC_DOC_NO_TITLES), &why);
+    /* Points' titles, which the list does not show, need not be made:
+     * no title decides how the document is walked (its link definitions
+     * are found before the walk, doc.c), and the document's title is a
+     * heading's, which keeps it. */
+    lec_doc *doc =
+        lec_open_input(&in, text, d->path, LEC_DOC_ONE_THREAD | LEC_DOC_NO_TITLES, &why);
     if (!doc) {
         set_error(d, why.data ? why.data : "cannot be read");
         lec_buf_free(&why);

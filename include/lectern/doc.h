@@ -53,9 +53,8 @@ lec_doc *lec_doc_new(char *data, size_t len, const char *name);
  * taking half of it; LEC_DOC_ONE_THREAD keeps to one (for tests, which
  * compare the two).  LEC_DOC_NO_TITLES leaves the titles of points empty
  * (the library's list reads only the outline's shape and the metadata;
- * headings keep theirs, the first may be the document's title): only for
- * a source without link reference definitions, such as a converted plain
- * text, where no title decides whether the document is walked again.
+ * headings keep theirs, the first may be the document's title); no title
+ * decides how the document is walked, so the outline's shape is the same.
  * LEC_DOC_NO_CR says the caller knows data holds no CR (lec_load's
  * check may tell): the look for a CR alone is skipped. */
 enum {
