@@ -169,20 +169,31 @@ AVX2 static inline unsigned cand_mask(const unsigned char *p)
     return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256()));
 }
 
-AVX2 static int cand_avx2(const unsigned char *u, size_t n, size_t *at)
+/* A scan of windows of 32 whose places may hold a sequence of up to
+ * three bytes (mask reads p[0..34)): the first place found, as the other
+ * *_avx2.  Always inlined, so each caller's mask is inlined too. */
+AVX2 __attribute__((always_inline)) static inline int scan3_avx2(const unsigned char *u, size_t n,
+                                                                 size_t *at,
+                                                                 unsigned (*mask_at)(const unsigned char *))
 {
     size_t i = *at;
     for (; i + 34 <= n; i += 32) {
-        unsigned mask = cand_mask(u + i);
+        unsigned mask = mask_at(u + i);
         if (mask) {
             *at = i + (size_t)__builtin_ctz(mask);
             return 1;
         }
     }
-    unsigned mask = from_i(cand_mask(u + n - 34), n - 34, i);
-    /* the last two places (a one-byte stop) are the byte loop's */
+    unsigned mask = from_i(mask_at(u + n - 34), n - 34, i);
+    /* the last two places (a one-byte stop, NBSP's two bytes) are the
+     * byte loop's */
     *at = mask ? n - 34 + (size_t)__builtin_ctz(mask) : i > n - 2 ? i : n - 2;
     return mask != 0;
+}
+
+AVX2 static int cand_avx2(const unsigned char *u, size_t n, size_t *at)
+{
+    return scan3_avx2(u, n, at, cand_mask);
 }
 
 AVX2 static inline unsigned clean_mask(const unsigned char *p)
@@ -198,18 +209,7 @@ AVX2 static inline unsigned clean_mask(const unsigned char *p)
 
 AVX2 static int clean_avx2(const unsigned char *u, size_t n, size_t *at)
 {
-    size_t i = *at;
-    for (; i + 34 <= n; i += 32) {
-        unsigned mask = clean_mask(u + i);
-        if (mask) {
-            *at = i + (size_t)__builtin_ctz(mask);
-            return 1;
-        }
-    }
-    unsigned mask = from_i(clean_mask(u + n - 34), n - 34, i);
-    /* the last two places (NBSP's two bytes) are the byte loop's */
-    *at = mask ? n - 34 + (size_t)__builtin_ctz(mask) : i > n - 2 ? i : n - 2;
-    return mask != 0;
+    return scan3_avx2(u, n, at, clean_mask);
 }
 
 /* Markdown's specials over 32 places, by nibbles as cand_mask: & * and #
