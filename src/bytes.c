@@ -39,6 +39,8 @@ static inline size_t first(int mask)
 #define BYTES_AVX2 1
 #include <immintrin.h>
 
+#include "simd_priv.h"
+
 #define AVX2 __attribute__((target("avx2")))
 
 static int has_avx2(void)
@@ -145,7 +147,6 @@ AVX2 static int find_avx2(const unsigned char *u, size_t n, size_t *at, const ch
  * a step than a compare for each byte. */
 AVX2 static inline unsigned cand_mask(const unsigned char *p)
 {
-    const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i ascii_lo = _mm256_setr_epi8(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 2,
                                               1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 2);
     const __m256i ascii_hi = _mm256_setr_epi8(0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -155,12 +156,8 @@ AVX2 static inline unsigned cand_mask(const unsigned char *p)
     const __m256i third_hi = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0,
                                               0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0);
     __m256i v0 = load32(p), v1 = load32(p + 1), v2 = load32(p + 2);
-    __m256i ascii =
-        _mm256_and_si256(_mm256_shuffle_epi8(ascii_lo, _mm256_and_si256(v0, nib)),
-                         _mm256_shuffle_epi8(ascii_hi, _mm256_and_si256(_mm256_srli_epi16(v0, 4), nib)));
-    __m256i third =
-        _mm256_and_si256(_mm256_shuffle_epi8(third_lo, _mm256_and_si256(v2, nib)),
-                         _mm256_shuffle_epi8(third_hi, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nib)));
+    __m256i ascii = lec_nibble_class(v0, ascii_lo, ascii_hi);
+    __m256i third = lec_nibble_class(v2, third_lo, third_hi);
     __m256i e3 = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xE3), is32(v1, 0x80)),
                                   _mm256_and_si256(third, _mm256_set1_epi8(1)));
     __m256i ef = _mm256_and_si256(_mm256_and_si256(is32(v0, 0xEF), is32(v1, 0xBC)),
@@ -217,12 +214,10 @@ AVX2 static int clean_avx2(const unsigned char *u, size_t n, size_t *at)
  * the low nibbles' table has # only in a heading. */
 AVX2 static inline unsigned md_special_mask(const unsigned char *p, __m256i lo)
 {
-    const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i hi = _mm256_setr_epi8(0, 0, 1, 2, 0, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                         0, 0, 1, 2, 0, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     __m256i v = load32(p);
-    __m256i m = _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
-                                 _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+    __m256i m = lec_nibble_class(v, lo, hi);
     return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256()));
 }
 

@@ -264,6 +264,8 @@ static __m128i is(__m128i x, int c)
 #define WILD_AVX2 1
 #include <immintrin.h>
 
+#include "simd_priv.h"
+
 /* The same compares as lec_sig_wild_han's SSE2 loop, 32 places a step,
  * where the processor has AVX2 (asked at run time): every plain text of a
  * library read cold is scanned whole, and this was a twentieth of it.
@@ -281,7 +283,6 @@ __attribute__((target("avx2"))) static int wild_avx2(const unsigned char *u, siz
      * (EF), BA-BF 4 (E2), # 8 (&), and 16 for every byte (after F0-FF
      * anything).  Their AND is nonzero for a pair that is wild; E3 80
      * B8-BA is compared as before. */
-    const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i lo0 = _mm256_setr_epi8(16, 16, 20, 17, 16, 16, 24, 16, 16, 16, 16, 16, 16, 16, 16, 18,
                                          16, 16, 20, 17, 16, 16, 24, 16, 16, 16, 16, 16, 16, 16, 16, 18);
     const __m256i hi0 = _mm256_setr_epi8(0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 16,
@@ -290,20 +291,16 @@ __attribute__((target("avx2"))) static int wild_avx2(const unsigned char *u, siz
                                          16, 16, 16, 24, 18, 18, 19, 18, 19, 19, 23, 23, 21, 21, 21, 21);
     const __m256i hi1 = _mm256_setr_epi8(16, 16, 24, 16, 16, 16, 16, 16, 17, 16, 18, 20, 16, 16, 16, 16,
                                          16, 16, 24, 16, 16, 16, 16, 16, 17, 16, 18, 20, 16, 16, 16, 16);
-#define CLASS(x, lo, hi)                                                                           \
-    _mm256_and_si256(_mm256_shuffle_epi8((lo), _mm256_and_si256((x), nib)),                        \
-                     _mm256_shuffle_epi8((hi), _mm256_and_si256(_mm256_srli_epi16((x), 4), nib)))
     size_t i = *at;
     for (; i + 34 <= n; i += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
         __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
         __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 2));
-        __m256i m = _mm256_and_si256(CLASS(v, lo0, hi0), CLASS(v1, lo1, hi1));
+        __m256i m = _mm256_and_si256(lec_nibble_class(v, lo0, hi0), lec_nibble_class(v1, lo1, hi1));
         m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(IS(v, 0xE3), IS(v1, 0x80)),
                                                 IN(v2, 0xB8, 0xBA)));
         if (~_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256()))) return 1;
     }
-#undef CLASS
 #undef IS
 #undef IN
     *at = i;
