@@ -31,51 +31,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { B_START, B_SENT, B_COLON };
-
-typedef struct cand {
-    uint32_t pos;  /* offset of the marker's first byte in the segmented text */
-    uint32_t para; /* its paragraph */
-    uint8_t boundary;
-    uint8_t family;
-    uint8_t sub;   /* lec_marker.sub, at most 255 */
-    uint8_t apart; /* lec_marker.apart */
-    uint8_t bare;  /* a bare numeral of an excerpt compilation (lec_marker_bare) */
-    int32_t ordinal;
-    uint32_t node; /* its node when accepted, else LEC_NONE */
-} cand;
-
-typedef struct capt {
-    uint32_t start, end; /* the caption in the segmented text */
-    uint32_t para;
-    uint8_t block; /* it follows a sentence end: a block of its own */
-} capt;
-
-typedef struct conv {
-    lec_tdoc d;
-    cand *c;
-    size_t nc, cap;
-    capt *caps;
-    size_t ncaps, cap_caps;
-    lec_outline *tree;
-    /* per accepted node: index of its candidate */
-    size_t *node_cand;
-    uint8_t heading_fam[LEC_FAM_COUNT];
-    uint8_t fam_level[LEC_FAM_COUNT];
-    size_t *cut;   /* per candidate: end of a heading's text (from pos) */
-    int *how;      /* per candidate: LEC_CUT_* */
-    lec_buf out;
-    /* lec_convert_to: out is given to sink a piece at a time */
-    void (*sink)(void *arg, const char *s, size_t n);
-    void *sink_arg;
-} conv;
-
-/* The Markdown handed to a sink this much at a time. */
-#define SINK_PIECE ((size_t)1 << 20)
+#include "convert_priv.h"
 
 /* ---- candidates ----------------------------------------------------- */
-
-
 
 static void add_cand(conv *cv, uint32_t pos, uint32_t para, int boundary, const lec_marker *m)
 {
@@ -146,10 +104,12 @@ static void find_captions(conv *cv, uint32_t pi, size_t *first)
 
 /* Adds a candidate at pos, in order among those of the paragraph that
  * begin at first (unless one is there already). */
-static void insert_cand(conv *cv, size_t first, uint32_t pos, uint32_t pi, const lec_marker *m, int bare)
+static void insert_cand(conv *cv, size_t first, uint32_t pos, uint32_t pi, const lec_marker *m,
+                        int bare)
 {
     size_t j = cv->nc;
-    while (j > first && cv->c[j - 1].pos >= pos) j--;
+    while (j > first && cv->c[j - 1].pos >= pos)
+        j--;
     if (j < cv->nc && cv->c[j].pos == pos) return;
     add_cand(cv, pos, pi, j == first && pos == cv->d.p[pi].off ? B_START : B_SENT, m);
     cv->c[cv->nc - 1].bare = (uint8_t)bare;
@@ -161,15 +121,16 @@ static void insert_cand(conv *cv, size_t first, uint32_t pos, uint32_t pi, const
 /* ---- excerpt compilations ------------------------------------------- */
 
 /* What an excerpt's citation says it is quoted from. */
-static const char *const cited[] = {"讲话", "谈话", "发言", "指示", "批示", "贺信", "回信", "信",
-                                    "文章", "报告", "致辞", "演讲", "要点", "说明", "答问",
-                                    "贺词", "序言", "部分", NULL};
+static const char *const cited[] = {"讲话", "谈话", "发言", "指示", "批示", "贺信", "回信",
+                                    "信",   "文章", "报告", "致辞", "演讲", "要点", "说明",
+                                    "答问", "贺词", "序言", "部分", NULL};
 
 /* Whether t[0..at) ends with an excerpt's citation, its source in
  * brackets: （2020年2月5日在…上的讲话）. */
 static int ends_citation(const char *t, size_t at)
 {
-    while (at > 0 && t[at - 1] == ' ') at--;
+    while (at > 0 && t[at - 1] == ' ')
+        at--;
     size_t close;
     if (at >= 1 && t[at - 1] == ')')
         close = at - 1;
@@ -178,13 +139,16 @@ static int ends_citation(const char *t, size_t at)
     else
         return 0;
     size_t o = close;
-    while (o > 0 && close - o < 300 && t[o - 1] != '(' && !(o >= 3 && memcmp(t + o - 3, "（", 3) == 0))
+    while (o > 0 && close - o < 300 && t[o - 1] != '(' &&
+           !(o >= 3 && memcmp(t + o - 3, "（", 3) == 0))
         o--;
     if (o == 0 || close - o >= 300) return 0;
     /* a year first (2020年), a word for a speech or a text last */
     size_t i = o, d = 0;
-    while (i < close && t[i] == ' ') i++;
-    while (i + d < close && t[i + d] >= '0' && t[i + d] <= '9') d++;
+    while (i < close && t[i] == ' ')
+        i++;
+    while (i + d < close && t[i + d] >= '0' && t[i + d] <= '9')
+        d++;
     if (d != 4 || close - (i + d) < 3 || memcmp(t + i + d, "年", 3) != 0) return 0;
     for (int k = 0; cited[k]; k++) {
         size_t l = strlen(cited[k]);
@@ -221,7 +185,8 @@ static void try_bare(conv *cv, uint32_t pi, size_t first, size_t at)
 static int after_note(const char *s, size_t at)
 {
     size_t i = at >= 3 ? at - 3 : 0;
-    while (i >= 3 && memcmp(s + i - 3, "。", 3) != 0 && memcmp(s + i - 3, "※", 3) != 0) i--;
+    while (i >= 3 && memcmp(s + i - 3, "。", 3) != 0 && memcmp(s + i - 3, "※", 3) != 0)
+        i--;
     return i >= 3 && memcmp(s + i - 3, "※", 3) == 0;
 }
 
@@ -244,7 +209,8 @@ static void find_candidates(conv *cv, uint32_t pi)
     const char *s = cv->d.text.data + p->off;
     size_t n = p->len, first_cap = cv->ncaps, first_cand = cv->nc;
     lec_marker m;
-    if (lec_marker_scan(s, n, LEC_MARK_BLOCK, &m)) add_cand(cv, p->off + (uint32_t)m.skip, pi, B_START, &m);
+    if (lec_marker_scan(s, n, LEC_MARK_BLOCK, &m))
+        add_cand(cv, p->off + (uint32_t)m.skip, pi, B_START, &m);
     bare_at_start(cv, pi, first_cand);
     for (size_t i = 0; i < n;) {
         /* Sentence ends and colons: 。！？： (E3 80 82, EF BC 81/9F/9A) or
@@ -291,7 +257,8 @@ static void find_candidates(conv *cv, uint32_t pi)
             if (numeral_lead(s, n, i) && ends_citation(s, i)) try_bare(cv, pi, first_cand, i);
             continue;
         }
-        if (cp == 0x3002 && numeral_lead(s, n, i) && after_note(s, i)) try_bare(cv, pi, first_cand, i);
+        if (cp == 0x3002 && numeral_lead(s, n, i) && after_note(s, i))
+            try_bare(cv, pi, first_cand, i);
         int boundary = -1;
         if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
             boundary = B_SENT;
@@ -314,7 +281,8 @@ static void find_candidates(conv *cv, uint32_t pi)
          * marker starts a point as after a sentence end. */
         size_t w = first_cand;
         for (size_t j = first_cand; j < cv->nc; j++) {
-            while (kc < cv->ncaps && cv->caps[kc].end <= cv->c[j].pos) kc++;
+            while (kc < cv->ncaps && cv->caps[kc].end <= cv->c[j].pos)
+                kc++;
             if (kc < cv->ncaps && cv->c[j].pos >= cv->caps[kc].start) continue;
             cv->c[w++] = cv->c[j];
         }
@@ -352,7 +320,8 @@ static void validate(conv *cv)
     size_t k = 0;
     for (size_t id = 1; id < nn; id++) {
         uint32_t start = lec_outline_node(cv->tree, id)->start;
-        while (k < cv->nc && cv->c[k].pos < start) k++;
+        while (k < cv->nc && cv->c[k].pos < start)
+            k++;
         if (k < cv->nc && cv->c[k].pos == start) {
             cv->c[k].node = (uint32_t)id;
             cv->node_cand[id] = k;
@@ -375,8 +344,9 @@ static int stands_alone(const conv *cv, const cand *c)
     for (size_t i = 0; i < n; i++) {
         if ((u[i] & 0xC0) == 0x80) continue;
         if (++chars > 48) return 0;
-        if (i + 3 < n && ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
-                          (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
+        if (i + 3 < n &&
+            ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+             (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F))))
             return 0;
     }
     return 1;
@@ -393,7 +363,8 @@ static void decide_headings(conv *cv)
 {
     size_t nn = lec_outline_count(cv->tree);
     int alone[LEC_FAM_COUNT], seen[LEC_FAM_COUNT];
-    for (int f = 0; f < LEC_FAM_COUNT; f++) alone[f] = 1, seen[f] = 0;
+    for (int f = 0; f < LEC_FAM_COUNT; f++)
+        alone[f] = 1, seen[f] = 0;
     for (size_t id = 1; id < nn; id++) {
         const cand *c = &cv->c[cv->node_cand[id]];
         seen[c->family] = 1;
@@ -403,8 +374,8 @@ static void decide_headings(conv *cv)
             alone[c->family] = 0;
     }
     for (int f = 0; f < LEC_FAM_COUNT; f++)
-        cv->heading_fam[f] = seen[f] && (heads_parts(f) || ((f == LEC_FAM_CN_PAREN ||
-                                                             f == LEC_FAM_NUM) && alone[f]));
+        cv->heading_fam[f] = seen[f] && (heads_parts(f) ||
+                                         ((f == LEC_FAM_CN_PAREN || f == LEC_FAM_NUM) && alone[f]));
     /* A heading cannot sit inside a point: a family under a family that
      * stays text stays text too.  Repeat until nothing changes. */
     for (int changed = 1; changed;) {
@@ -420,7 +391,8 @@ static void decide_headings(conv *cv)
         }
     }
     /* Levels: a family's shallowest place in the tree; ## is the top. */
-    for (int f = 0; f < LEC_FAM_COUNT; f++) cv->fam_level[f] = 0;
+    for (int f = 0; f < LEC_FAM_COUNT; f++)
+        cv->fam_level[f] = 0;
     for (size_t id = 1; id < nn; id++) {
         const lec_onode *n = lec_outline_node(cv->tree, id);
         if (!cv->heading_fam[n->family]) continue;
@@ -450,7 +422,7 @@ static size_t caption_after(const conv *cv, uint32_t pos)
 
 /* End of the text of candidate k: the next accepted candidate or caption
  * in the same paragraph, or the paragraph's end. */
-static uint32_t cand_end(const conv *cv, size_t k)
+uint32_t conv_cand_end(const conv *cv, size_t k)
 {
     const lec_tpara *p = &cv->d.p[cv->c[k].para];
     uint32_t end = p->off + p->len;
@@ -499,7 +471,8 @@ static size_t preview_items(const char *s, size_t n, lec_fused *items, size_t ma
         for (; j < n && j - ts < PREVIEW_ITEM; j++) {
             if (is_stop3(s, n, j)) break;
             lec_marker nx;
-            if (is_sep(s, n, j, &sl) && lec_marker_scan(s + j + sl, n - j - sl, LEC_MARK_BLOCK, &nx) &&
+            if (is_sep(s, n, j, &sl) &&
+                lec_marker_scan(s + j + sl, n - j - sl, LEC_MARK_BLOCK, &nx) &&
                 (int)nx.family == fam && nx.ordinal == (int)cnt + 2) {
                 more = 1;
                 break;
@@ -559,7 +532,7 @@ static void cut_headings(conv *cv)
                 size_t ci = cv->node_cand[c];
                 lec_marker m;
                 const char *s = cv->d.text.data + cv->c[ci].pos;
-                size_t len = cand_end(cv, ci) - cv->c[ci].pos;
+                size_t len = conv_cand_end(cv, ci) - cv->c[ci].pos;
                 if (cv->c[ci].bare && lec_marker_bare(s, len, &m)) {
                     /* a part numbered by a bare numeral has no heading text:
                      * the numeral alone heads it, the excerpt follows */
@@ -578,8 +551,8 @@ static void cut_headings(conv *cv)
             preview_hints(cv, cv->c[which[0]].pos, h, k);
             lec_fuse_split(h, k, cut, how);
             for (size_t j = 0; j < k; j++) {
-                cv->cut[which[j]] = (size_t)(h[j].s - (cv->d.text.data + cv->c[which[j]].pos)) +
-                                    cut[j];
+                cv->cut[which[j]] =
+                    (size_t)(h[j].s - (cv->d.text.data + cv->c[which[j]].pos)) + cut[j];
                 cv->how[which[j]] = how[j];
             }
         }
@@ -588,162 +561,6 @@ static void cut_headings(conv *cv)
     free(which);
     free(cut);
     free(how);
-}
-
-/* ---- Markdown output ------------------------------------------------ */
-
-/* ASCII punctuation: what a backslash escapes in CommonMark. */
-static int ascii_punct(unsigned char c)
-{
-    return c > ' ' && c < 0x7F && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-                                     (c >= 'a' && c <= 'z'));
-}
-
-/* Writes text so that cmark reads it back as the same characters:
- * backslashes before everything that could be markup. */
-static void put_escaped(lec_buf *o, const char *s, size_t n, int heading)
-{
-    size_t i = 0;
-    /* What only matters at the start of a line (the loop below escapes
-     * the characters that matter everywhere). */
-    if (n && s[0] && strchr("#>-+=~|", s[0]) && !(heading && s[0] == '#')) lec_buf_putc(o, '\\');
-    size_t d = 0;
-    while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9') d++;
-    if (d && d < n && (s[d] == '.' || s[d] == ')')) {
-        lec_buf_put(o, s, d);
-        lec_buf_putc(o, '\\');
-        i = d;
-    }
-    size_t run = i;
-    for (;; i++) {
-        i = lec_bytes_md_special(s, n, i, heading);
-        if (i >= n) break;
-        /* An escape the text already carries (exported from Markdown:
-         * 1\. \* \#) is kept as it is, and shows the character it escapes. */
-        if (s[i] == '\\' && i + 1 < n && ascii_punct((unsigned char)s[i + 1])) {
-            i++;
-            continue;
-        }
-        lec_buf_put(o, s + run, i - run);
-        lec_buf_putc(o, '\\');
-        run = i;
-    }
-    lec_buf_put(o, s + run, n - run);
-}
-
-/* A block caption, in italics.  (One inside a sentence stays plain text:
- * emphasis closed before an ideograph after a bracket would show its
- * asterisks.) */
-static void put_caption(conv *cv, const capt *k)
-{
-    const char *s = cv->d.text.data + k->start;
-    size_t n = k->end - k->start;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-    if (!k->block) {
-        put_escaped(&cv->out, s, n, 0);
-        return;
-    }
-    lec_buf_putc(&cv->out, '*');
-    put_escaped(&cv->out, s, n, 0);
-    lec_buf_puts(&cv->out, "*\n\n");
-}
-
-static void put_heading(conv *cv, int level, const char *s, size_t n, int unsure)
-{
-    if (unsure)
-        lec_buf_puts(&cv->out, "<!-- lectern: not sure where this heading ends -->\n\n");
-    for (int i = 0; i < level; i++) lec_buf_putc(&cv->out, '#');
-    lec_buf_putc(&cv->out, ' ');
-    /* the white space a heading was cut before (第一章　总则　第一条…) */
-    for (;;) {
-        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-            n--;
-        else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
-            n -= 3;
-        else
-            break;
-    }
-    put_escaped(&cv->out, s, n, 1);
-    lec_buf_puts(&cv->out, "\n\n");
-}
-
-static void put_front_matter(conv *cv)
-{
-    const lec_meta_list *m = &cv->d.meta;
-    if (!m->count) return;
-    lec_buf_puts(&cv->out, "---\n");
-    for (size_t i = 0; i < m->count; i++)
-        lec_buf_printf(&cv->out, "%s: %s\n", m->items[i].key, m->items[i].value);
-    lec_buf_puts(&cv->out, "---\n\n");
-}
-
-/* Writes text[at..to) of a paragraph, with the captions that start in it:
- * a block caption ends the paragraph before it and stands alone, one
- * inside a sentence stays in it. */
-static void put_text(conv *cv, uint32_t at, uint32_t to, size_t *kc)
-{
-    const char *base = cv->d.text.data;
-    int open = 0; /* a paragraph is begun and not ended */
-    for (; *kc < cv->ncaps && cv->caps[*kc].start < to; (*kc)++) {
-        const capt *k = &cv->caps[*kc];
-        const char *s = base + at;
-        size_t n = k->start - at;
-        if (!open)
-            while (n && (*s == ' ' || *s == '\t')) s++, n--;
-        if (n) put_escaped(&cv->out, s, n, 0), open = 1;
-        if (k->block && open) lec_buf_puts(&cv->out, "\n\n"), open = 0;
-        put_caption(cv, k);
-        open = !k->block;
-        at = k->end;
-    }
-    const char *s = base + at;
-    size_t n = to > at ? to - at : 0;
-    if (!open)
-        while (n && (*s == ' ' || *s == '\t')) s++, n--;
-    if (n) put_escaped(&cv->out, s, n, 0), open = 1;
-    if (open) lec_buf_puts(&cv->out, "\n\n");
-}
-
-static void write_markdown(conv *cv)
-{
-    put_front_matter(cv);
-    const char *base = cv->d.text.data;
-    size_t k = 0, kc = 0;
-    for (uint32_t pi = 0; pi < cv->d.n; pi++) {
-        const lec_tpara *p = &cv->d.p[pi];
-        if (p->title) {
-            put_heading(cv, 1, base + p->off, p->len, 0);
-            continue;
-        }
-        /* The pieces of this paragraph: cut before every accepted
-         * candidate and around every block caption. */
-        uint32_t at = p->off, end = p->off + p->len;
-        while (k < cv->nc && cv->c[k].para < pi) k++;
-        for (; k < cv->nc && cv->c[k].para == pi; k++) {
-            const cand *c = &cv->c[k];
-            if (c->node == LEC_NONE) continue;
-            if (c->pos > at) put_text(cv, at, c->pos, &kc);
-            at = c->pos;
-            if (!cv->heading_fam[c->family]) continue;
-            uint32_t stop = cand_end(cv, k);
-            /* a heading ends where a caption begins: put_text writes it */
-            for (size_t j = kc; j < cv->ncaps && cv->caps[j].start < stop; j++)
-                if (cv->caps[j].start >= c->pos) {
-                    stop = cv->caps[j].start;
-                    break;
-                }
-            size_t cut = cv->cut[k] ? cv->cut[k] : stop - c->pos;
-            if (c->pos + cut > stop) cut = stop - c->pos;
-            put_heading(cv, cv->fam_level[c->family], base + c->pos, cut,
-                         cv->how[k] == LEC_CUT_UNSURE);
-            at = c->pos + (uint32_t)cut;
-        }
-        if (end > at) put_text(cv, at, end, &kc);
-        if (cv->sink && cv->out.len >= SINK_PIECE) {
-            cv->sink(cv->sink_arg, cv->out.data, cv->out.len);
-            lec_buf_reset(&cv->out);
-        }
-    }
 }
 
 /* text with every byte that is not part of a valid UTF-8 character made
@@ -785,7 +602,8 @@ static void convert(conv *cv, const char *text, size_t len)
     /* A record with no head may still say what it is at its ends. */
     if (cv->d.n && !cv->d.p[0].head)
         lec_furniture_read(cv->d.text.data, cv->d.text.len, cv->d.p[0].len, &cv->d.meta);
-    for (uint32_t i = 0; i < cv->d.n; i++) find_candidates(cv, i);
+    for (uint32_t i = 0; i < cv->d.n; i++)
+        find_candidates(cv, i);
     validate(cv);
     decide_headings(cv);
     cut_headings(cv);
@@ -793,7 +611,7 @@ static void convert(conv *cv, const char *text, size_t len)
      * (or the pieces a sink is given). */
     lec_buf_reserve(&cv->out, cv->sink ? SINK_PIECE + SINK_PIECE / 4
                                        : cv->d.text.len + cv->d.text.len / 16 + 4096);
-    write_markdown(cv);
+    conv_write_markdown(cv);
 
     lec_outline_free(cv->tree);
     free(cv->node_cand);
