@@ -23,6 +23,8 @@
 #include "lectern/marker.h"
 #include "lectern/utf8.h"
 
+#include "codespan.h"
+
 #include <string.h>
 
 /* Bytes that may start markup inside a paragraph or heading. */
@@ -275,6 +277,16 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
                 while (n > 0 && ((unsigned char)s[a + n] & 0xC0) == 0x80) n--;
             }
             lec_buf_put(&w->text, s + a, n);
+        } else if (w->valid || lec_utf8_valid(s + a, z - a, NULL)) {
+            /* "### `fs.access(path)`": code spans are all its markup. */
+            lec_buf_reset(&w->text);
+            ok = lec_codespan_text(s + a, z - a, markup, &w->text);
+            if (ok && w->text.len > HEADING_CAP) {
+                size_t n = HEADING_CAP; /* cut between characters, as cmark_text */
+                while (n > 0 && ((unsigned char)w->text.data[n] & 0xC0) == 0x80) n--;
+                w->text.len = n;
+                w->text.data[n] = '\0';
+            }
         }
     } else {
         ok = join_lines(w, from, text_to, HEADING_CAP);

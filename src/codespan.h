@@ -1,0 +1,20 @@
+/*
+ * codespan.h - the inline text of a line whose only markup is code spans
+ * (codespan.c), as cmark and lec_md_inline_text would give it.
+ */
+#ifndef LECTERN_CODESPAN_H
+#define LECTERN_CODESPAN_H
+
+#include <stddef.h>
+
+#include "lectern/util.h"
+
+/* Appends to out the inline text of the one-line s[0..n) -- text, and the
+ * content of its code spans -- and returns 1, when nothing but backticks
+ * in it may be markup: outside its code spans no byte of markup[] (a
+ * table of 256 flags, the backtick's ignored), no line break.  Returns 0
+ * and leaves out as it was otherwise (cmark must read it).  s must be
+ * valid UTF-8 (cmark would replace what is not). */
+int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], lec_buf *out);
+
+#endif
