@@ -6,19 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* cmark's memory comes from lectern's allocators: out of memory is then
- * lectern's one message and status 70 (util.h), not cmark's abort. */
-static void *cm_calloc(size_t count, size_t size)
-{
-    return lec_xcalloc(count, size);
-}
-
-static void *cm_realloc(void *p, size_t n)
-{
-    return lec_xrealloc(p, n);
-}
-
-static cmark_mem cm_mem = {cm_calloc, cm_realloc, free};
+#include "mdarena.h"
 
 static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, const char *extra,
                   size_t extra_len, int first)
@@ -42,12 +30,14 @@ static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     if (first) {
         pre = 2;
         for (size_t i = 0; i < extra_len; i++)
-            if (extra[i] == '\n' || (extra[i] == '\r' && (i + 1 == extra_len || extra[i + 1] != '\n')))
+            if (extra[i] == '\n' ||
+                (extra[i] == '\r' && (i + 1 == extra_len || extra[i + 1] != '\n')))
                 pre++;
         if (extra[extra_len - 1] == '\r') pre--; /* the \n fed next joins it */
     }
     LEC_GROW(md->lines, cap, pre + 1);
-    for (size_t i = 0; i < pre; i++) md->lines[md->nlines++] = start;
+    for (size_t i = 0; i < pre; i++)
+        md->lines[md->nlines++] = start;
     md->lines[md->nlines++] = start;
     /* A lone \r is rare: look for \n with memchr, and for \r inside
      * each line only when the range has one at all. */
@@ -68,7 +58,12 @@ static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
         }
     }
 
-    cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8, &cm_mem);
+    /* The tree goes into an arena of its own (mdarena.h): its memory comes
+     * from lectern's allocators, so out of memory is lectern's one message
+     * and status 70 (util.h), not cmark's abort. */
+    md->arena = lec_mdarena_new();
+    lec_mdarena *was = lec_mdarena_use(md->arena);
+    cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8, &lec_mdarena_mem);
     if (first) {
         cmark_parser_feed(p, extra, extra_len);
         cmark_parser_feed(p, "\n\n", 2);
@@ -83,6 +78,8 @@ static void parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
     }
     md->root = cmark_parser_finish(p);
     cmark_parser_free(p);
+    lec_mdarena_use(was);
+    lec_mdarena_set_key(md->arena, md->root);
     /* Definitions make no block.  If something in them did (a text kept
      * between two blocks that was not only definitions), it could reach
      * into the range (an open fence): then they go after it after all. */
@@ -107,7 +104,11 @@ void lec_md_parse_defs_first(lec_md *md, const char *src, uint32_t start, uint32
 
 void lec_md_free(lec_md *md)
 {
-    if (md->root) cmark_node_free(md->root);
+    /* The arena holds the whole tree unless cmark took memory from the
+     * heap for it (a literal made a C string outside lec_md_inline_text):
+     * then the walk frees that. */
+    if (md->root && !lec_mdarena_heap_idle()) cmark_node_free(md->root);
+    lec_mdarena_free(md->arena);
     free(md->lines);
     memset(md, 0, sizeof *md);
 }
@@ -174,6 +175,12 @@ void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32
 
 void lec_md_inline_text(cmark_node *n, lec_buf *out, size_t cap)
 {
+    /* The literals made C strings here, and the iterator, go into the
+     * arena of n's tree when it was parsed on this thread. */
+    cmark_node *root = n;
+    for (cmark_node *up; (up = cmark_node_parent(root));)
+        root = up;
+    lec_mdarena *was = lec_mdarena_use(lec_mdarena_find(root));
     cmark_iter *it = cmark_iter_new(n);
     cmark_event_type ev;
     int soft = 0;
@@ -204,10 +211,12 @@ void lec_md_inline_text(cmark_node *n, lec_buf *out, size_t cap)
         }
     }
     cmark_iter_free(it);
+    lec_mdarena_use(was);
     /* At most cap bytes, cut between characters, as the scan cuts (scan.c). */
     if (out->len > cap) {
         size_t k = cap;
-        while (k > 0 && ((unsigned char)out->data[k] & 0xC0) == 0x80) k--;
+        while (k > 0 && ((unsigned char)out->data[k] & 0xC0) == 0x80)
+            k--;
         out->len = k;
         out->data[k] = '\0';
     }

@@ -16,10 +16,13 @@
 
 #include "lectern/util.h"
 
+struct lec_mdarena;
+
 typedef struct lec_md {
-    cmark_node *root; /* the document node; owned, freed by lec_md_free */
-    const char *src;  /* the whole source (not owned) */
-    uint32_t start;   /* the parsed range src[start..end) */
+    cmark_node *root;          /* the document node; owned, freed by lec_md_free */
+    struct lec_mdarena *arena; /* holds root's tree; owned, freed by lec_md_free */
+    const char *src;           /* the whole source (not owned) */
+    uint32_t start;            /* the parsed range src[start..end) */
     uint32_t end;
     uint32_t *lines; /* lines[k]: offset in src of line k+1 of the range */
     size_t nlines;
@@ -38,6 +41,8 @@ void lec_md_parse(lec_md *md, const char *src, uint32_t start, uint32_t end, con
  * keeps the range's own definition of a label first. */
 void lec_md_parse_defs_first(lec_md *md, const char *src, uint32_t start, uint32_t end,
                              const char *extra, size_t extra_len);
+/* Releases md's tree, on the thread that parsed it (its memory is that
+ * thread's arena). */
 void lec_md_free(lec_md *md);
 
 /* Offset in src of the start of (1-based) line `line` of the range;
