@@ -88,7 +88,15 @@ void doc_scan(walker *w, uint32_t start, uint32_t end);
 /* What doc_scan does with a range, step by step: a paragraph [a, b), a
  * setext heading (text [a, b), underline to c) or an ATX one [a, b), code
  * or an HTML comment [a, b), or a part [a, b) that cmark reads. */
-enum { DOC_STEP_PARA, DOC_STEP_SETEXT, DOC_STEP_ATX, DOC_STEP_CODE, DOC_STEP_HTML, DOC_STEP_CMARK };
+enum {
+    DOC_STEP_PARA,
+    DOC_STEP_SETEXT,
+    DOC_STEP_ATX,
+    DOC_STEP_CODE,
+    DOC_STEP_HTML,
+    DOC_STEP_QUOTE,
+    DOC_STEP_CMARK
+};
 typedef struct doc_step {
     uint32_t a, b, c;
     uint8_t op, level;

@@ -365,6 +365,36 @@ static uint32_t comment_end(const walker *w, const line *o, uint32_t end)
     return open_to_end(w, o->start, end);
 }
 
+static int has_def_colon(const char *s, size_t n);
+
+/* Does the line begin a quote's line: '>' after at most 3 spaces? */
+static int quote_line(const walker *w, const char *s, const line *l)
+{
+    return l->indent >= 0 && l->indent < 4 && s[l->start + (uint32_t)l->indent] == '>' &&
+           line_valid(w, l);
+}
+
+/* Where the block quote opened by line o ends, when every one of its lines
+ * begins with '>' and a blank line (or the end of the document) follows
+ * the last: a line that does not begin with '>' goes on the quote only
+ * lazily, as text of a paragraph, and a blank one never does.  The walk
+ * looks into no quote, so this is all it needs.  Else, and when the quote
+ * may hold a link definition (which resolves links in the whole range),
+ * cmark reads it (UINT32_MAX). */
+static uint32_t quote_end(const walker *w, const line *o, uint32_t end)
+{
+    const char *s = w->doc->src;
+    line l = *o;
+    while (l.next < end) {
+        read_line(s, l.next, end, &l);
+        if (quote_line(w, s, &l)) continue;
+        if (!l.blank) return UINT32_MAX;
+        return has_def_colon(s + o->start, l.start - o->start) ? UINT32_MAX : l.start;
+    }
+    if (end != w->doc->len || has_def_colon(s + o->start, end - o->start)) return UINT32_MAX;
+    return end;
+}
+
 /* A block the scan reports whole, with nothing inside looked at. */
 static void opaque(walker *w, uint32_t from, uint32_t to, int kind)
 {
@@ -514,6 +544,9 @@ static void run_step(walker *w, const doc_step *st)
     case DOC_STEP_HTML:
         opaque(w, st->a, st->b, LEC_BLOCK_HTML);
         break;
+    case DOC_STEP_QUOTE:
+        opaque(w, st->a, st->b, LEC_BLOCK_QUOTE);
+        break;
     default:
         doc_walk_chunk(w, st->a, st->b);
         break;
@@ -598,6 +631,12 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                                                          : UINT32_MAX;
             if (to != UINT32_MAX) {
                 step(w, dp, fence ? DOC_STEP_CODE : DOC_STEP_HTML, l.start, to, 0, 0);
+                pos = to;
+                continue;
+            }
+            to = quote_line(w, s, &l) ? quote_end(w, &l, end) : UINT32_MAX;
+            if (to != UINT32_MAX) {
+                step(w, dp, DOC_STEP_QUOTE, l.start, to, 0, 0);
                 pos = to;
                 continue;
             }
