@@ -7,6 +7,7 @@
  */
 #include "mdarena.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,23 +72,39 @@ static _Thread_local lec_mdarena *tl_cur;
 static _Thread_local lec_mdarena *tl_live;
 /* Allocations cmark made on the heap and has not freed, all threads. */
 static atomic_size_t heap_live;
+/* Each thread keeps the last arena it released, emptied, for the next
+ * parse: most parses are small and then need no malloc at all.  A
+ * thread-specific value, so that a worker's is freed when it ends. */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static int spare_ok;
 
 static char *data(blk *b)
 {
     return (char *)(b + 1);
 }
 
+static void spare_key_new(void)
+{
+    spare_ok = pthread_key_create(&spare_key, free) == 0;
+}
+
 lec_mdarena *lec_mdarena_new(void)
 {
+    pthread_once(&spare_once, spare_key_new);
     size_t head = ROUND(sizeof(lec_mdarena));
-    char *m = lec_xmalloc(head + sizeof(blk) + FIRST_CAP);
-    lec_mdarena *a = (lec_mdarena *)m;
+    lec_mdarena *a = spare_ok ? pthread_getspecific(spare_key) : NULL;
+    if (a) {
+        pthread_setspecific(spare_key, NULL);
+    } else {
+        a = lec_xmalloc(head + sizeof(blk) + FIRST_CAP);
+        POISON((char *)a + head + sizeof(blk), FIRST_CAP);
+    }
     memset(a, 0, sizeof *a);
-    a->cur = (blk *)(m + head);
+    a->cur = (blk *)((char *)a + head);
     a->cur->next = a->cur->prev = NULL;
     a->cur->cap = FIRST_CAP;
     a->cur->used = 0;
-    POISON(data(a->cur), FIRST_CAP);
     a->big.next = a->big.prev = &a->big;
     a->next_cap = BLOCK_MIN;
     a->live_next = tl_live;
@@ -108,11 +125,18 @@ void lec_mdarena_free(lec_mdarena *a)
         free(b);
     }
     /* The last small block is the one inside a's allocation. */
-    for (blk *b = a->cur, *nx; b; b = nx) {
+    blk *b = a->cur;
+    for (blk *nx; b->next; b = nx) {
         nx = b->next;
         UNPOISON(data(b), b->cap);
-        if (nx) free(b);
+        free(b);
     }
+    /* The spare is poisoned whole: a tree used after its release is
+     * still caught, as it is in freed memory. */
+    POISON(data(b), b->cap);
+    if (spare_ok && !pthread_getspecific(spare_key) && pthread_setspecific(spare_key, a) == 0)
+        return;
+    UNPOISON(data(b), b->cap);
     free(a);
 }
 
@@ -158,7 +182,7 @@ static void *heap_alloc(size_t n, int zero)
     return h + 1;
 }
 
-static void *big_alloc(lec_mdarena *a, size_t n)
+static __attribute__((noinline)) void *big_alloc(lec_mdarena *a, size_t n)
 {
     blk *b = lec_xmalloc(sizeof(blk) + with_hdr(n));
     b->cap = b->used = 0;
@@ -172,22 +196,28 @@ static void *big_alloc(lec_mdarena *a, size_t n)
     return h + 1;
 }
 
-static void *arena_alloc(lec_mdarena *a, size_t n)
+/* A new small block for a, which becomes its current one; what is left
+ * of the one before (less than an allocation of BIG) stays unused.  Out
+ * of line: the allocation that needs it is the rare one. */
+static __attribute__((noinline)) blk *new_block(lec_mdarena *a)
 {
-    size_t need = with_hdr(n);
+    blk *b = lec_xmalloc(sizeof(blk) + a->next_cap);
+    b->next = a->cur;
+    b->prev = NULL;
+    b->cap = a->next_cap;
+    b->used = 0;
+    POISON(data(b), b->cap);
+    a->cur = b;
+    if (a->next_cap < BLOCK_MAX) a->next_cap *= 2;
+    return b;
+}
+
+static inline void *arena_alloc(lec_mdarena *a, size_t n)
+{
     if (n > BIG) return big_alloc(a, n);
+    size_t need = sizeof(hdr) + ROUND(n ? n : 1);
     blk *b = a->cur;
-    if (b->cap - b->used < need) {
-        /* What is left of this block (less than BIG) stays unused. */
-        b = lec_xmalloc(sizeof(blk) + a->next_cap);
-        b->next = a->cur;
-        b->prev = NULL;
-        b->cap = a->next_cap;
-        b->used = 0;
-        POISON(data(b), b->cap);
-        a->cur = b;
-        if (a->next_cap < BLOCK_MAX) a->next_cap *= 2;
-    }
+    if (b->cap - b->used < need) b = new_block(a);
     hdr *h = (hdr *)(data(b) + b->used);
     b->used += need;
     UNPOISON(h, sizeof(hdr) + n);
@@ -199,8 +229,8 @@ static void *arena_alloc(lec_mdarena *a, size_t n)
 
 static void *cm_calloc(size_t count, size_t size)
 {
-    if (size && count > SIZE_MAX / size) lec_oom();
-    size_t n = count * size;
+    size_t n;
+    if (__builtin_mul_overflow(count, size, &n)) lec_oom();
     if (!tl_cur) return heap_alloc(n, 1);
     void *p = arena_alloc(tl_cur, n);
     memset(p, 0, n);
