@@ -1,7 +1,9 @@
 /*
  * marker.c - recognises the numbering marker at the start of a point
- * (一、 （一） 1. （1） ① 一是 第一， 首先， First, IV. 第一章 ...), the value
- * of Chinese numerals, and the extent of a point's lead sentence.
+ * (一、 （一） 1. （1） ① 一是 第一， 首先， First, IV. 第一章 ...), tells
+ * when no text that begins a certain way can start with one, and finds the
+ * extent of a point's lead sentence.  The value of a Chinese numeral is
+ * cn_number.c's.
  *
  * Every scan works on s[0..n) that is not NUL-terminated and may be
  * invalid UTF-8, so all reads go through cp_at(), which never looks past
@@ -161,98 +163,7 @@ static size_t digits(const char *s, size_t n, size_t i, int *val)
     return j - i;
 }
 
-/* ---- Chinese numerals -------------------------------------------------- */
-
-/* What cp is in a Chinese numeral: its digit (零 〇 0, 一 1 … 九 9, 两 2),
- * 10, 100 or 1000 for 十 百 千, else -1.  One look in a table indexed by a
- * multiplicative hash of cp (the fifteen characters take fifteen slots of
- * 32): a chain of compares for each character of each numeral read was a
- * twentieth of a cold --list.  A slot holds its value + 1 (0: empty). */
-static int numeral(long cp)
-{
-    static const struct {
-        int32_t cp;
-        int16_t value1;
-    } slot[32] = {
-        [3] = {0x5341, 11},    /* 十 */
-        [5] = {0x4E03, 8},     /* 七 */
-        [6] = {0x5343, 1001},  /* 千 */
-        [8] = {0x516B, 9},     /* 八 */
-        [10] = {0x4E94, 6},    /* 五 */
-        [11] = {0x516D, 7},    /* 六 */
-        [12] = {0x4E24, 3},    /* 两 */
-        [13] = {0x3007, 1},    /* 〇 */
-        [14] = {0x767E, 101},  /* 百 */
-        [15] = {0x4E09, 4},    /* 三 */
-        [16] = {0x4E00, 2},    /* 一 */
-        [25] = {0x96F6, 1},    /* 零 */
-        [26] = {0x56DB, 5},    /* 四 */
-        [28] = {0x4E8C, 3},    /* 二 */
-        [29] = {0x4E5D, 10},   /* 九 */
-    };
-    uint32_t h = (uint32_t)cp * 0x8D88348Bu >> 27;
-    return slot[h].cp == cp ? slot[h].value1 - 1 : -1;
-}
-
-int lec_cn_number(const char *s, size_t n, size_t *used)
-{
-    size_t i = 0, good = 0, len;
-    long total = 0, cp;
-    int cur = -1;     /* a digit not yet multiplied by a unit */
-    int unit = 10000; /* the last unit taken: units must fall */
-    int zero = 0;     /* 零 after 千 or 百: the next digit skips a place */
-    int d;
-
-    for (;;) {
-        cp = cp_at(s, n, i, &len);
-        d = numeral(cp);
-        if (d == 0) {
-            if (i == 0) { /* a lone 零 or 〇 */
-                *used = len;
-                return 0;
-            }
-            /* 一百零五, 一千零五十: after 千 or 百, once; this also stops
-             * 二〇二四 (a year spelt digit by digit) */
-            if (cur >= 0 || unit > 1000 || unit == 10 || zero) break;
-            zero = 1;
-            i += len; /* not "good" until a digit follows */
-        } else if (d > 0 && d < 10) {
-            if (cur >= 0) break; /* 一二 is two numbers */
-            cur = d;
-            i += len;
-            good = i;
-        } else if (d == 10) { /* 十 */
-            /* 十 alone leads (十二); after 百 it needs a digit (一百一十) */
-            if (unit <= 10 || (cur < 0 && i != 0)) break;
-            total += (cur < 0 ? 1 : cur) * 10;
-            cur = -1, unit = 10;
-            i += len;
-            good = i;
-        } else if (d == 100 || d == 1000) { /* 百 千 */
-            int u = d;
-            if (cur < 0 || unit <= u || zero) break;
-            total += cur * u;
-            cur = -1, unit = u;
-            i += len;
-            good = i;
-        } else {
-            break;
-        }
-    }
-    if (good == 0) {
-        *used = 0;
-        return -1;
-    }
-    if (cur >= 0) {
-        /* 一百零五 = 105, but colloquial 一百五 = 150 */
-        if (zero || unit == 10000 || unit == 10)
-            total += cur;
-        else
-            total += cur * (unit / 10);
-    }
-    *used = good;
-    return (int)total;
-}
+/* ---- Chinese numerals (their value: cn_number.c) ----------------------- */
 
 /* A numeral the enumeration families use: only 一..十, value 1-99 (no 百,
  * 零, 两: nobody writes 两、 or 一百是).  Returns its length, or 0. */
@@ -587,23 +498,26 @@ static size_t try_roman(const char *p, size_t n, int ctx, lec_marker *m)
  * numbered divisions of English legal texts.  Set apart by a full stop, a
  * colon, a dash, a line end or the end of the text; "Article 5 of the
  * Treaty" is a reference (apart = 0). */
+static const struct {
+    const char *word;
+    lec_family fam;
+} legal_words[] = {
+    {"Article ", LEC_FAM_EN_ARTICLE}, {"ARTICLE ", LEC_FAM_EN_ARTICLE},
+    {"Section ", LEC_FAM_EN_SECTION}, {"SECTION ", LEC_FAM_EN_SECTION},
+    {"Sec. ", LEC_FAM_EN_SECTION},    {"SEC. ", LEC_FAM_EN_SECTION},
+};
+
+/* A match begins with one of legal_words (lec_marker_never counts on it). */
 static size_t try_en_legal(const char *p, size_t n, int ctx, lec_marker *m)
 {
-    static const struct {
-        const char *word;
-        lec_family fam;
-    } words[] = {
-        {"Article ", LEC_FAM_EN_ARTICLE}, {"ARTICLE ", LEC_FAM_EN_ARTICLE},
-        {"Section ", LEC_FAM_EN_SECTION}, {"SECTION ", LEC_FAM_EN_SECTION},
-        {"Sec. ", LEC_FAM_EN_SECTION},    {"SEC. ", LEC_FAM_EN_SECTION},
-    };
+    const size_t nwords = sizeof legal_words / sizeof *legal_words;
     size_t k, j, used, len;
     int val;
     long cp;
 
     (void)ctx;
-    for (k = 0; k < sizeof words / sizeof *words; k++) {
-        if ((j = starts(p, n, 0, words[k].word)) == 0) continue;
+    for (k = 0; k < nwords; k++) {
+        if ((j = starts(p, n, 0, legal_words[k].word)) == 0) continue;
         /* 1-4 digits (Section 1201) or a Roman numeral (Article IV) */
         val = 0;
         for (used = 0; used < 5 && j + used < n && p[j + used] >= '0' && p[j + used] <= '9'; used++)
@@ -617,7 +531,7 @@ static size_t try_en_legal(const char *p, size_t n, int ctx, lec_marker *m)
             cp == '(')
             return 0;
         if ((cp == '.' || cp == ':') && digit_at(p, n, j + 1)) return 0;
-        m->family = words[k].fam;
+        m->family = legal_words[k].fam;
         m->ordinal = val;
         m->apart = j >= n || cp == '.' || cp == ':' || cp == '\n' || cp == '\r' ||
                    set_index(cp, "—–") >= 0 || (cp == ' ' && apart_at(p, n, j + 1));
@@ -626,28 +540,39 @@ static size_t try_en_legal(const char *p, size_t n, int ctx, lec_marker *m)
     return 0;
 }
 
+/* The words of try_en, its first letter in either case: a match begins
+ * with one of them, or with en_and (lec_marker_never counts on it). */
+static const char *const en_words[] = {
+    "first",  "second", "third", "fourth",   "fifth",   "sixth",   "seventh",
+    "eighth", "ninth",  "tenth", "eleventh", "twelfth", "finally", "lastly",
+};
+static const char en_and[] = "and ";
+
+/* Can an English ordinal begin with the byte c in ctx?  Lower case only
+ * inside a paragraph: "…as follows: first, …". */
+static int en_first(char c, int ctx)
+{
+    return (c >= 'A' && c <= 'Z') || (ctx == LEC_MARK_INLINE && c >= 'a' && c <= 'z');
+}
+
 /* First, Second, ... Twelfth, Firstly, Finally, Lastly, First of all,
  * and "And fifth:" going on with a run */
 static size_t try_en(const char *p, size_t n, int ctx, lec_marker *m)
 {
-    static const char *const words[] = {
-        "first",  "second", "third", "fourth",   "fifth",   "sixth",   "seventh",
-        "eighth", "ninth",  "tenth", "eleventh", "twelfth", "finally", "lastly",
-    };
     static const int ords[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0};
+    _Static_assert(sizeof ords / sizeof *ords == sizeof en_words / sizeof *en_words,
+                   "an ordinal a word");
+    const char *const *words = en_words;
     size_t k, w, j, c, and = 0;
 
-    if (n == 0) return 0;
-    /* lower case only inside a paragraph: "…as follows: first, …" */
-    if (!(p[0] >= 'A' && p[0] <= 'Z') && !(ctx == LEC_MARK_INLINE && p[0] >= 'a' && p[0] <= 'z'))
-        return 0;
+    if (n == 0 || !en_first(p[0], ctx)) return 0;
     /* "And fifth:": the ordinal in lower case after it */
-    if ((p[0] | 0x20) == 'a' && starts(p, n, 1, "nd ")) {
-        and = 4;
+    if ((p[0] | 0x20) == en_and[0] && starts(p, n, 1, en_and + 1)) {
+        and = sizeof en_and - 1;
         p += and, n -= and;
         if (n == 0 || !(p[0] >= 'a' && p[0] <= 'z')) return 0;
     }
-    for (k = 0; k < sizeof words / sizeof *words; k++) {
+    for (k = 0; k < sizeof en_words / sizeof *en_words; k++) {
         w = strlen(words[k]);
         if (n < w || (p[0] | 0x20) != words[k][0] || memcmp(p + 1, words[k] + 1, w - 1) != 0)
             continue;
@@ -730,6 +655,52 @@ static unsigned can_start(const char *p, size_t n)
     default:
         return 0;
     }
+}
+
+static int is_letter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Can a text whose first word is w[0..lw) (ASCII letters, then a byte that
+ * is not one) begin with word, its first letter in either case when fold?
+ * A word of letters only must begin w; one that goes on after its letters
+ * ("Sec. ", "and ") must have them as all of w. */
+static int word_may_begin(const char *w, size_t lw, const char *word, int fold)
+{
+    size_t k = 0;
+    while (is_letter(word[k])) k++;
+    if (k == 0 || (word[k] ? lw != k : lw < k)) return 0;
+    if (fold ? (w[0] | 0x20) != (word[0] | 0x20) : w[0] != word[0]) return 0;
+    return memcmp(w + 1, word + 1, k - 1) == 0;
+}
+
+int lec_marker_never(const char *s, size_t n)
+{
+    size_t skip = skip_space(s, n, 0), len, lw = 0, k;
+    const char *p = s + skip;
+    int val;
+
+    n -= skip;
+    /* The first character after the white space, whole: what follows
+     * cannot change it, nor so which families may begin (can_start). */
+    if (cp_at(p, n, 0, &len) < 0) return 0;
+    unsigned may = can_start(p, n);
+    if (!en_first(p[0], LEC_MARK_BLOCK)) may &= ~(unsigned)T_EN;
+    if (!may) return 1;
+    /* Otherwise only a Latin word can be judged, once it has ended. */
+    if (may & ~(unsigned)(T_EN | T_ROMAN | T_EN_LEGAL)) return 0;
+    while (lw < n && is_letter(p[lw])) lw++;
+    if (lw == n) return 0;
+    /* roman() stops at the first byte that is no numeral letter, here or
+     * in any longer text, and try_roman wants a '.' right after it. */
+    if ((may & T_ROMAN) && roman(p, lw, &val) == lw) return 0;
+    for (k = 0; (may & T_EN_LEGAL) && k < sizeof legal_words / sizeof *legal_words; k++)
+        if (word_may_begin(p, lw, legal_words[k].word, 0)) return 0;
+    if ((may & T_EN) && word_may_begin(p, lw, en_and, 1)) return 0;
+    for (k = 0; (may & T_EN) && k < sizeof en_words / sizeof *en_words; k++)
+        if (word_may_begin(p, lw, en_words[k], 1)) return 0;
+    return 1;
 }
 
 /* Blanks and the stray separators (、，,.．：:) between a marker and its

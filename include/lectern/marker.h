@@ -76,6 +76,16 @@ int lec_marker_scan(const char *s, size_t n, int ctx, lec_marker *m);
  * (LEC_MARK_HEADING) it reads "一" alone or "一 标题" as this marker. */
 int lec_marker_bare(const char *s, size_t n, lec_marker *m);
 
+/* 1 when no text that begins with s[0..n), whatever follows, scans as a
+ * marker in LEC_MARK_BLOCK (lec_marker_scan gives 0); 0 when it cannot
+ * tell.  It tells from the first character after the white space when no
+ * family begins with it ("the", "我们"; not "第", "一", "("), or from a
+ * first Latin word that ends inside s and that no family begins with
+ * ("The ", not "First ", "Sec " nor "The" that may go on).  So scan.c
+ * passes over a paragraph whose markup comes after its start without
+ * parsing it. */
+int lec_marker_never(const char *s, size_t n);
+
 /* Value of the Chinese numeral at the start of s (一 二 … 十 百 零 〇 两 and
  * combinations such as 十二, 二十, 二十三, 一百零五, 一千二百六十) and its length in bytes in
  * *used; -1 (and *used = 0) when s does not start with one. */

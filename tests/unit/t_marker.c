@@ -1,7 +1,8 @@
 /*
  * t_marker.c - unit tests for marker.c: every marker family and variant,
  * the traps that must not scan as markers, the INLINE restrictions,
- * leading white space, Chinese numerals, lead sentences and ranks.
+ * leading white space, Chinese numerals, lead sentences and ranks, and
+ * lec_marker_never against the scan.
  *
  * Inputs are copied into buffers of exactly their length (no NUL), so
  * valgrind and ASan catch any read past n.
@@ -10,7 +11,9 @@
 #include "lectern/util.h"
 
 #include "../tap.h"
+#include "files.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -534,6 +537,163 @@ static void test_rank_and_names(void)
                "%s numbers through a document or under each parent", names[f]);
 }
 
+/* ---- lec_marker_never ---------------------------------------------------- */
+
+/* lec_marker_never(s) of a copy of exactly its bytes. */
+static int never(const char *s, size_t n)
+{
+    char *buf = lec_xmalloc(n ? n : 1);
+    memcpy(buf, s, n);
+    int r = lec_marker_never(buf, n);
+    free(buf);
+    return r;
+}
+
+static void test_never_cases(void)
+{
+    static const struct {
+        const char *in;
+        int never;
+    } c[] = {
+        {"The ", 1},     {"The", 0},     /* may go on: "Thereafter" is no marker, */
+        {"the", 1},      {"Use `x`", 1}, /* but the first word can tell */
+        {"First", 0},    {"First ", 0},  /* "First of all," */
+        {"Firstly ", 0}, {"Fir", 0},       {"Finally ", 0},
+        {"Lastly", 0},   {"Twelfth ", 0},  {"Tenths ", 0},
+        {"Seconds ", 0}, /* cannot tell */
+        {"Article ", 0}, {"Articles ", 1}, {"ARTICLE ", 0},
+        {"Sec ", 0},     {"SECTION.", 0},  {"Sections ", 1},
+        {"And ", 0},     {"Andrew ", 1},   {"I ", 0},
+        {"IV ", 0},      {"IVY ", 1},      {"XL ", 1},
+        {"XXXIX ", 0},   {"VIIII ", 1},    {"   ", 0},
+        {"", 0},         {"第", 0},        {"一", 0},
+        {"其", 0},       {"首", 0},        {"最", 0},
+        {"再", 0},       {"（", 0},        {"(", 0},
+        {"①", 0},        {"1", 0},         {"１", 0},
+        {"我们", 1},     {"我", 1},        {"\u3000\u3000我们", 1},
+        {"\u3000", 0},   {"\xe3\x80", 0},  {"\xef\xbb\xbfThe ", 1},
+        {"\xff", 0},     {"\xe6\x88", 0},  {" - ", 1},
+        {"\"First", 1},  {"$ ", 1},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof *c; k++)
+        is_int(never(c[k].in, strlen(c[k].in)), c[k].never, "never(\"%s\")", c[k].in);
+}
+
+/* Pieces that prefixes and what follows them are made of: marker words,
+ * their near misses, numerals, brackets, white space, punctuation. */
+static const char *const pieces[] = {
+    "First",   "first",    "Firstly", "Fir",     "Second", "Secondly", "Seconds", "Third",
+    "Tenth",   "Twelfth",  "Finally", "Lastly",  "And",    "and",      "Andrew",  "Article",
+    "ARTICLE", "Articles", "Section", "SECTION", "Sec",    "SEC",      "Sec.",    "I",
+    "II",      "IV",       "V",       "IX",      "X",      "XX",       "XXXIX",   "IIII",
+    "VX",      "L",        "The",     "the",     "We",     "Use",      "a",       "of",
+    "all",     " of all",  "ly",      "nd",      "irst",   "ection",   "rticle",  " ",
+    "  ",      "\t",       ".",       ",",       ":",      ";",        "-",       "(",
+    ")",       "（",       "）",      "\"",      "'",      "$",        "5",       "12",
+    "1999",    "IV.",      "1.",      "(1)",     "3.5",    "１",       "５．",    "①",
+    "⑴",       "⒈",        "㈠",      "第",      "一",     "二",       "十",      "十二",
+    "百",      "零",       "两",      "是",      "要",     "、",       "，",      "：",
+    "。",      "条",       "章",      "节",      "部分",   "个问题",   "之一",    "其",
+    "其次",    "首先",     "最后",    "再次",    "最近",   "我们",     "中国",    "\u3000",
+    "\u00a0",  "\u200b",   "\ufeff",  "\u2003",  "\xe3",   "\xff",     "\n",      "\r",
+};
+
+static unsigned rnd_state = 12345;
+static unsigned rnd(unsigned n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 8) % n;
+}
+
+static void add_pieces(lec_buf *b, unsigned count)
+{
+    for (unsigned i = 0; i < count; i++)
+        lec_buf_puts(b, pieces[rnd(sizeof pieces / sizeof *pieces)]);
+}
+
+/* The property: when never says 1 for a prefix, no text made of it and any
+ * continuation scans as a marker (block context).  Counts both answers,
+ * so that a test that only ever saw 0 would show. */
+static size_t check_prefix(const char *s, size_t n, size_t *yes, size_t *no)
+{
+    size_t bad = 0;
+    if (!never(s, n)) {
+        (*no)++;
+        return 0;
+    }
+    (*yes)++;
+    lec_buf t = {0};
+    for (int k = 0; k < 24; k++) {
+        lec_buf_reset(&t);
+        lec_buf_put(&t, s, n);
+        if (k) add_pieces(&t, 1 + rnd(4));
+        lec_marker m;
+        char *buf = lec_xmalloc(t.len ? t.len : 1);
+        memcpy(buf, t.data ? t.data : "", t.len);
+        if (lec_marker_scan(buf, t.len, B, &m) && bad++ < 5)
+            printf("# never(\"%.*s\") but \"%.*s\" scans\n", (int)n, s, (int)t.len, buf);
+        free(buf);
+    }
+    lec_buf_free(&t);
+    return bad;
+}
+
+static void test_never_random(void)
+{
+    size_t bad = 0, yes = 0, no = 0;
+    lec_buf p = {0};
+    for (int k = 0; k < 20000; k++) {
+        lec_buf_reset(&p);
+        add_pieces(&p, 1 + rnd(3));
+        /* and every cut of it, the cuts inside a character too */
+        for (size_t len = 0; len <= p.len; len++)
+            bad += check_prefix(p.data, len, &yes, &no);
+    }
+    lec_buf_free(&p);
+    is_int(bad, 0, "random prefixes: never => no continuation scans");
+    ok(yes > 10000 && no > 10000, "random prefixes: both answers seen (%zu yes, %zu no)", yes, no);
+}
+
+/* The starts of the lines of the shared corpus, cut anywhere in their
+ * first 40 bytes, as paragraphs begin. */
+static void test_never_corpus(void)
+{
+    const char *corpus = getenv("LECTERN_CORPUS");
+    const char *subs[] = {"", "/round2", "/laws"};
+    size_t bad = 0, yes = 0, no = 0, files = 0;
+    char path[4096];
+    for (size_t d = 0; corpus && d < 3; d++) {
+        snprintf(path, sizeof path, "%s%s", corpus, subs[d]);
+        DIR *dir = opendir(path);
+        struct dirent *e;
+        while (dir && (e = readdir(dir)) != NULL) {
+            size_t l = strlen(e->d_name);
+            if (l < 4 || (strcmp(e->d_name + l - 4, ".txt") && strcmp(e->d_name + l - 3, ".md")))
+                continue;
+            char file[8192];
+            snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+            lec_buf b = {0};
+            if (!read_file(file, &b)) continue;
+            files++;
+            for (size_t i = 0, lines = 0; i < b.len && lines < 400; lines++) {
+                const char *nl = memchr(b.data + i, '\n', b.len - i);
+                size_t end = nl ? (size_t)(nl - b.data) : b.len;
+                for (size_t len = 0; len <= 40 && i + len <= end; len++)
+                    bad += check_prefix(b.data + i, len, &yes, &no);
+                i = end + 1;
+            }
+            lec_buf_free(&b);
+        }
+        if (dir) closedir(dir);
+    }
+    if (!files) {
+        ok(1, "# SKIP no corpus at $LECTERN_CORPUS");
+        return;
+    }
+    is_int(bad, 0, "corpus line starts: never => no continuation scans (%zu files)", files);
+    ok(yes > 0 && no > 0, "corpus line starts: both answers seen (%zu yes, %zu no)", yes, no);
+}
+
 int main(void)
 {
     test_cases();
@@ -544,5 +704,8 @@ int main(void)
     test_cn_number();
     test_lead_sentence();
     test_rank_and_names();
+    test_never_cases();
+    test_never_random();
+    test_never_corpus();
     return tap_done();
 }

@@ -177,6 +177,13 @@ static const char *const tricky[] = {
     "1. [a]:x\n\n y\n\n1.\n1. [a]\n",
     "# [a]\n\n[a]:\n/u\n\n[b\nc]: /v\n\n# [b c]\n",
     "# [a] [b]\n\n[a]: /u\n\n\n\n[b]: /v\n[c]: /w\n\n\n",
+    /* paragraphs whose markup comes after their start: a marker or not */
+    "The `x`, first\n", "First `x`, y\n", "First\n`x`, y\n", "The\n![](x)\n", "IV\n*x*\n",
+    "IV. *x*\n", "Sec. 3 `x`\n", "And\n*fifth*: x\n", "And *fifth*: x\n", "First,\n`x`\n",
+    "我们\n`x`\n", "一\n`是`\n", "The \\\nFirst, x\n", "XX.\n*x*\n", "The  ![](x)\n",
+    "First\n![](x)\n", "I\n![](x)\n", "I.\n![](x)\n", "Lastly\n<b>, x\n", "Hello \r`x`\n",
+    "First \v`x`\n", "Firstly\n&amp; x\n", "Article 5. *x*\n", "1. *x*\n\nSecond\n_x_\n",
+    "\xe3\x80\x80The `x`\n", "(1) `x`\n", "Second\n\xe6 *x*\n",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
