@@ -668,10 +668,12 @@ static int is_letter(char c)
  * ("Sec. ", "and ") must have them as all of w. */
 static int word_may_begin(const char *w, size_t lw, const char *word, int fold)
 {
-    size_t k = 0;
-    while (is_letter(word[k])) k++;
-    if (k == 0 || (word[k] ? lw != k : lw < k)) return 0;
+    /* The first letters first: most words differ there (w[0] is a letter,
+     * and | 0x20 makes no other byte one). */
     if (fold ? (w[0] | 0x20) != (word[0] | 0x20) : w[0] != word[0]) return 0;
+    size_t k = 1;
+    while (is_letter(word[k])) k++;
+    if (word[k] ? lw != k : lw < k) return 0;
     return memcmp(w + 1, word + 1, k - 1) == 0;
 }
 
