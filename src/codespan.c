@@ -11,6 +11,7 @@
  */
 #include "codespan.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The length of the run of backticks at s[i]. */
@@ -36,18 +37,17 @@ static size_t closer(const char *s, size_t n, size_t from, size_t len)
     return n;
 }
 
-int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
+size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
 {
     /* Bytes cmark reads otherwise even inside a code span: a NUL becomes
      * U+FFFD, a lone CR ends the line, and \v \f are trimmed as white
      * space at its ends. */
     for (size_t k = 0; k < n; k++)
-        if (s[k] == '\0' || s[k] == '\r' || s[k] == '\v' || s[k] == '\f') return 0;
-    size_t mark = out->len;
+        if (s[k] == '\0' || s[k] == '\r' || s[k] == '\v' || s[k] == '\f' || s[k] == '\n')
+            return SIZE_MAX;
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '\n') break;
         if (c != '`') {
             if (markup[c]) break;
             lec_buf_putc(out, (char)c);
@@ -63,17 +63,20 @@ int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], 
         size_t a = i + len, z = end;
         if (z - a >= 2 && s[a] == ' ' && s[z - 1] == ' ') {
             size_t k = a;
-            while (k < z && s[k] == ' ')
-                k++;
+            while (k < z && s[k] == ' ') k++;
             if (k < z) a++, z--;
         }
         lec_buf_put(out, s + a, z - a);
         i = end + len;
     }
-    if (i < n) {
-        out->len = mark;
-        if (out->data) out->data[mark] = '\0';
-        return 0;
-    }
-    return 1;
+    return i;
+}
+
+int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
+{
+    size_t mark = out->len;
+    if (lec_codespan_lead(s, n, markup, out) == n) return 1;
+    out->len = mark;
+    if (out->data) out->data[mark] = '\0';
+    return 0;
 }

@@ -16,5 +16,10 @@
  * and leaves out as it was otherwise (cmark must read it).  s must be
  * valid UTF-8 (cmark would replace what is not). */
 int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], lec_buf *out);
+/* As lec_codespan_text, but stops at the first byte of markup[] outside a
+ * code span and returns where (n when it read all of s): out then holds
+ * the start of cmark's text, up to that byte.  Returns SIZE_MAX (out
+ * maybe added to) when s holds a NUL, CR, LF, \v or \f. */
+size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out);
 
 #endif

@@ -73,6 +73,12 @@ void doc_add_block(walker *w, uint32_t start, uint32_t end, int kind, int level)
  * (heading: the heading's text; else a paragraph's or item's). */
 void doc_describe(walker *w, lec_event *ev, const char *t, size_t n, int ctx, int heading);
 void doc_emit(walker *w, lec_event *ev);
+/* Fills the marker and title of a list item's event from w->text (the text
+ * of its first paragraph): an ordered item's marker is written at mark
+ * (its line after the indentation; the source ends at lim) and numbers it
+ * ordinal; an item of a bullet list (mark NULL) is described as a
+ * paragraph is. */
+void doc_item_describe(walker *w, lec_event *ev, int ordinal, const char *mark, const char *lim);
 /* The end of src[s..e) without the blank lines it ends with (the first
  * line stays), as a block's range is given. */
 uint32_t doc_drop_blank_tail(const char *src, uint32_t s, uint32_t e);

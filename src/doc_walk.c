@@ -195,19 +195,32 @@ void doc_emit(walker *w, lec_event *ev)
     lec_outline_add(w->tree, ev);
 }
 
-/* The marker of an ordered list item as written in the source: digits and
- * the delimiter after the item's indentation. */
-static void list_marker(walker *w, cmark_node *item, lec_event *ev)
+/* The marker of an ordered list item as written at s (its line's text
+ * after the indentation, up to lim): digits and the delimiter. */
+static size_t list_marker_len(const char *s, const char *lim)
 {
-    uint32_t line = lec_md_line_offset(&w->md, cmark_node_get_start_line(item));
-    int col = cmark_node_get_start_column(item);
-    const char *s = w->md.src + line + (col > 0 ? col - 1 : 0);
-    const char *lim = w->md.src + w->md.end;
     size_t k = 0;
     while (s + k < lim && s[k] >= '0' && s[k] <= '9' && k < 9) k++;
     if (s + k < lim && (s[k] == '.' || s[k] == ')')) k++;
-    ev->marker_off = lec_outline_intern(w->tree, s, k);
-    ev->marker_len = (uint32_t)k;
+    return k;
+}
+
+void doc_item_describe(walker *w, lec_event *ev, int ordinal, const char *mark, const char *lim)
+{
+    if (mark) {
+        size_t k = list_marker_len(mark, lim);
+        ev->family = LEC_FAM_LIST;
+        ev->ordinal = ordinal;
+        ev->marker_off = lec_outline_intern(w->tree, mark, k);
+        ev->marker_len = (uint32_t)k;
+        size_t tl = lec_lead_sentence(w->text.data ? w->text.data : "", w->text.len);
+        if (tl > TITLE_MAX) tl = utf8_floor(w->text.data, TITLE_MAX);
+        const char *title = trim_ws(w->text.data ? w->text.data : "", &tl);
+        ev->title_off = lec_outline_intern(w->tree, title, tl);
+        ev->title_len = (uint32_t)tl;
+    } else if (w->text.len) {
+        doc_describe(w, ev, w->text.data, w->text.len, LEC_MARK_BLOCK, 0);
+    }
 }
 
 uint32_t doc_drop_blank_tail(const char *src, uint32_t s, uint32_t e)
@@ -307,18 +320,14 @@ static void walk_list(walker *w, cmark_node *list)
             /* The item's index in its list: counted on the list, which is
              * the entry under the item's own. */
             int idx = nopen >= 2 ? open[nopen - 2].items++ : 0;
+            const char *mark = NULL;
             if (cmark_node_get_list_type(list_of) == CMARK_ORDERED_LIST) {
-                ev.family = LEC_FAM_LIST;
-                ev.ordinal = cmark_node_get_list_start(list_of) + idx;
-                list_marker(w, n, &ev);
-                size_t tl = lec_lead_sentence(w->text.data ? w->text.data : "", w->text.len);
-                if (tl > TITLE_MAX) tl = utf8_floor(w->text.data, TITLE_MAX);
-                const char *title = trim_ws(w->text.data ? w->text.data : "", &tl);
-                ev.title_off = lec_outline_intern(w->tree, title, tl);
-                ev.title_len = (uint32_t)tl;
-            } else if (w->text.len) {
-                doc_describe(w, &ev, w->text.data, w->text.len, LEC_MARK_BLOCK, 0);
+                uint32_t line = lec_md_line_offset(&w->md, cmark_node_get_start_line(n));
+                int col = cmark_node_get_start_column(n);
+                mark = w->md.src + line + (col > 0 ? col - 1 : 0);
             }
+            doc_item_describe(w, &ev, cmark_node_get_list_start(list_of) + idx, mark,
+                              w->md.src + w->md.end);
             doc_emit(w, &ev);
             continue;
         }
