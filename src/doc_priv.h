@@ -101,6 +101,7 @@ enum {
     DOC_STEP_CODE,
     DOC_STEP_HTML,
     DOC_STEP_QUOTE,
+    DOC_STEP_LIST,
     DOC_STEP_CMARK
 };
 typedef struct doc_step {

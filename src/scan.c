@@ -16,7 +16,7 @@
  * unless it holds characters that may be markup (* _ ` [ ] < > & \ !),
  * invalid UTF-8 or NUL: then cmark parses that paragraph alone.
  */
-#include "doc_priv.h"
+#include "scan_priv.h"
 
 #include "lectern/bytes.h"
 #include "lectern/chunk.h"
@@ -27,142 +27,21 @@
 
 #include <string.h>
 
-/* Bytes that may start markup inside a paragraph or heading. */
-static const unsigned char markup[256] = {
-    ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1,
-    ['>'] = 1, ['&'] = 1, ['\\'] = 1, ['!'] = 1, [0] = 1,
-    /* white space that cmark trims and this scan would not */
-    ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
-};
-
 /* A title is at most TITLE_MAX bytes, and a short lead takes a clause
  * more: this much of a paragraph is enough to describe it. */
 #define SCAN_CAP (TITLE_MAX + 256)
 
-typedef struct line {
-    uint32_t start, end; /* content, without the line ending */
-    uint32_t next;       /* start of the next line */
-    int indent;          /* leading spaces (a tab makes it -1) */
-    int blank;
-} line;
-
-static void read_line(const char *s, uint32_t pos, uint32_t end, line *l)
-{
-    const char *nl = memchr(s + pos, '\n', end - pos);
-    l->start = pos;
-    l->end = nl ? (uint32_t)(nl - s) : end;
-    l->next = nl ? l->end + 1 : end;
-    if (l->end > pos && s[l->end - 1] == '\r') l->end--;
-    uint32_t i = pos;
-    while (i < l->end && s[i] == ' ') i++;
-    l->indent = i < l->end && s[i] == '\t' ? -1 : (int)(i - pos);
-    while (i < l->end && (s[i] == ' ' || s[i] == '\t')) i++;
-    l->blank = i == l->end;
-}
-
-/* Is the line (after its indent) made only of c, at least min of them,
- * and trailing blanks?  With spaced, blanks may come between (a
- * thematic break "* * *"). */
-static int only(const char *s, const line *l, char c, int min, int spaced)
-{
-    int n = 0, gap = 0, trail = 0;
-    for (uint32_t i = l->start + (uint32_t)l->indent; i < l->end; i++) {
-        if (s[i] == c) {
-            if (trail && !spaced) return 0;
-            n++;
-        } else if (s[i] == ' ' || s[i] == '\t') {
-            trail = 1;
-            gap = 1;
-        } else {
-            return 0;
-        }
-    }
-    (void)gap;
-    return n >= min;
-}
-
-/* The level of an ATX heading line (1-6), or 0. */
-static int atx_level(const char *s, const line *l)
-{
-    uint32_t i = l->start + (uint32_t)l->indent, n = 0;
-    while (i < l->end && s[i] == '#' && n < 7) i++, n++;
-    if (n == 0 || n > 6) return 0;
-    return i == l->end || s[i] == ' ' || s[i] == '\t' ? (int)n : 0;
-}
-
-static int is_fence(const char *s, const line *l)
-{
-    uint32_t i = l->start + (uint32_t)l->indent, k = i;
-    if (i + 3 > l->end || (s[i] != '`' && s[i] != '~')) return 0;
-    while (k < l->end && s[k] == s[i]) k++;
-    if (k - i < 3) return 0;
-    /* A backtick fence's info string may not hold a backtick. */
-    return s[i] == '~' || !memchr(s + k, '`', l->end - k);
-}
-
-static int is_blank_char(char c)
-{
-    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
-}
-
-/* Could the line start a list item (which may interrupt a paragraph)? */
-static int list_start(const char *s, const line *l)
-{
-    uint32_t i = l->start + (uint32_t)l->indent;
-    if (i >= l->end) return 0;
-    /* cmark lets any white space end a marker, \v and \f too. */
-    if (s[i] == '-' || s[i] == '*' || s[i] == '+')
-        return i + 1 == l->end || is_blank_char(s[i + 1]);
-    uint32_t d = 0;
-    while (i + d < l->end && s[i + d] >= '0' && s[i + d] <= '9' && d < 10) d++;
-    if (d == 0 || d > 9 || i + d >= l->end || (s[i + d] != '.' && s[i + d] != ')')) return 0;
-    return i + d + 1 == l->end || is_blank_char(s[i + d + 1]);
-}
-
-/* Does the line surely start a list item that interrupts a paragraph: a
- * bullet, or 1. or 1), then a space or tab and text?  (An empty item or
- * one numbered otherwise does not; "- - -" is a rule, which interrupts
- * too.)  The paragraph then ends before it, and cmark reads from it. */
-static int item_interrupts(const char *s, const line *l)
-{
-    uint32_t i = l->start + (uint32_t)l->indent;
-    if (l->indent < 0 || l->indent > 3 || i + 2 >= l->end) return 0;
-    if (s[i] == '1' && (s[i + 1] == '.' || s[i + 1] == ')')) i++;
-    else if (s[i] != '-' && s[i] != '*' && s[i] != '+') return 0;
-    if (s[++i] != ' ' && s[i] != '\t') return 0;
-    while (i < l->end && (s[i] == ' ' || s[i] == '\t')) i++;
-    return i < l->end && (unsigned char)s[i] > ' ';
-}
-
-/* Whether the line's structure can be read from its bytes.  cmark reads a
- * line after replacing what is not UTF-8, and a sequence cut short at its
- * end takes the line's last bytes with it ("```\xe6`" opens a fence for
- * cmark: the backtick is gone): such a line is left to cmark. */
-static int line_valid(const walker *w, const line *l)
-{
-    return w->valid || lec_utf8_valid(w->doc->src + l->start, l->end - l->start, NULL);
-}
-
 /* Lines whose first character decides that cmark must read them. */
-static int needs_cmark(const char *s, const line *l)
+static int needs_cmark(const char *s, const scan_line *l)
 {
     if (l->indent < 0 || l->indent >= 4) return 1; /* tabs, indented code */
     char c = s[l->start + (uint32_t)l->indent];
-    if (c == '>' || c == '<' || c == '[' || is_fence(s, l) || list_start(s, l)) return 1;
-    if ((c == '*' || c == '-' || c == '_') && only(s, l, c, 3, 1)) return 1; /* thematic break */
+    if (c == '>' || c == '<' || c == '[' || scan_is_fence(s, l) || scan_list_start(s, l)) return 1;
+    if ((c == '*' || c == '-' || c == '_') && scan_only(s, l, c, 3, 1)) return 1; /* thematic break */
     return 0;
 }
 
 /* ---- text ------------------------------------------------------------- */
-
-/* Whether s[0..n) can be taken as its own inline text (cmark would make
- * U+FFFD of invalid bytes: those need it, unless the whole source is known
- * to be valid). */
-static int plain(const walker *w, const char *s, size_t n)
-{
-    if (lec_bytes_ascii_in(s, n, markup) < n) return 0;
-    return w->valid || lec_utf8_valid(s, n, NULL);
-}
 
 /* What w->text holds when join_lines stops at a byte that may be markup:
  * nothing usable (the byte is invalid UTF-8, NUL or white space that cmark
@@ -203,12 +82,12 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap, int *st
         uint32_t look = to - a > room + 1 ? a + (uint32_t)room + 1 : to;
         uint32_t z;
         int cut;
-        line l;
+        scan_line l;
         if (look < to && s[look - 1] != ' ' && s[look - 1] != '\t' && s[look - 1] != '\r' &&
             !memchr(s + a, '\n', look - a)) {
             cut = 1; /* the line goes on past what is kept */
         } else {
-            read_line(s, pos, to, &l);
+            scan_read_line(s, pos, to, &l);
             z = l.end;
             a = a < z ? a : z;
             while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
@@ -219,7 +98,7 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap, int *st
             z = a + (uint32_t)room;
             while (z > a && ((unsigned char)s[z] & 0xC0) == 0x80) z--;
         }
-        size_t k = lec_bytes_ascii_in(s + a, z - a, markup);
+        size_t k = lec_bytes_ascii_in(s + a, z - a, scan_markup);
         int valid = w->valid || lec_utf8_valid(s + a, k, NULL);
         if (k < z - a || !valid) {
             if (!stop) return 0;
@@ -308,8 +187,8 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
     ev.end = to;
     int ok;
     if (atx) {
-        line l;
-        read_line(s, from, to, &l);
+        scan_line l;
+        scan_read_line(s, from, to, &l);
         uint32_t a = l.start + (uint32_t)l.indent + (uint32_t)level, z = l.end;
         while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
         while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
@@ -320,7 +199,7 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
             z = h;
             while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
         }
-        ok = plain(w, s + a, z - a);
+        ok = scan_plain(w, s + a, z - a);
         if (ok) {
             lec_buf_reset(&w->text);
             uint32_t n = z - a;
@@ -332,7 +211,7 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
         } else if (w->valid || lec_utf8_valid(s + a, z - a, NULL)) {
             /* "### `fs.access(path)`": code spans are all its markup. */
             lec_buf_reset(&w->text);
-            ok = lec_codespan_text(s + a, z - a, markup, &w->text);
+            ok = lec_codespan_text(s + a, z - a, scan_markup, &w->text);
             if (ok && w->text.len > HEADING_CAP) {
                 size_t n = HEADING_CAP; /* cut between characters, as cmark_text */
                 while (n > 0 && ((unsigned char)w->text.data[n] & 0xC0) == 0x80) n--;
@@ -351,7 +230,7 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
 /* ---- code and comments ------------------------------------------------ */
 
 /* Does the line open an HTML comment block ("<!--", CommonMark's kind 2)? */
-static int comment_start(const char *s, const line *l)
+static int comment_start(const char *s, const scan_line *l)
 {
     uint32_t i = l->start + (uint32_t)l->indent;
     return l->indent >= 0 && l->indent < 4 && l->end - i >= 4 && memcmp(s + i, "<!--", 4) == 0;
@@ -379,7 +258,7 @@ static uint32_t open_to_end(const walker *w, uint32_t from, uint32_t end)
  * character, then only spaces and tabs).  A closing line is ASCII, so
  * invalid bytes inside the block change nothing; a tab in the indent
  * takes it to column 4, where it no longer closes. */
-static uint32_t fence_end(const walker *w, const line *o, uint32_t end)
+static uint32_t fence_end(const walker *w, const scan_line *o, uint32_t end)
 {
     const char *s = w->doc->src;
     uint32_t i = o->start + (uint32_t)o->indent, k = i;
@@ -387,8 +266,8 @@ static uint32_t fence_end(const walker *w, const line *o, uint32_t end)
     while (k < o->end && s[k] == c) k++;
     uint32_t need = k - i;
     for (uint32_t pos = o->next; pos < end;) {
-        line l;
-        read_line(s, pos, end, &l);
+        scan_line l;
+        scan_read_line(s, pos, end, &l);
         pos = l.next;
         if (l.indent < 0 || l.indent > 3) continue;
         uint32_t a = l.start + (uint32_t)l.indent, z = a;
@@ -405,14 +284,14 @@ static uint32_t fence_end(const walker *w, const line *o, uint32_t end)
  * looks at a line made valid UTF-8, which can lose a "-->" cut short at the
  * end (chunk.c): a closing line that is not valid is left to cmark
  * (UINT32_MAX).  Making a line valid never makes a "-->". */
-static uint32_t comment_end(const walker *w, const line *o, uint32_t end)
+static uint32_t comment_end(const walker *w, const scan_line *o, uint32_t end)
 {
     const char *s = w->doc->src;
-    line l = *o;
+    scan_line l = *o;
     for (uint32_t from = l.start + (uint32_t)l.indent;; from = l.start) {
-        if (has_comment_end(s + from, l.end - from)) return line_valid(w, &l) ? l.next : UINT32_MAX;
+        if (has_comment_end(s + from, l.end - from)) return scan_line_valid(w, &l) ? l.next : UINT32_MAX;
         if (l.next >= end) break;
-        read_line(s, l.next, end, &l);
+        scan_read_line(s, l.next, end, &l);
     }
     return open_to_end(w, o->start, end);
 }
@@ -420,10 +299,10 @@ static uint32_t comment_end(const walker *w, const line *o, uint32_t end)
 static int has_def_colon(const char *s, size_t n);
 
 /* Does the line begin a quote's line: '>' after at most 3 spaces? */
-static int quote_line(const walker *w, const char *s, const line *l)
+static int quote_line(const walker *w, const char *s, const scan_line *l)
 {
     return l->indent >= 0 && l->indent < 4 && s[l->start + (uint32_t)l->indent] == '>' &&
-           line_valid(w, l);
+           scan_line_valid(w, l);
 }
 
 /* Where the block quote opened by line o ends, when every one of its lines
@@ -433,12 +312,12 @@ static int quote_line(const walker *w, const char *s, const line *l)
  * looks into no quote, so this is all it needs.  Else, and when the quote
  * may hold a link definition (which resolves links in the whole range),
  * cmark reads it (UINT32_MAX). */
-static uint32_t quote_end(const walker *w, const line *o, uint32_t end)
+static uint32_t quote_end(const walker *w, const scan_line *o, uint32_t end)
 {
     const char *s = w->doc->src;
-    line l = *o;
+    scan_line l = *o;
     while (l.next < end) {
-        read_line(s, l.next, end, &l);
+        scan_read_line(s, l.next, end, &l);
         if (quote_line(w, s, &l)) continue;
         if (!l.blank) return UINT32_MAX;
         return has_def_colon(s + o->start, l.start - o->start) ? UINT32_MAX : l.start;
@@ -599,6 +478,9 @@ static void run_step(walker *w, const doc_step *st)
     case DOC_STEP_QUOTE:
         opaque(w, st->a, st->b, LEC_BLOCK_QUOTE);
         break;
+    case DOC_STEP_LIST:
+        scan_list_walk(w, st->a, st->b);
+        break;
     default:
         doc_walk_chunk(w, st->a, st->b);
         break;
@@ -627,8 +509,8 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
     const char *s = w->doc->src;
     uint32_t pos = start, para = UINT32_MAX;
     while (pos < end) {
-        line l;
-        read_line(s, pos, end, &l);
+        scan_line l;
+        scan_read_line(s, pos, end, &l);
         uint32_t cmark_from = UINT32_MAX;
         if (para != UINT32_MAX) {
             /* Inside a paragraph: does this line go on, end or turn it? */
@@ -642,8 +524,8 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                 pos = l.next;
                 continue;
             }
-            int sure = line_valid(w, &l);
-            if (sure && l.indent >= 0 && (only(s, &l, '=', 1, 0) || only(s, &l, '-', 1, 0))) {
+            int sure = scan_line_valid(w, &l);
+            if (sure && l.indent >= 0 && (scan_only(s, &l, '=', 1, 0) || scan_only(s, &l, '-', 1, 0))) {
                 step(w, dp, DOC_STEP_SETEXT, para, l.start, l.next,
                      s[l.start + (uint32_t)l.indent] == '=' ? 1 : 2);
                 para = UINT32_MAX;
@@ -651,8 +533,8 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                 continue;
             }
             if (sure && l.indent >= 0 &&
-                (atx_level(s, &l) || is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>' ||
-                 comment_start(s, &l) || item_interrupts(s, &l))) {
+                (scan_atx_level(s, &l) || scan_is_fence(s, &l) || s[l.start + (uint32_t)l.indent] == '>' ||
+                 comment_start(s, &l) || scan_item_interrupts(s, &l))) {
                 step(w, dp, DOC_STEP_PARA, para, l.start, 0, 0); /* these interrupt it */
                 para = UINT32_MAX;
             } else if (!sure || needs_cmark(s, &l)) {
@@ -668,8 +550,8 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                 pos = l.next;
                 continue;
             }
-            int sure = line_valid(w, &l);
-            int lv = sure && l.indent >= 0 && l.indent < 4 ? atx_level(s, &l) : 0;
+            int sure = scan_line_valid(w, &l);
+            int lv = sure && l.indent >= 0 && l.indent < 4 ? scan_atx_level(s, &l) : 0;
             if (lv) {
                 step(w, dp, DOC_STEP_ATX, l.start, l.next, l.next, lv);
                 pos = l.next;
@@ -677,7 +559,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             }
             /* Code and comments at top level hold no blocks: only where
              * they end is needed. */
-            int fence = sure && l.indent >= 0 && l.indent < 4 && is_fence(s, &l);
+            int fence = sure && l.indent >= 0 && l.indent < 4 && scan_is_fence(s, &l);
             uint32_t to = fence                            ? fence_end(w, &l, end)
                           : sure && comment_start(s, &l) ? comment_end(w, &l, end)
                                                          : UINT32_MAX;
@@ -689,6 +571,12 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             to = quote_line(w, s, &l) ? quote_end(w, &l, end) : UINT32_MAX;
             if (to != UINT32_MAX) {
                 step(w, dp, DOC_STEP_QUOTE, l.start, to, 0, 0);
+                pos = to;
+                continue;
+            }
+            to = sure && scan_list_start(s, &l) ? scan_list_end(w, &l, end) : UINT32_MAX;
+            if (to != UINT32_MAX) {
+                step(w, dp, DOC_STEP_LIST, l.start, to, 0, 0);
                 pos = to;
                 continue;
             }

@@ -136,6 +136,43 @@ static const char *const tricky[] = {
     "para\n> q\n\n一是\n",
     "> q\n# h\n",
     "> q\n  \n一是\n",
+    /* lists: read without cmark when simple (scanlist.c) */
+    "- 一是加强\n- 二是 x\nnext\n",
+    "- 一是加强\n- 二是 x\n\nnext\n",
+    "1. 一是\n2. 二是\n   lazy\n\n",
+    "1) 二是\n1) 三是\n\n四是\n",
+    "1. a\n   1. 一是\n   2. 二是\n2. b\n\n# h\n",
+    "1. a\n   2. 一是\n\n",
+    "* a\n  * 一是\n    * 二是\n  * 三是\n* b\n\n",
+    "* a\n   * 一是\n\n",
+    "* a\n      * 一是\n\n",
+    "* a\n * 一是\n\n",
+    "- a\n+ 一是\n\n",
+    "- a\n\n- 一是\n",
+    "- a\n\n  一是\n",
+    "- a\n\n 一是\n",
+    "- a\n- \n\n",
+    "- a\n- * * *\n\n",
+    "* * *\n- a\n\n",
+    "- a\n  ---\n\n",
+    "- a\n  ===\n\n",
+    "- `一是` x\n- **二是** y\n\n",
+    "- The `x` *y*\n- Returns: **z**\n\n",
+    "1. `code` 一是\n2. `a` **b**\n\n",
+    "- 一是",
+    "- 一是\n",
+    "- 一是\n\n\n",
+    "10. 一是\n11. 二是\n\n",
+    "0. a\n1. b\n\n",
+    "1234567890. a\n\n",
+    "- a\t一是\n\n",
+    "-\ta\n\n",
+    "- a  \n- b\n\n",
+    "- [x]: /u\n\n[x]\n",
+    "- > q\n\n",
+    "- # h\n\n",
+    "- ```\n\n",
+    "- <div>\n\n",
     /* HTML comments */
     "<!-- a -->\n一是\n",
     "<!--\nx\n\n-->\n# h\n",
@@ -203,6 +240,86 @@ static void random_doc(lec_buf *b, unsigned *seed)
     }
 }
 
+/* Lists for the list scan (scanlist.c): items at the indentations that
+ * nest them and at others, bullets and numbers mixed, items whose text
+ * begins a block, rules, blank lines, lazy lines, and texts with markers
+ * and markup. */
+static const char *const list_indents[] = {"", "", "", "  ", "  ", "   ", "    ", " ", "      "};
+static const char *const list_marks[] = {"- ", "- ", "* ", "* ", "+ ", "1. ", "1. ", "2. ", "1) ",
+                                         "10. ", "0. ", "-", "- ", "* * *", "1.", "-  "};
+static const char *const list_texts[] = {
+    "a", "一是加强", "First, we", "`code` text", "`a` **b**", "The `x` [y]", "**b** c", "> q",
+    "# h", "```", "[x]: /u", "- nested", "1. nested", "<b>", "二是 `c`", "Returns: {x}", "***",
+    "x  ", "\\* y", "a\tb", "第一，", "`unclosed", "", "IV. Four", "=="};
+
+static void random_list_doc(lec_buf *b, unsigned *seed)
+{
+    lec_buf_reset(b);
+    int lines = 1 + (int)(rand_r(seed) % 12);
+    for (int i = 0; i < lines; i++) {
+        unsigned r = rand_r(seed) % 10;
+        if (r == 0) {
+            lec_buf_puts(b, "\n");
+            continue;
+        }
+        if (r == 1) {
+            lec_buf_puts(b, rand_r(seed) % 2 ? "lazy text\n" : "一是 段落\n");
+            continue;
+        }
+        lec_buf_puts(b, list_indents[rand_r(seed) % (sizeof list_indents / sizeof *list_indents)]);
+        lec_buf_puts(b, list_marks[rand_r(seed) % (sizeof list_marks / sizeof *list_marks)]);
+        lec_buf_puts(b, list_texts[rand_r(seed) % (sizeof list_texts / sizeof *list_texts)]);
+        lec_buf_puts(b, "\n");
+    }
+}
+
+/* A list built as lists are written: a bullet or delimiter per depth,
+ * items nested by their parent's text column (now and then one space off),
+ * numbers counting up from a start, texts with markers, markup or blocks;
+ * then what follows it. */
+static const char *const item_texts[] = {
+    "a", "一是加强", "First, we", "`code` text", "二是 `c`", "第一，内容", "IV. Four", "1、甲",
+    "`x` and `y`", "plain words", "（一）统筹", "`a` **b**", "The `x` [y]", "三是落实。"};
+
+static void random_real_list(lec_buf *b, unsigned *seed)
+{
+    static const char bullets[] = "-*+.)";
+    static const char *const after[] = {"", "\n", "\nnext\n", "\n  indented\n", "\n- again\n",
+                                        "next\n", "\n\n# h\n", "\n 1. one\n", "\n\n"};
+    lec_buf_reset(b);
+    char kind[6];
+    int col[6], num[6];
+    int depth = 0, items = 1 + (int)(rand_r(seed) % 8);
+    for (int d = 0; d < 6; d++) kind[d] = bullets[rand_r(seed) % 5], num[d] = (int)(rand_r(seed) % 3);
+    col[0] = 0;
+    for (int i = 0; i < items; i++) {
+        int indent = col[depth] + (rand_r(seed) % 24 == 0 ? (rand_r(seed) % 2 ? 1 : -1) : 0);
+        for (int k = 0; k < indent; k++) lec_buf_putc(b, ' ');
+        char mk[16];
+        int w;
+        if (kind[depth] == '.' || kind[depth] == ')')
+            w = snprintf(mk, sizeof mk, "%d%c ", num[depth]++, kind[depth]);
+        else
+            w = snprintf(mk, sizeof mk, "%c ", kind[depth]);
+        if (rand_r(seed) % 30 == 0) mk[0] = bullets[rand_r(seed) % 5];
+        lec_buf_puts(b, mk);
+        if (rand_r(seed) % 24)
+            lec_buf_puts(b, item_texts[rand_r(seed) % (sizeof item_texts / sizeof *item_texts)]);
+        else
+            lec_buf_puts(b, list_texts[rand_r(seed) % (sizeof list_texts / sizeof *list_texts)]);
+        lec_buf_putc(b, '\n');
+        unsigned r = rand_r(seed) % 4;
+        if (r == 0 && depth < 5) { /* a list inside this item */
+            col[depth + 1] = (indent > 0 ? indent : 0) + w;
+            depth++;
+            num[depth] = rand_r(seed) % 3 ? 1 : 2;
+        } else if (r == 1 && depth > 0) {
+            depth -= 1 + (int)(rand_r(seed) % (unsigned)depth);
+        }
+    }
+    lec_buf_puts(b, after[rand_r(seed) % (sizeof after / sizeof *after)]);
+}
+
 static void check_file(const char *path, int convert)
 {
     lec_buf b = LEC_BUF_INIT;
@@ -235,6 +352,32 @@ int main(void)
         }
     }
     is_int(bad, 0, "%d random documents: scan and cmark agree", runs);
+    bad = 0;
+    for (int i = 0; i < runs; i++) {
+        random_list_doc(&b, &seed);
+        if (!same(b.data ? b.data : "", b.len, "random list", bad == 0)) {
+            if (!bad) {
+                printf("# first failing list:\n");
+                for (size_t k = 0; k < b.len; k++) printf("%02x", (unsigned char)b.data[k]);
+                printf("\n");
+            }
+            bad++;
+        }
+    }
+    is_int(bad, 0, "%d random lists: scan and cmark agree", runs);
+    bad = 0;
+    for (int i = 0; i < runs; i++) {
+        random_real_list(&b, &seed);
+        if (!same(b.data ? b.data : "", b.len, "list", bad == 0)) {
+            if (!bad) {
+                printf("# first failing list:\n");
+                for (size_t k = 0; k < b.len; k++) printf("%02x", (unsigned char)b.data[k]);
+                printf("\n");
+            }
+            bad++;
+        }
+    }
+    is_int(bad, 0, "%d lists as written: scan and cmark agree", runs);
     bad = 0;
     for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
         if (!same(tricky[i], strlen(tricky[i]), tricky[i], 1)) bad++;
