@@ -31,12 +31,16 @@
  * more: this much of a paragraph is enough to describe it. */
 #define SCAN_CAP (TITLE_MAX + 256)
 
-/* Lines whose first character decides that cmark must read them. */
-static int needs_cmark(const char *s, const scan_line *l)
+/* Lines whose first character decides that cmark must read them.  Inside
+ * a paragraph (in_para) a '[' is not one: a link definition cannot
+ * interrupt a paragraph, so such a line goes on with it. */
+static int needs_cmark(const char *s, const scan_line *l, int in_para)
 {
     if (l->indent < 0 || l->indent >= 4) return 1; /* tabs, indented code */
     char c = s[l->start + (uint32_t)l->indent];
-    if (c == '>' || c == '<' || c == '[' || scan_is_fence(s, l) || scan_list_start(s, l)) return 1;
+    if (c == '>' || c == '<' || (c == '[' && !in_para) || scan_is_fence(s, l) ||
+        scan_list_start(s, l))
+        return 1;
     if ((c == '*' || c == '-' || c == '_') && scan_only(s, l, c, 3, 1)) return 1; /* thematic break */
     return 0;
 }
@@ -537,7 +541,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                  comment_start(s, &l) || scan_item_interrupts(s, &l))) {
                 step(w, dp, DOC_STEP_PARA, para, l.start, 0, 0); /* these interrupt it */
                 para = UINT32_MAX;
-            } else if (!sure || needs_cmark(s, &l)) {
+            } else if (!sure || needs_cmark(s, &l, 1)) {
                 cmark_from = para; /* it might interrupt it: cmark decides */
                 para = UINT32_MAX;
             } else {
@@ -580,7 +584,7 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
                 pos = to;
                 continue;
             }
-            if (sure && !needs_cmark(s, &l)) {
+            if (sure && !needs_cmark(s, &l, 0)) {
                 para = l.start;
                 pos = l.next;
                 continue;

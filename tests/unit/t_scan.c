@@ -136,6 +136,13 @@ static const char *const tricky[] = {
     "para\n> q\n\n一是\n",
     "> q\n# h\n",
     "> q\n  \n一是\n",
+    /* a line beginning with '[' inside a paragraph goes on with it */
+    "text\n[x]: /u\n\n[x]\n",
+    "一是加强\n[链接](u)内容\n\n",
+    "First, see\n[`a`][] and\n[b]\n\n[b]: /b\n",
+    "a\n[x]:\n/u\n\n[x]\n",
+    "[x]: /u\n[y]\n\n[y]: /y\n",
+    "a\n   [x]: /u\n    [y]\n",
     /* a setext heading then a definition, which makes no block */
     "标题\n=\n[r]:>\n",
     "标题\n---\n[x]: /u\n\n[x]\n",
