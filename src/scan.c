@@ -397,6 +397,31 @@ static int def_like(const char *s, const char *z)
     return 0;
 }
 
+/* Does cmark take the top-level paragraph s[0..n), which begins like a
+ * definition (def_like), for one?  Asked of cmark itself: the paragraph
+ * alone, then its label as a reference, which is a link only when the
+ * definition was taken.  ("[^1]: An implementation of" is a paragraph:
+ * text follows the destination.) */
+static int takes_def(const char *s, size_t n)
+{
+    size_t k = 1;
+    while (k < n && s[k] != ']') k += s[k] == '\\' ? 2 : 1;
+    if (k >= n) return 1;
+    lec_buf b = LEC_BUF_INIT;
+    lec_buf_put(&b, s, n);
+    lec_buf_puts(&b, "\n\n");
+    lec_buf_put(&b, s, k + 1);
+    lec_buf_putc(&b, '\n');
+    lec_md md;
+    lec_md_parse(&md, b.data, 0, (uint32_t)b.len, NULL, 0);
+    cmark_node *last = cmark_node_last_child(md.root);
+    cmark_node *first = last ? cmark_node_first_child(last) : NULL;
+    int link = !first || cmark_node_get_type(first) == CMARK_NODE_LINK;
+    lec_md_free(&md);
+    lec_buf_free(&b);
+    return link;
+}
+
 /* Might the block n, at src[a..e), hold a definition?  cmark
  * keeps a paragraph's start where its definitions were, and drops a
  * paragraph that held nothing else: a "]:" is harmless only inside a
@@ -425,7 +450,9 @@ static int may_define(const lec_md *md, cmark_node *n, uint32_t a, uint32_t e)
         uint32_t ps = lec_md_line_offset(md, sl), pe = lec_md_line_offset(md, el + 1);
         uint32_t cs = ps + (uint32_t)cmark_node_get_start_column(c) - 1;
         if (ps > at && has_def_colon(s + at, ps - at)) unsure = 1;
-        if (!code && cs < e && def_like(s + cs, s + e)) unsure = 1;
+        if (!code && cs < e && def_like(s + cs, s + e) &&
+            (c != n || t != CMARK_NODE_PARAGRAPH || takes_def(s + cs, (pe < e ? pe : e) - cs)))
+            unsure = 1;
         if (pe > at) at = pe;
     }
     cmark_iter_free(it);

@@ -143,6 +143,16 @@ static const char *const tricky[] = {
     "a\n[x]:\n/u\n\n[x]\n",
     "[x]: /u\n[y]\n\n[y]: /y\n",
     "a\n   [x]: /u\n    [y]\n",
+    /* paragraphs that begin like a definition: cmark says whether they are */
+    "[^1]: An experimental\n    [b][] text\n\n一是[^1]\n",
+    "[a]: /u\nrest\n\n一是[a]内容\n",
+    "[a]: /u 'title'\nrest\n\n一是[a]\n",
+    "[a]: /u\n[b]: /v\nrest [b]\n\n一是[a][b]\n",
+    "[a]: /u x\n\n一是[a]\n",
+    "[a]:\n/u\nrest\n\n一是[a]\n",
+    "[a\\]]: /u\nrest\n\n一是[a\\]]\n",
+    "[a]: <>\nrest\n\n一是[a]\n",
+    "- [a]: /u\n\n一是[a]\n",
     /* a setext heading then a definition, which makes no block */
     "标题\n=\n[r]:>\n",
     "标题\n---\n[x]: /u\n\n[x]\n",
