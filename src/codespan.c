@@ -50,8 +50,11 @@ size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256
         unsigned char c = (unsigned char)s[i];
         if (c != '`') {
             if (markup[c]) break;
-            lec_buf_putc(out, (char)c);
-            i++;
+            /* the text up to the next backtick or markup, at once */
+            size_t k = i + 1;
+            while (k < n && s[k] != '`' && !markup[(unsigned char)s[k]]) k++;
+            lec_buf_put(out, s + i, k - i);
+            i = k;
             continue;
         }
         size_t len = run(s, n, i), end = closer(s, n, i + len, len);
