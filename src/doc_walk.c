@@ -404,39 +404,6 @@ void doc_parse(walker *w, lec_md *md, uint32_t start, uint32_t end)
     lec_md_parse_defs_first(md, w->doc->src, start, end, w->extra.data, w->extra.len);
 }
 
-/* Does s[0..n) begin with an ATX heading's opening: at most three spaces,
- * one to six #, then a blank or the line's end? */
-static int atx_line(const char *s, size_t n)
-{
-    size_t i = 0, k;
-    while (i < n && i < 3 && s[i] == ' ') i++;
-    for (k = i; k < n && s[k] == '#' && k - i < 7; k++) {}
-    return k > i && k - i <= 6 && (k == n || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r');
-}
-
-/* The end of a setext heading at src[s..e): after its underline, the
- * first line after its first made only of = or of - (after at most three
- * spaces).  cmark ends such a heading where what follows begins, and link
- * definitions after it make no block to stop it there ("标题\n=\n[r]: /u"
- * would take in the definition). */
-static uint32_t setext_end(const char *src, uint32_t s, uint32_t e)
-{
-    const char *nl = memchr(src + s, '\n', e - s);
-    for (uint32_t i = nl ? (uint32_t)(nl - src) + 1 : e; i < e;) {
-        nl = memchr(src + i, '\n', e - i);
-        uint32_t z = nl ? (uint32_t)(nl - src) : e, k = i;
-        while (k < z && k - i < 3 && src[k] == ' ') k++;
-        char c = k < z ? src[k] : 0;
-        if (c == '=' || c == '-') {
-            while (k < z && src[k] == c) k++;
-            while (k < z && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r')) k++;
-            if (k == z) return nl ? z + 1 : e;
-        }
-        i = nl ? z + 1 : e;
-    }
-    return e;
-}
-
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
 {
     doc_parse(w, &w->md, start, end);
@@ -455,8 +422,6 @@ void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
             if (e > ns) e = ns;
         }
         e = doc_drop_blank_tail(w->doc->src, s, e);
-        if (t == CMARK_NODE_HEADING && !atx_line(w->doc->src + s, e - s))
-            e = setext_end(w->doc->src, s, e);
         if (s > w->prev_end) doc_keep_gap(w, w->prev_end, s);
         if (e > w->prev_end) w->prev_end = e;
         int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;

@@ -153,11 +153,6 @@ static const char *const tricky[] = {
     "[a\\]]: /u\nrest\n\n一是[a\\]]\n",
     "[a]: <>\nrest\n\n一是[a]\n",
     "- [a]: /u\n\n一是[a]\n",
-    /* a setext heading then a definition, which makes no block */
-    "标题\n=\n[r]:>\n",
-    "标题\n---\n[x]: /u\n\n[x]\n",
-    "#foo\n===\n[r]: /u\n",
-    "a\nb\n  ==  \n[r]: /u\n一是\n",
     /* lists: read without cmark when simple (scanlist.c) */
     "- 一是加强\n- 二是 x\nnext\n",
     "- 一是加强\n- 二是 x\n\nnext\n",
