@@ -37,7 +37,8 @@ static size_t closer(const char *s, size_t n, size_t from, size_t len)
     return n;
 }
 
-size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
+/* lec_codespan_lead, and lec_codespan_prefix with more set. */
+static size_t lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out, int more)
 {
     /* Bytes cmark reads otherwise even inside a code span: a NUL becomes
      * U+FFFD, a lone CR ends the line, and \v \f are trimmed as white
@@ -58,7 +59,8 @@ size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256
             continue;
         }
         size_t len = run(s, n, i), end = closer(s, n, i + len, len);
-        if (end == n) { /* no closer: the run is text */
+        if (end == n) { /* no closer: the run is text, if no line follows */
+            if (more) break;
             lec_buf_put(out, s + i, len);
             i += len;
             continue;
@@ -73,6 +75,16 @@ size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256
         i = end + len;
     }
     return i;
+}
+
+size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
+{
+    return lead(s, n, markup, out, 0);
+}
+
+size_t lec_codespan_prefix(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)
+{
+    return lead(s, n, markup, out, 1);
 }
 
 int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], lec_buf *out)

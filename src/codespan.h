@@ -21,5 +21,9 @@ int lec_codespan_text(const char *s, size_t n, const unsigned char markup[256], 
  * the start of cmark's text, up to that byte.  Returns SIZE_MAX (out
  * maybe added to) when s holds a NUL, CR, LF, \v or \f. */
 size_t lec_codespan_lead(const char *s, size_t n, const unsigned char markup[256], lec_buf *out);
+/* As lec_codespan_lead, for the first line of a paragraph that more lines
+ * follow: a run of backticks with no closer on the line stops it too (it
+ * may close on a later line, and the code span then runs across). */
+size_t lec_codespan_prefix(const char *s, size_t n, const unsigned char markup[256], lec_buf *out);
 
 #endif

@@ -47,15 +47,6 @@ static int needs_cmark(const char *s, const scan_line *l, int in_para)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* What w->text holds when join_lines stops at a byte that may be markup:
- * nothing usable (the byte is invalid UTF-8, NUL or white space that cmark
- * may trim with the blanks before it), or the start of cmark's text: the
- * byte stopped a line inside (the text is cmark's, literally: cmark keeps
- * a text's blanks unless a line ends them), or it began a line after the
- * first (cmark's text is w->text, then the soft break's space if either
- * side is ASCII, then more; or w->text alone when all that follows makes
- * no text, as ![](x) does not). */
-enum { STOP_UNUSABLE, STOP_IN_LINE, STOP_AT_LINE };
 
 /* Inline markup: cmark's text runs up to it as written. */
 static int inline_markup(char c)
@@ -63,24 +54,19 @@ static int inline_markup(char c)
     return c != '\0' && c != '\v' && c != '\f' && c != '\r';
 }
 
-/* The paragraph text of lines [from, to) into w->text, joined as cmark's
- * soft breaks are (lec_md_inline_text: a space unless both sides are
- * Chinese), then cut to at most cap bytes between characters, as that cuts
- * it.  Returns 0 when cmark must read it; then *stop (when not NULL) says
- * whether w->text holds the plain start of cmark's text (STOP_*). */
-static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap, int *stop)
+int scan_join_lines(const walker *w, lec_buf *out, uint32_t from, uint32_t to, size_t cap, int *stop)
 {
     const char *s = w->doc->src;
-    lec_buf_reset(&w->text);
-    for (uint32_t pos = from; pos < to && w->text.len < cap;) {
+    lec_buf_reset(out);
+    for (uint32_t pos = from; pos < to && out->len < cap;) {
         uint32_t a = pos;
-        size_t joined = w->text.len; /* before a soft break's space */
+        size_t joined = out->len; /* before a soft break's space */
         while (a < to && (s[a] == ' ' || s[a] == '\t')) a++;
-        if (w->text.len && a < to && s[a] != '\n' && s[a] != '\r') {
-            unsigned char x = (unsigned char)w->text.data[w->text.len - 1];
-            if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(&w->text, ' ');
+        if (out->len && a < to && s[a] != '\n' && s[a] != '\r') {
+            unsigned char x = (unsigned char)out->data[out->len - 1];
+            if (x < 0x80 || (unsigned char)s[a] < 0x80) lec_buf_putc(out, ' ');
         }
-        size_t room = cap - w->text.len;
+        size_t room = cap - out->len;
         /* A paragraph is often one long line, of which only the first
          * room bytes are kept: its end is looked for no further. */
         uint32_t look = to - a > room + 1 ? a + (uint32_t)room + 1 : to;
@@ -109,15 +95,15 @@ static int join_lines(walker *w, uint32_t from, uint32_t to, size_t cap, int *st
             *stop = STOP_UNUSABLE;
             if (k == z - a || !valid || !inline_markup(s[a + k])) return 0;
             if (k == 0 && joined) {
-                w->text.len = joined; /* the space depends on what follows */
+                out->len = joined; /* the space depends on what follows */
                 *stop = STOP_AT_LINE;
             } else {
-                lec_buf_put(&w->text, s + a, k);
+                lec_buf_put(out, s + a, k);
                 *stop = STOP_IN_LINE;
             }
             return 0;
         }
-        lec_buf_put(&w->text, s + a, z - a);
+        lec_buf_put(out, s + a, z - a);
         if (cut) return 1;
         pos = l.next;
     }
@@ -137,20 +123,18 @@ static void cmark_text(walker *w, uint32_t from, uint32_t to, size_t cap)
 
 /* ---- blocks ----------------------------------------------------------- */
 
-/* Can no text that cmark gives a paragraph begin with a marker, when
- * join_lines stopped as stop says with w->text the start of it? */
-static int prose_start(walker *w, int stop)
+int scan_prose_start(lec_buf *t, int stop)
 {
-    const char *t = w->text.data ? w->text.data : "";
-    size_t n = w->text.len;
+    const char *p = t->data ? t->data : "";
+    size_t n = t->len;
     lec_marker m;
-    if (stop == STOP_IN_LINE || (n && (unsigned char)t[n - 1] >= 0x80))
-        return lec_marker_never(t, n);
+    if (stop == STOP_IN_LINE || (n && (unsigned char)p[n - 1] >= 0x80))
+        return lec_marker_never(p, n);
     /* After ASCII a soft break is a space when any text follows it; the
      * text may also end here. */
-    if (lec_marker_scan(t, n, LEC_MARK_BLOCK, &m)) return 0;
-    lec_buf_putc(&w->text, ' ');
-    return lec_marker_never(w->text.data, w->text.len);
+    if (lec_marker_scan(p, n, LEC_MARK_BLOCK, &m)) return 0;
+    lec_buf_putc(t, ' ');
+    return lec_marker_never(t->data, t->len);
 }
 
 static void paragraph(walker *w, uint32_t from, uint32_t to)
@@ -165,16 +149,16 @@ static void paragraph(walker *w, uint32_t from, uint32_t to)
      * is enough for those, or at those before the first markup. */
     int stop = STOP_UNUSABLE;
     lec_marker m;
-    if (join_lines(w, from, to, 32, &stop)) {
+    if (scan_join_lines(w, &w->text, from, to, 32, &stop)) {
         if (!lec_marker_scan(w->text.data ? w->text.data : "", w->text.len, LEC_MARK_BLOCK, &m)) {
             doc_emit(w, &ev);
             return;
         }
-    } else if (stop != STOP_UNUSABLE && prose_start(w, stop)) {
+    } else if (stop != STOP_UNUSABLE && scan_prose_start(&w->text, stop)) {
         doc_emit(w, &ev); /* as doc_describe leaves plain prose */
         return;
     }
-    if (!join_lines(w, from, to, SCAN_CAP, NULL)) cmark_text(w, from, to, SCAN_CAP);
+    if (!scan_join_lines(w, &w->text, from, to, SCAN_CAP, NULL)) cmark_text(w, from, to, SCAN_CAP);
     doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_BLOCK, 0);
     doc_emit(w, &ev);
 }
@@ -224,7 +208,7 @@ static void heading(walker *w, uint32_t from, uint32_t text_to, uint32_t to, int
             }
         }
     } else {
-        ok = join_lines(w, from, text_to, HEADING_CAP, NULL);
+        ok = scan_join_lines(w, &w->text, from, text_to, HEADING_CAP, NULL);
     }
     if (!ok) cmark_text(w, from, to, HEADING_CAP);
     doc_describe(w, &ev, w->text.data ? w->text.data : "", w->text.len, LEC_MARK_HEADING, 1);

@@ -36,6 +36,26 @@ int scan_line_valid(const walker *w, const scan_line *l);
 /* Can s[0..n) be taken as its own inline text (no markup, valid)? */
 int scan_plain(const walker *w, const char *s, size_t n);
 
+/* What out holds when scan_join_lines stops at a byte that may be markup:
+ * nothing usable (the byte is invalid UTF-8, NUL or white space that cmark
+ * may trim with the blanks before it), or the start of cmark's text: the
+ * byte stopped a line inside (the text is cmark's, literally: cmark keeps
+ * a text's blanks unless a line ends them), or it began a line after the
+ * first (cmark's text is out, then the soft break's space if either
+ * side is ASCII, then more; or out alone when all that follows makes
+ * no text, as ![](x) does not). */
+enum { STOP_UNUSABLE, STOP_IN_LINE, STOP_AT_LINE };
+/* The paragraph text of lines [from, to) into out, joined as cmark's soft
+ * breaks are (lec_md_inline_text: a space unless both sides are Chinese),
+ * then cut to at most cap bytes between characters, as that cuts it.  The
+ * first line may begin inside its line (an item's text).  Returns 0 when
+ * cmark must read it; then *stop (when not NULL) says whether out holds
+ * the plain start of cmark's text (STOP_*). */
+int scan_join_lines(const walker *w, lec_buf *out, uint32_t from, uint32_t to, size_t cap, int *stop);
+/* Can no text that cmark gives a paragraph begin with a marker, when
+ * scan_join_lines stopped as stop says with t the start of it?  (t may
+ * get a space added.) */
+int scan_prose_start(lec_buf *t, int stop);
 /* Where the simple list whose first item is on line first ends, or
  * UINT32_MAX when cmark must read it (scanlist.c). */
 uint32_t scan_list_end(walker *w, const scan_line *first, uint32_t end);

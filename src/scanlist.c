@@ -1,28 +1,33 @@
 /*
  * scanlist.c - the simple lists of Markdown found without cmark.
  *
- * API references are full of tight lists of one-line items, nested by
- * two spaces ("* `options` {Object}" then "  * `encoding` {string}").  For
- * those the structure is plain from the lines, and this reports the items
- * as doc_walk.c's walk_list would after a cmark parse: each item's range
- * (its line and its sub-items'), its paragraph, its marker and title.
+ * API references are full of tight lists, nested by two spaces
+ * ("* `options` {Object}" then "  * `encoding` {string} The ..." and the
+ * lines that go on with it).  For those the structure is plain from the
+ * lines, and this reports the items as doc_walk.c's walk_list would after
+ * a cmark parse: each item's range (its lines and its sub-items'), its
+ * paragraph, its marker and title.
  *
  * A list is read here only when it is simple all through, else cmark
  * reads it as before:
- *  - every line is an item: after exactly the indentation of the item that
- *    holds it (none at the top), a bullet (- * +) or a number of 1-9 digits
- *    and . or ), one space and text that begins no other block (no heading,
- *    quote, fence, HTML, definition, list or rule) -- so every item is one
- *    paragraph of one line, and every line of the list is an item;
+ *  - every line is an item or goes on with the text of the last item:
+ *    an item comes after exactly the indentation of the item that holds
+ *    it (none at the top), a bullet (- * +) or a number of 1-9 digits and
+ *    . or ), one space and text that begins no other block (no heading,
+ *    quote, fence, HTML, definition, list or rule); a line that goes on
+ *    is indented to the item's text at least and begins no block that
+ *    could interrupt a paragraph -- so every item holds one paragraph,
+ *    and maybe lists after it;
  *  - the items of one list share their bullet or delimiter, and a list
  *    inside an item that is numbered begins at 1 (only then can it
  *    interrupt the item's text);
  *  - a blank line ends the list, and the line after it begins neither an
  *    item nor text indented enough to belong to one (or the document
  *    ends);
- *  - an item's text is plain, or has code spans only, so that its text is
- *    known; a bullet item's text may hold other markup after a start that
- *    no marker can begin with (lec_marker_never), as scan.c's paragraphs.
+ *  - an item's text is plain, or has code spans only (one line), so that
+ *    its text is known; a bullet item's text may hold other markup after
+ *    a start that no marker can begin with (lec_marker_never), as scan.c's
+ *    paragraphs.
  */
 #include "scan_priv.h"
 
@@ -40,7 +45,9 @@
 
 /* An item's line, as read. */
 typedef struct item {
-    uint32_t start, next;    /* the line, and the start of the next */
+    uint32_t start, next;    /* the item's paragraph: its first line, and
+                                the start of the line after its last */
+    uint32_t line_next;      /* the start of the line after its first */
     uint32_t text, text_end; /* its text, without the blanks at its end */
     uint32_t number;         /* an ordered item's number */
     int depth;
@@ -73,7 +80,7 @@ static int read_item(const walker *w, const scan_line *l, int indent, item *it)
     /* one space, then text */
     if (m + 1 >= l->end || s[m] != ' ' || s[m + 1] == ' ' || s[m + 1] == '\t') return 0;
     it->start = l->start;
-    it->next = l->next;
+    it->next = it->line_next = l->next;
     it->text = m + 1;
     uint32_t z = l->end;
     while (z > it->text && (s[z - 1] == ' ' || s[z - 1] == '\t'))
@@ -90,14 +97,44 @@ static int read_item(const walker *w, const scan_line *l, int indent, item *it)
     return 1;
 }
 
+/* Does line l go on with the paragraph of an item whose text begins at
+ * column col?  It must be indented to that column (a lazy line, less
+ * indented, is cmark's) and, unless it is indented 4 more (code cannot
+ * interrupt a paragraph), begin no block that can interrupt one: a
+ * heading, fence, quote, HTML, rule, list item, or a setext underline,
+ * which would make the paragraph a heading. */
+static int continues(const walker *w, const scan_line *l, int col)
+{
+    const char *s = w->doc->src;
+    if (l->blank || l->indent < col || !scan_line_valid(w, l)) return 0;
+    if (l->indent - col >= 4) return 1;
+    char c = s[l->start + (uint32_t)l->indent];
+    if (c == '>' || c == '<' || scan_atx_level(s, l) || scan_is_fence(s, l) || scan_list_start(s, l))
+        return 0;
+    if ((c == '=' || c == '-') && scan_only(s, l, c, 1, 0)) return 0;
+    return !((c == '*' || c == '-' || c == '_') && scan_only(s, l, c, 3, 1));
+}
+
 /* Can the item's text be known (into t), or, for a bullet item, is it
  * known to begin with no marker?  *known says which. */
 static int item_text(const walker *w, const item *it, lec_buf *t, int *known)
 {
     const char *s = w->doc->src + it->text;
     size_t n = it->text_end - it->text;
+    int bullet = it->bullet != '.' && it->bullet != ')';
     lec_buf_reset(t);
     *known = 1;
+    if (it->next > it->line_next) {
+        /* Lines joined; or the start of the first, as a paragraph's
+         * (scan.c) with its code spans, when no marker can begin it. */
+        int stop;
+        if (scan_join_lines(w, t, it->text, it->next, LEAD_CAP, &stop)) return 1;
+        *known = 0;
+        lec_buf_reset(t);
+        if (!bullet || (!w->valid && !lec_utf8_valid(s, n, NULL))) return 0;
+        size_t k = lec_codespan_prefix(s, n, scan_markup, t);
+        return k != SIZE_MAX && scan_prose_start(t, k < n ? STOP_IN_LINE : STOP_AT_LINE);
+    }
     if (scan_plain(w, s, n)) {
         lec_buf_put(t, s, n);
     } else {
@@ -107,7 +144,7 @@ static int item_text(const walker *w, const item *it, lec_buf *t, int *known)
         if (k < n) {
             /* Only a start: enough for a bullet item with no marker. */
             *known = 0;
-            if (it->bullet == '.' || it->bullet == ')') return 0;
+            if (!bullet) return 0;
             if (!lec_marker_never(t->data ? t->data : "", t->len)) return 0;
         }
     }
@@ -143,21 +180,27 @@ static uint32_t read_list(walker *w, const scan_line *first, uint32_t end, item 
          * holds it */
         for (; d >= 0; d--)
             if (read_item(w, &l, d ? content[d - 1] : 0, &it)) break;
-        if (d < 0) break;
-        if (d > depth) {
-            if (d >= LIST_DEPTH) return UINT32_MAX;
-            /* a list in an item interrupts its text: numbered, from 1 */
-            if (d > 0 && it.bullet != '-' && it.bullet != '*' && it.bullet != '+' && it.number != 1)
-                return UINT32_MAX;
-            bullet[d] = it.bullet;
-        } else if (it.bullet != bullet[d]) {
-            return UINT32_MAX; /* another list begins: cmark's */
+        if (d >= 0) {
+            if (d > depth) {
+                if (d >= LIST_DEPTH) return UINT32_MAX;
+                /* a list in an item interrupts its text: numbered, from 1 */
+                if (d > 0 && it.bullet != '-' && it.bullet != '*' && it.bullet != '+' &&
+                    it.number != 1)
+                    return UINT32_MAX;
+                bullet[d] = it.bullet;
+            } else if (it.bullet != bullet[d]) {
+                return UINT32_MAX; /* another list begins: cmark's */
+            }
+            content[d] = it.content;
+            depth = d;
+            it.depth = d;
+            LEC_GROW(*items, cap, *n + 1);
+            (*items)[(*n)++] = it;
+        } else if (depth >= 0 && continues(w, &l, content[depth])) {
+            (*items)[*n - 1].next = l.next; /* the last item's paragraph goes on */
+        } else {
+            break;
         }
-        content[d] = it.content;
-        depth = d;
-        it.depth = d;
-        LEC_GROW(*items, cap, *n + 1);
-        (*items)[(*n)++] = it;
         if (l.next >= end) {
             /* The range ends with the list: only the document's end is
              * known to end it. */

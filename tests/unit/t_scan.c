@@ -238,6 +238,17 @@ static const char *const tricky[] = {
     "First\n![](x)\n", "I\n![](x)\n", "I.\n![](x)\n", "Lastly\n<b>, x\n", "Hello \r`x`\n",
     "First \v`x`\n", "Firstly\n&amp; x\n", "Article 5. *x*\n", "1. *x*\n\nSecond\n_x_\n",
     "\xe3\x80\x80The `x`\n", "(1) `x`\n", "Second\n\xe6 *x*\n",
+    /* list items of more lines (scanlist.c) */
+    "* `a` {x} text\n  goes on\n* b\n", "1. First, one\n   two\n2. next\n", "- a\n  ---\n",
+    "- a\n  ==\n", "- a\n  - b\n  more\n", "- `a\n  b` c\n", "- First\n  `x`, y\n",
+    "- First\n  ![](x)\n", "* a\n      code?\n* b\n", "- a\n   > q\n", "1. a\n   2. b\n",
+    "1. a\n   1. b\n", "- a\n  [x]: /u\n\n# [x]\n", "- 一是\n  继续\n- 二是 `c`\n  接着\n",
+    "- The `x` [y]\n  z\n", "1. `a`\n   b\n", "- a\n\xe6\n", "- a\n  \xe6\x88\n",
+    "- a  \n  b\n", "- a\\\n  b\n", "- a\n  b\r\n- c\r\n",
+    /* (in runs: a lone item makes no point) */
+    "1. a\n      # h\n2. b\n", "1. a\n     > q\n2. b\n", "- `First, x\n  y`\n- `Second, z\n  w`\n",
+    "1. a\n    - x\n2. b\n", "10. a\n    b\n11. c\n", "1. a\n   b\n   ```\n2. c\n",
+    "1. a\n  b\n2. c\n", "1. a\n       # h\n2. b\n", "- First, a\n  b\n- Second, `c\n  d`\n",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
@@ -292,11 +303,16 @@ static void random_list_doc(lec_buf *b, unsigned *seed)
 
 /* A list built as lists are written: a bullet or delimiter per depth,
  * items nested by their parent's text column (now and then one space off),
- * numbers counting up from a start, texts with markers, markup or blocks;
- * then what follows it. */
+ * numbers counting up from a start, texts with markers, markup or blocks,
+ * items of more lines, at the text's column or off it, some of which
+ * begin blocks or end a code span begun above; then what follows it. */
 static const char *const item_texts[] = {
     "a", "一是加强", "First, we", "`code` text", "二是 `c`", "第一，内容", "IV. Four", "1、甲",
     "`x` and `y`", "plain words", "（一）统筹", "`a` **b**", "The `x` [y]", "三是落实。"};
+static const char *const more_texts[] = {
+    "goes on", "继续", "`code` on", "with *b*", "[link][]", "ends` here", "---", "==", "- x",
+    "1. x", "2. x", "# h", "> q", "<b>", "```", "***", "[x]: /u", "    deeper", "=", "--",
+    "  two more", "\\* esc", "`", "1) x", "+", "after  "};
 
 static void random_real_list(lec_buf *b, unsigned *seed)
 {
@@ -325,6 +341,12 @@ static void random_real_list(lec_buf *b, unsigned *seed)
         else
             lec_buf_puts(b, list_texts[rand_r(seed) % (sizeof list_texts / sizeof *list_texts)]);
         lec_buf_putc(b, '\n');
+        for (int more = rand_r(seed) % 3 ? 0 : 1 + (int)(rand_r(seed) % 3); more > 0; more--) {
+            int at = (indent > 0 ? indent : 0) + w + (rand_r(seed) % 12 == 0 ? -1 : 0);
+            for (int k = 0; k < at; k++) lec_buf_putc(b, ' ');
+            lec_buf_puts(b, more_texts[rand_r(seed) % (sizeof more_texts / sizeof *more_texts)]);
+            lec_buf_putc(b, '\n');
+        }
         unsigned r = rand_r(seed) % 4;
         if (r == 0 && depth < 5) { /* a list inside this item */
             col[depth + 1] = (indent > 0 ? indent : 0) + w;
