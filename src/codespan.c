@@ -8,6 +8,13 @@
  * inside is markup, not even a backslash); with no such run, the backticks
  * are text.  The content loses one space at each end when it has one at
  * both and is not all spaces.  Everything else is text as it stands.
+ *
+ * Except for a shortcut of cmark's (inlines.c, scan_to_closing_backticks),
+ * kept here as it is: once one search for a closer has run to the end in
+ * vain, a run of n opens nothing when the last run of n that any search
+ * passed lies before it -- and a later search may have passed an earlier
+ * one ("````A`, `B`, `C": B's backtick opens nothing).  Runs longer than
+ * 1000 open nothing and are not noted.
  */
 #include "codespan.h"
 
@@ -23,17 +30,41 @@ static size_t run(const char *s, size_t n, size_t i)
     return k - i;
 }
 
-/* Where the next run of exactly len backticks after s[from] begins, or n
- * when there is none. */
-static size_t closer(const char *s, size_t n, size_t from, size_t len)
+#define MAX_TICKS 1000 /* cmark's MAXBACKTICKS */
+
+/* What cmark notes of the runs its searches passed: where the last run of
+ * each length began (0: none noted), and whether a search ran to the end. */
+typedef struct ticks {
+    int scanned;
+    size_t zeroed; /* at[0..zeroed] are set; the rest read as 0 */
+    size_t at[MAX_TICKS + 1];
+} ticks;
+
+static void note(ticks *t, size_t len, size_t at)
 {
+    if (len > MAX_TICKS) return;
+    if (len > t->zeroed) {
+        memset(t->at + t->zeroed + 1, 0, (len - t->zeroed) * sizeof *t->at);
+        t->zeroed = len;
+    }
+    t->at[len] = at;
+}
+
+/* Where the run of exactly len backticks that closes one ending at
+ * s[from] begins, or n when cmark finds none. */
+static size_t closer(const char *s, size_t n, size_t from, size_t len, ticks *t)
+{
+    if (len > MAX_TICKS) return n;
+    if (t->scanned && (len > t->zeroed || t->at[len] <= from)) return n;
     for (size_t i = from; i < n;) {
         const char *b = memchr(s + i, '`', n - i);
-        if (!b) return n;
+        if (!b) break;
         size_t at = (size_t)(b - s), r = run(s, n, at);
+        note(t, r, at);
         if (r == len) return at;
         i = at + r;
     }
+    t->scanned = 1;
     return n;
 }
 
@@ -46,6 +77,10 @@ static size_t lead(const char *s, size_t n, const unsigned char markup[256], lec
     for (size_t k = 0; k < n; k++)
         if (s[k] == '\0' || s[k] == '\r' || s[k] == '\v' || s[k] == '\f' || s[k] == '\n')
             return SIZE_MAX;
+    ticks t;
+    t.scanned = 0;
+    t.zeroed = 0;
+    t.at[0] = 0;
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
@@ -58,7 +93,7 @@ static size_t lead(const char *s, size_t n, const unsigned char markup[256], lec
             i = k;
             continue;
         }
-        size_t len = run(s, n, i), end = closer(s, n, i + len, len);
+        size_t len = run(s, n, i), end = closer(s, n, i + len, len, &t);
         if (end == n) { /* no closer: the run is text, if no line follows */
             if (more) break;
             lec_buf_put(out, s + i, len);
