@@ -137,6 +137,23 @@ int scan_prose_start(lec_buf *t, int stop)
     return lec_marker_never(t->data, t->len);
 }
 
+/* Is no marker at the start of the paragraph src[from..to) when its
+ * first line's code spans are read too ("`error` cannot be ...")?  Only
+ * those of the first line: a span may run across lines. */
+static int code_start(walker *w, uint32_t from, uint32_t to)
+{
+    const char *s = w->doc->src;
+    scan_line l;
+    scan_read_line(s, from, to, &l);
+    uint32_t a = l.start + (uint32_t)l.indent, z = l.end;
+    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+        z--;
+    if (l.indent < 0 || s[a] != '`' || (!w->valid && !lec_utf8_valid(s + a, z - a, NULL))) return 0;
+    lec_buf_reset(&w->text);
+    size_t k = (l.next < to ? lec_codespan_prefix : lec_codespan_lead)(s + a, z - a, scan_markup, &w->text);
+    return k != SIZE_MAX && scan_prose_start(&w->text, k < z - a ? STOP_IN_LINE : STOP_AT_LINE);
+}
+
 static void paragraph(walker *w, uint32_t from, uint32_t to)
 {
     doc_add_block(w, from, to, LEC_BLOCK_PARAGRAPH, 0);
@@ -154,7 +171,7 @@ static void paragraph(walker *w, uint32_t from, uint32_t to)
             doc_emit(w, &ev);
             return;
         }
-    } else if (stop != STOP_UNUSABLE && scan_prose_start(&w->text, stop)) {
+    } else if ((stop != STOP_UNUSABLE && scan_prose_start(&w->text, stop)) || code_start(w, from, to)) {
         doc_emit(w, &ev); /* as doc_describe leaves plain prose */
         return;
     }

@@ -249,6 +249,10 @@ static const char *const tricky[] = {
     "1. a\n      # h\n2. b\n", "1. a\n     > q\n2. b\n", "- `First, x\n  y`\n- `Second, z\n  w`\n",
     "1. a\n    - x\n2. b\n", "10. a\n    b\n11. c\n", "1. a\n   b\n   ```\n2. c\n",
     "1. a\n  b\n2. c\n", "1. a\n       # h\n2. b\n", "- First, a\n  b\n- Second, `c\n  d`\n",
+    /* paragraphs that begin with a code span */
+    "`First`, x\n\n`Second`, y\n", "`Fir\nst`, x\n\n`Second`, y\n", "`x` y\n\n`一是` 加强\n\n`二是`\n",
+    "`a` *b*\n", "`a\n`First`, x\n\nSecond, y\n", "``First`` `, x\n\n`Second`, y\n",
+    "`First`,\nx\n\n`Second`,\ny\n", "  `First`, x  \n\n`Second`, y\n", "`First,\nx` y\n\n`Second,\nz` w\n",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
