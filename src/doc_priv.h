@@ -93,7 +93,8 @@ void doc_walk_chunk(walker *w, uint32_t start, uint32_t end);
 void doc_scan(walker *w, uint32_t start, uint32_t end);
 /* What doc_scan does with a range, step by step: a paragraph [a, b), a
  * setext heading (text [a, b), underline to c) or an ATX one [a, b), code
- * or an HTML comment [a, b), or a part [a, b) that cmark reads. */
+ * or an HTML comment [a, b), link definitions [a, b), or a part [a, b)
+ * that cmark reads. */
 enum {
     DOC_STEP_PARA,
     DOC_STEP_SETEXT,
@@ -102,6 +103,7 @@ enum {
     DOC_STEP_HTML,
     DOC_STEP_QUOTE,
     DOC_STEP_LIST,
+    DOC_STEP_DEFS,
     DOC_STEP_CMARK
 };
 typedef struct doc_step {

@@ -488,6 +488,22 @@ static void part_defs(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
     lec_md_free(&md);
 }
 
+/* Where the run of simple definitions (scan_def_line) from line first
+ * ends: a blank line or the document's end must follow it, or cmark must
+ * read it (UINT32_MAX).  Each definition's next line begins with '[' or
+ * is blank, so none can take it for its title. */
+static uint32_t defs_end(walker *w, const scan_line *first, uint32_t end)
+{
+    scan_line l = *first;
+    while (scan_def_line(w, &l)) {
+        if (l.next >= end) return end == w->doc->len ? end : UINT32_MAX;
+        uint32_t to = l.next;
+        scan_read_line(w->doc->src, l.next, end, &l);
+        if (l.blank) return to;
+    }
+    return UINT32_MAX;
+}
+
 /* ---- the range -------------------------------------------------------- */
 
 /* Reports a step of the scan. */
@@ -513,6 +529,9 @@ static void run_step(walker *w, const doc_step *st)
     case DOC_STEP_LIST:
         scan_list_walk(w, st->a, st->b);
         break;
+    case DOC_STEP_DEFS:
+        doc_keep_gap(w, st->a, st->b); /* as doc_walk_chunk keeps them */
+        break;
     default:
         doc_walk_chunk(w, st->a, st->b);
         break;
@@ -531,6 +550,7 @@ static void step(walker *w, defs_pass *dp, int op, uint32_t a, uint32_t b, uint3
     LEC_GROW(dp->steps->v, dp->steps->cap, dp->steps->n + 1);
     dp->steps->v[dp->steps->n++] = st;
     if (op == DOC_STEP_CMARK) part_defs(w, a, b, dp);
+    if (op == DOC_STEP_DEFS) doc_keep_defs(dp->defs, w->doc->src, a, b);
 }
 
 /* Reports the blocks of src[start..end), or with dp only finds where
@@ -603,6 +623,13 @@ static void scan_range(walker *w, uint32_t start, uint32_t end, defs_pass *dp)
             to = quote_line(w, s, &l) ? quote_end(w, &l, end) : UINT32_MAX;
             if (to != UINT32_MAX) {
                 step(w, dp, DOC_STEP_QUOTE, l.start, to, 0, 0);
+                pos = to;
+                continue;
+            }
+            to = sure && l.indent >= 0 && s[l.start + (uint32_t)l.indent] == '[' ? defs_end(w, &l, end)
+                                                                          : UINT32_MAX;
+            if (to != UINT32_MAX) {
+                step(w, dp, DOC_STEP_DEFS, l.start, to, 0, 0);
                 pos = to;
                 continue;
             }

@@ -31,6 +31,11 @@ int scan_is_fence(const char *s, const scan_line *l);
 int scan_list_start(const char *s, const scan_line *l);
 /* Does the line surely start a list item that interrupts a paragraph? */
 int scan_item_interrupts(const char *s, const scan_line *l);
+/* Is the line a link reference definition of the simplest kind, whole:
+ * "[label]: destination", maybe a quoted title, at most 3 spaces before
+ * it, no escapes, nothing cmark could read otherwise?  (Whether a line
+ * after it could be its title is the caller's to rule out.) */
+int scan_def_line(const walker *w, const scan_line *l);
 /* Can the line's structure be read from its bytes (valid UTF-8)? */
 int scan_line_valid(const walker *w, const scan_line *l);
 /* Can s[0..n) be taken as its own inline text (no markup, valid)? */

@@ -253,6 +253,15 @@ static const char *const tricky[] = {
     "`First`, x\n\n`Second`, y\n", "`Fir\nst`, x\n\n`Second`, y\n", "`x` y\n\n`一是` 加强\n\n`二是`\n",
     "`a` *b*\n", "`a\n`First`, x\n\nSecond, y\n", "``First`` `, x\n\n`Second`, y\n",
     "`First`,\nx\n\n`Second`,\ny\n", "  `First`, x  \n\n`Second`, y\n", "`First,\nx` y\n\n`Second,\nz` w\n",
+    /* runs of link definitions the scan keeps itself, or leaves to cmark */
+    "# [a]\n\n[a]: /u\n[b]: /v \"t\"\n\n# [b]\n", "[a]: /u x\n\n# [a]\n", "[a]: /u\n\"title\"\n\n# [a]\n",
+    "[a]: /u \"t\n\n# [a]\n", "# x\n\n[a]: /u \"t\nu\"\n\n# [a]\n", "[ ]: /u\n[b]: /v\n\n# [b]\n", "[a]:\n/u\n\n# [a]\n",
+    "[a]: <u>\n\n# [a]\n", "[a]: /u(x)\n\n# [a]\n", "[a]: /u\n[b]: /v\ntext\n\n# [a] [b]\n",
+    "  [a]: /u\n    [b]: /v\n\n# [a] [b]\n", "[a]: /u 't'\n\n# [a]\n", "[a]: /u\t\"t\"  \n\n# [a]\n",
+    "[a]:/u\n\n# [a]\n", "[a\\]]: /u\n\n# [a]]\n", "[a]: /u\xe4\n\n# [a]\n", "[a]: /u\"t\"\n\n# [a]\n",
+    "[`f()`]: #f\n\n# [`f()`][]\n", "[a]: /u \"t\" x\n\n# [a]\n", "[a]: /u\n[b]: /v", "[a]: /u\n[b]:\n",
+    "[a]: /u \"t\"\"\n\n# [a]\n", "[a]: /u (t)\n\n# [a]\n", "[a]: /u\n  \"t\"\n\n# [a]\n",
+    "[a]: /\x01u\n\n# [a]\n", "[^1]: An experiment\n\n[^1]: /n\n\n# [^1]\n",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
