@@ -134,25 +134,38 @@ static int html_lines(cmark_node *n)
     return p[-1] == '\n' ? k : k + 1;
 }
 
+/* Is line `line` of the range blank (or past its end)? */
+static int line_blank(const lec_md *md, int line)
+{
+    uint32_t a = lec_md_line_offset(md, line), b = lec_md_line_offset(md, line + 1);
+    for (; a < b; a++)
+        if (md->src[a] != ' ' && md->src[a] != '\t' && md->src[a] != '\r' && md->src[a] != '\n')
+            return 0;
+    return 1;
+}
+
 /* The last line of block n.  A block closed by a blank line may end at
- * column 0 of the next line: it really ends with the line before.
+ * column 0 of the next line: it really ends with the line before.  (Not
+ * so when that line holds something: an empty heading "  #" ending an
+ * item at the end of the range ends at column 0 of its own line, and
+ * so do the item and list.)
  * libcmark 0.30.2 ends an HTML block of the kinds 1-5 (<script>, <pre>,
  * <style>, <textarea>, <!-- -->, <? ?>, <!X >, CDATA), closed by the
  * line with its end mark, one line too early (a one-line block at line
  * 0): its lines are counted instead. */
-static int last_line(cmark_node *n)
+static int last_line(const lec_md *md, cmark_node *n)
 {
     int sl = cmark_node_get_start_line(n);
     if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) return sl + html_lines(n) - 1;
     int el = cmark_node_get_end_line(n);
-    if (cmark_node_get_end_column(n) == 0 && el > sl) el--;
+    if (cmark_node_get_end_column(n) == 0 && el > sl && line_blank(md, el)) el--;
     return el < sl ? sl : el;
 }
 
 void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end)
 {
     int sl = cmark_node_get_start_line(n);
-    int el = last_line(n);
+    int el = last_line(md, n);
     /* A fence left open in a list item that a line outside it closes ends,
      * for cmark, on that line ("2. ```" then "#"): it ends with the block
      * that holds it.  So does a setext heading that ends an item ("* b\n
@@ -163,7 +176,7 @@ void lec_md_block_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32
     cmark_node_type t = cmark_node_get_type(n);
     if ((t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HEADING) && p &&
         cmark_node_get_type(p) != CMARK_NODE_DOCUMENT) {
-        int pe = last_line(p);
+        int pe = last_line(md, p);
         if (pe < el) el = pe;
     }
     if (el < sl) el = sl;

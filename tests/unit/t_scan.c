@@ -262,6 +262,8 @@ static const char *const tricky[] = {
     "[`f()`]: #f\n\n# [`f()`][]\n", "[a]: /u \"t\" x\n\n# [a]\n", "[a]: /u\n[b]: /v", "[a]: /u\n[b]:\n",
     "[a]: /u \"t\"\"\n\n# [a]\n", "[a]: /u (t)\n\n# [a]\n", "[a]: /u\n  \"t\"\n\n# [a]\n",
     "[a]: /\x01u\n\n# [a]\n", "[^1]: An experiment\n\n[^1]: /n\n\n# [^1]\n",
+    /* an empty heading ends an item at the end: its line is the list's */
+    "[r]:>\n\n[\n- 3\n  #", "[r]:>\n\n- 3\n  #", "- 3\n  #", "> a\n> #", "1. a\n   ##",
 };
 
 static void random_doc(lec_buf *b, unsigned *seed)
