@@ -9,6 +9,7 @@
  * are tracked; everything else ends at a blank line anyway.
  */
 #include "lectern/chunk.h"
+#include "lectern/thread.h"
 #include "lectern/utf8.h"
 
 #include <cmark.h>
@@ -221,17 +222,101 @@ size_t lec_chunk_next(const char *s, size_t from, size_t end)
     return next_cut(s, from, end, 1, 1);
 }
 
-size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **cuts)
+/* Where the cut after one at c may come at the earliest: the first point
+ * of the grid start + k * target at least half a target past c.  Cuts
+ * near fixed points, not a fixed distance apart, let two threads cut the
+ * halves of a document and agree from the first cut they share. */
+static size_t grid_after(size_t start, size_t c, size_t target)
 {
-    size_t n = 0, cap = 0;
-    *cuts = NULL;
-    /* Each piece starts a top-level block, so each search starts clean. */
-    for (size_t at = start; at < end;) {
-        size_t cut = next_cut(s, at, end, target, 0);
-        if (cut >= end) break;
-        LEC_GROW(*cuts, cap, n + 1);
-        (*cuts)[n++] = cut;
+    size_t half = target / 2 ? target / 2 : 1;
+    return start + (c - start + half + target - 1) / target * target;
+}
+
+typedef struct cuts {
+    size_t *v, n, cap;
+} cuts;
+
+/* The cut after the one at `at` (or the start), or end. */
+static size_t cut_after(const char *s, size_t start, size_t at, size_t end, size_t target)
+{
+    return next_cut(s, at, end, grid_after(start, at, target) - at, 0);
+}
+
+static void push(cuts *c, size_t at)
+{
+    LEC_GROW(c->v, c->cap, c->n + 1);
+    c->v[c->n++] = at;
+}
+
+/* The cuts of s[from..end) as if a cut were at from, with the grid of
+ * start; with stop, only up to the first at or after it. */
+typedef struct span {
+    const char *s;
+    size_t start, from, end, target, stop;
+    cuts out;
+} span;
+
+static void *cut_span(void *arg)
+{
+    span *p = arg;
+    for (size_t at = p->from; at < p->end;) {
+        size_t cut = cut_after(p->s, p->start, at, p->end, p->target);
+        if (cut >= p->end) break;
+        push(&p->out, cut);
         at = cut;
+        if (p->stop && cut >= p->stop) break;
     }
-    return n;
+    return NULL;
+}
+
+static void cut_first(void *arg)
+{
+    cut_span(arg);
+}
+
+size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **out)
+{
+    span one = {.s = s, .start = start, .from = start, .end = end, .target = target};
+    span two = one;
+    /* A large text: the second half on another thread, which begins as if
+     * a cut were at its first line.  There may be none there (a fence
+     * open): this thread goes on past the middle until it cuts where the
+     * other did; from a cut on, both see the same. */
+    const char *mid = NULL;
+    if (end - start >= LEC_TWO_THREADS_MIN)
+        mid = memchr(s + start + (end - start) / 2, '\n', (end - start) / 2);
+    pthread_t th;
+    int threaded = 0;
+    if (mid && (size_t)(mid + 1 - s) < end) {
+        two.from = (size_t)(mid + 1 - s);
+        one.stop = two.from;
+        threaded = lec_thread_start(&th, cut_span, &two) == 0;
+        if (!threaded) one.stop = 0;
+    }
+    if (!threaded) {
+        cut_span(&one);
+    } else if (lec_thread_guard(cut_first, &one)) {
+        pthread_join(th, NULL); /* it writes into `two` */
+        lec_oom();
+    }
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (lec_oom_seen()) lec_oom();
+        size_t j = 0;
+        while (one.out.n && one.out.v[one.out.n - 1] >= two.from) {
+            size_t last = one.out.v[one.out.n - 1];
+            while (j < two.out.n && two.out.v[j] < last) j++;
+            if (j < two.out.n && two.out.v[j] == last) {
+                /* the same cut: the rest is the other half's */
+                for (j++; j < two.out.n; j++) push(&one.out, two.out.v[j]);
+                break;
+            }
+            size_t cut = cut_after(s, start, last, end, target);
+            if (cut >= end) break;
+            push(&one.out, cut);
+        }
+        free(two.out.v);
+    }
+    *out = one.out.v;
+    return one.out.n;
 }

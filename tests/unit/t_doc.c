@@ -278,6 +278,55 @@ static void test_nested_items_range(void)
     lec_doc_free(d);
 }
 
+/* How many top-level blocks cmark finds in s[0..n), and in its pieces
+ * cut by lec_chunk_split (*pieces); returns the number of cuts. */
+static size_t cut_blocks(const char *s, size_t n, size_t target, size_t *whole, size_t *pieces)
+{
+    size_t *cuts;
+    size_t ncuts = lec_chunk_split(s, 0, n, target, &cuts);
+    cmark_node *all = cmark_parse_document(s, n, 0);
+    *whole = *pieces = 0;
+    for (cmark_node *k = cmark_node_first_child(all); k; k = cmark_node_next(k)) (*whole)++;
+    cmark_node_free(all);
+    for (size_t i = 0, from = 0; i <= ncuts; i++) {
+        size_t to = i < ncuts ? cuts[i] : n;
+        cmark_node *part = cmark_parse_document(s + from, to - from, 0);
+        for (cmark_node *k = cmark_node_first_child(part); k; k = cmark_node_next(k)) (*pieces)++;
+        cmark_node_free(part);
+        from = to;
+    }
+    free(cuts);
+    return ncuts;
+}
+
+/* A text large enough for two threads to cut it, a fence open across
+ * its middle: the thread that cuts the second half takes the fence's
+ * lines for blocks, and only cuts both make count. */
+static void test_chunks_two_threads(void)
+{
+    lec_buf b = LEC_BUF_INIT;
+    while (b.len < (9u << 19)) lec_buf_puts(&b, "一段普通的文字，没有什么特别。\n\n## 节\n\n");
+    size_t fence = b.len;
+    lec_buf_puts(&b, "```\n");
+    while (b.len < (6u << 20)) lec_buf_puts(&b, "not a heading\n\n# code\n\n");
+    lec_buf_puts(&b, "```\n\n");
+    while (b.len < (10u << 20)) lec_buf_puts(&b, "after\n\n# 标题\n\n");
+    size_t whole, pieces, *cuts;
+    size_t n = cut_blocks(b.data, b.len, 64u << 10, &whole, &pieces);
+    ok(n > 100, "a 10 MB text is cut (%zu cuts)", n);
+    is_int(pieces, whole, "its pieces hold as many top-level blocks as the whole");
+    /* none inside the fence, and cuts after it */
+    size_t ncuts = lec_chunk_split(b.data, 0, b.len, 64u << 10, &cuts), inside = 0, after = 0;
+    for (size_t i = 0; i < ncuts; i++) {
+        inside += cuts[i] > fence && cuts[i] < (6u << 20);
+        after += cuts[i] > (6u << 20);
+    }
+    is_int(inside, 0, "no cut inside the fence");
+    ok(after > 50, "cuts after it (%zu)", after);
+    free(cuts);
+    lec_buf_free(&b);
+}
+
 /* Parsing chunk by chunk must give the blocks one parse gives. */
 static void test_chunks(void)
 {
@@ -308,23 +357,10 @@ static void test_chunks(void)
             lec_buf_puts(&b, "一段普通的文字，没有什么特别。\n第二行。\n\n");
         }
     }
-    size_t *cuts;
-    size_t ncuts = lec_chunk_split(b.data, 0, b.len, 4096, &cuts);
+    size_t nwhole, npieces;
+    size_t ncuts = cut_blocks(b.data, b.len, 4096, &nwhole, &npieces);
     ok(ncuts > 10, "a 3000-block text is cut (%zu cuts)", ncuts);
-    cmark_node *whole = cmark_parse_document(b.data, b.len, 0);
-    size_t nwhole = 0;
-    for (cmark_node *n = cmark_node_first_child(whole); n; n = cmark_node_next(n)) nwhole++;
-    size_t npieces = 0, from = 0;
-    for (size_t i = 0; i <= ncuts; i++) {
-        size_t to = i < ncuts ? cuts[i] : b.len;
-        cmark_node *part = cmark_parse_document(b.data + from, to - from, 0);
-        for (cmark_node *n = cmark_node_first_child(part); n; n = cmark_node_next(n)) npieces++;
-        cmark_node_free(part);
-        from = to;
-    }
     is_int(npieces, nwhole, "the pieces hold as many top-level blocks as the whole");
-    cmark_node_free(whole);
-    free(cuts);
 
     size_t len = b.len;
     lec_doc *d = lec_doc_new(lec_buf_detach(&b, NULL), len, "big.md");
@@ -434,6 +470,7 @@ int main(void)
     test_front_matter_and_endings();
     test_nested_items_range();
     test_chunks();
+    test_chunks_two_threads();
     test_references();
     return tap_done();
 }
