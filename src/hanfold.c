@@ -17,11 +17,18 @@
  * Simplified text stays as it is.  About 4 000 characters fold to
  * another; two tables hold them: a dense one for U+3400..U+9FFF, where
  * nearly all Chinese text is, and a sorted array of pairs for the rest.
+ *
+ * libopencc is loaded here, when the classes are first made (dlopen), not
+ * linked in: with the C++ runtime it brings, it took 0.6 ms of every
+ * start, before the first screen.
  */
+#include "config.h"
+
 #include "lectern/hanfold.h"
 #include "lectern/utf8.h"
 #include "lectern/util.h"
 
+#include <dlfcn.h>
 #include <opencc.h>
 #include <pthread.h>
 #include <signal.h>
@@ -92,20 +99,52 @@ static void fail(const char *what, const char *why)
     error = error_buf;
 }
 
+/* The functions of OpenCC's C API this uses (opencc.h), from the library
+ * loaded by load(). */
+static struct {
+    opencc_t (*open)(const char *);
+    int (*close)(opencc_t);
+    char *(*convert_utf8)(opencc_t, const char *, size_t);
+    void (*convert_utf8_free)(char *);
+    const char *(*error)(void);
+} cc;
+
+/* Loads libopencc (its soname, LEC_OPENCC_SONAME, found by configure);
+ * 0 when it cannot.  It stays loaded. */
+static int load(void)
+{
+    void *h = dlopen(LEC_OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        fail("library", dlerror());
+        return 0;
+    }
+    /* POSIX lets a data pointer from dlsym be made a function pointer. */
+    *(void **)&cc.open = dlsym(h, "opencc_open");
+    *(void **)&cc.close = dlsym(h, "opencc_close");
+    *(void **)&cc.convert_utf8 = dlsym(h, "opencc_convert_utf8");
+    *(void **)&cc.convert_utf8_free = dlsym(h, "opencc_convert_utf8_free");
+    *(void **)&cc.error = dlsym(h, "opencc_error");
+    if (!cc.open || !cc.close || !cc.convert_utf8 || !cc.convert_utf8_free || !cc.error) {
+        fail("library", "a function is missing (" LEC_OPENCC_SONAME ")");
+        return 0;
+    }
+    return 1;
+}
+
 /* Converts the text of all characters (n of them, one a line) with the
  * configuration conf; into to[k] the character k becomes when it becomes
  * one other character read here, else -1.  Returns 0 on failure. */
 static int convert(const char *conf, const char *text, size_t len, int32_t n, int32_t *to)
 {
-    opencc_t od = opencc_open(conf);
+    opencc_t od = cc.open(conf);
     if (od == (opencc_t)-1) {
-        fail(conf, opencc_error());
+        fail(conf, cc.error());
         return 0;
     }
-    char *out = opencc_convert_utf8(od, text, len);
-    opencc_close(od);
+    char *out = cc.convert_utf8(od, text, len);
+    cc.close(od);
     if (!out) {
-        fail(conf, opencc_error());
+        fail(conf, cc.error());
         return 0;
     }
     size_t olen = strlen(out), i = 0;
@@ -118,7 +157,7 @@ static int convert(const char *conf, const char *text, size_t len, int32_t n, in
         to[k] = (size_t)l == e - i ? index_of(cp) : -1;
         i = e + 1;
     }
-    opencc_convert_utf8_free(out);
+    cc.convert_utf8_free(out);
     if (k != n) {
         fail(conf, "the conversion lost lines");
         return 0;
@@ -145,7 +184,7 @@ static void build(void)
     }
     int32_t *t2s = lec_xmalloc((size_t)n * sizeof *t2s);
     int32_t *s2t = lec_xmalloc((size_t)n * sizeof *s2t);
-    int ok = convert(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, text, len, n, t2s) &&
+    int ok = load() && convert(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, text, len, n, t2s) &&
              convert(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, text, len, n, s2t);
     free(text);
     if (!ok) {

@@ -40,6 +40,19 @@ else
 	tap_skip "Build-Depends has the package of every pkg-config module" "no dpkg or pkg-config here"
 fi
 
+# libopencc is loaded with dlopen (src/hanfold.c), which dpkg-shlibdeps
+# cannot see: the package of the soname configure found is in Depends.
+soname=$(sed -n 's/^#define LEC_OPENCC_SONAME "\(.*\)"$/\1/p' "$top_builddir/config.h" 2>/dev/null)
+if [ -n "$soname" ] && command -v dpkg >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1; then
+	pkg=$(dpkg -S "$(pkg-config --variable=libdir opencc)/$soname" 2>/dev/null | sed -n '1s/:.*//p')
+	deps=$(awk '/^Depends:/ { sub(/^Depends:/, ""); print }' "$control" | tr ',' '\n' |
+		sed 's/^[ \t]*//; s/[ \t(].*//')
+	tap_ok "$(printf '%s\n' "$deps" | grep -q -x -F "${pkg:-?}"; echo $?)" \
+		"Depends names ${pkg:-the package of $soname}, which holds $soname"
+else
+	tap_skip "Depends names the package of libopencc's soname" "no config.h, dpkg or pkg-config here"
+fi
+
 # build.sh's PACKAGES (debhelper provides debhelper-compat).
 sed -n '/^PACKAGES="/,/"/p' "$top_srcdir/build.sh" | tr -d '"' | sed 's/^PACKAGES=//' |
 	tr ' \t' '\n\n' | sed '/^$/d' | LC_ALL=C sort -u >"$T/packages"
