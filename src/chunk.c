@@ -269,11 +269,6 @@ static void *cut_span(void *arg)
     return NULL;
 }
 
-static void cut_first(void *arg)
-{
-    cut_span(arg);
-}
-
 size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, size_t **out)
 {
     span one = {.s = s, .start = start, .from = start, .end = end, .target = target};
@@ -285,23 +280,16 @@ size_t lec_chunk_split(const char *s, size_t start, size_t end, size_t target, s
     const char *mid = NULL;
     if (end - start >= LEC_TWO_THREADS_MIN)
         mid = memchr(s + start + (end - start) / 2, '\n', (end - start) / 2);
-    pthread_t th;
     int threaded = 0;
     if (mid && (size_t)(mid + 1 - s) < end) {
         two.from = (size_t)(mid + 1 - s);
         one.stop = two.from;
-        threaded = lec_thread_start(&th, cut_span, &two) == 0;
-        if (!threaded) one.stop = 0;
+        threaded = lec_thread_pair(cut_span, &one, &two);
     }
     if (!threaded) {
+        one.stop = 0;
         cut_span(&one);
-    } else if (lec_thread_guard(cut_first, &one)) {
-        pthread_join(th, NULL); /* it writes into `two` */
-        lec_oom();
-    }
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (lec_oom_seen()) lec_oom();
+    } else {
         size_t j = 0;
         while (one.out.n && one.out.v[one.out.n - 1] >= two.from) {
             size_t last = one.out.v[one.out.n - 1];

@@ -65,12 +65,6 @@ static void *walk_span(void *arg)
     return NULL;
 }
 
-/* The first half, on the calling thread (lec_thread_guard). */
-static void walk_first(void *arg)
-{
-    walk_span(arg);
-}
-
 /* Walks every chunk into d: the first half of the chunks on this thread,
  * the second on another when the document is large, both walkers then
  * joined in order (chunks parse alone, so each half is what walking it
@@ -95,7 +89,6 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
     span_job two = one;
     two.w.tree = NULL;
     two.w.refs = NULL;
-    pthread_t th;
     int threaded = 0;
     if (d->len - pos >= LEC_TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
         size_t mid = 1;
@@ -104,27 +97,18 @@ static void walk_all(lec_doc *d, size_t pos, const size_t *cuts, size_t ncuts, i
         two.a = mid;
         two.w.tree = lec_outline_new();
         if (defs) two.w.refs = lec_refs_new(defs->data, defs->len);
-        threaded = lec_thread_start(&th, walk_span, &two) == 0;
+        threaded = lec_thread_pair(walk_span, &one, &two);
         if (!threaded) {
             lec_outline_free(two.w.tree);
             one.b = n;
         }
     }
-    if (!threaded) {
-        walk_span(&one);
-    } else if (lec_thread_guard(walk_first, &one)) {
-        /* Out of memory here: the other half must end before this
-         * thread does (it writes into `two`). */
-        pthread_join(th, NULL);
-        lec_oom();
-    }
+    if (!threaded) walk_span(&one);
     d->blocks = one.w.blocks;
     d->nblocks = one.w.nblocks;
     d->cap_blocks = one.w.cap_blocks;
     d->refdefs = one.w.refdefs;
     if (threaded) {
-        pthread_join(th, NULL);
-        if (lec_oom_seen()) lec_oom(); /* the other half is not whole */
         LEC_GROW(d->blocks, d->cap_blocks, d->nblocks + two.w.nblocks);
         if (two.w.nblocks) memcpy(d->blocks + d->nblocks, two.w.blocks, two.w.nblocks * sizeof *d->blocks);
         d->nblocks += two.w.nblocks;
@@ -164,11 +148,6 @@ static void *find_defs_span(void *arg)
     return NULL;
 }
 
-static void find_defs_first(void *arg)
-{
-    find_defs_span(arg);
-}
-
 /* The definitions of every chunk, so that the one walk gives every part
  * of every chunk those it names, in document order into defs; the two
  * halves on two threads as the walk does.  Returns, per chunk, whether
@@ -187,25 +166,15 @@ static unsigned char *find_defs(lec_doc *d, size_t pos, const size_t *cuts, size
     *steps = lec_xcalloc(n, sizeof **steps);
     defs_job one = {.d = d, .bounds = bounds, .a = 0, .b = n, .whole = whole, .steps = *steps};
     defs_job two = one;
-    pthread_t th;
     int threaded = 0;
     if (d->len - pos >= LEC_TWO_THREADS_MIN && n >= 2 && !(flags & LEC_DOC_ONE_THREAD)) {
         size_t mid = 1;
         while (mid < n - 1 && bounds[mid] - pos < (d->len - pos) / 2) mid++;
         one.b = two.a = mid;
-        threaded = lec_thread_start(&th, find_defs_span, &two) == 0;
+        threaded = lec_thread_pair(find_defs_span, &one, &two);
         if (!threaded) one.b = n;
     }
-    if (!threaded) {
-        find_defs_span(&one);
-    } else if (lec_thread_guard(find_defs_first, &one)) {
-        pthread_join(th, NULL); /* it writes into `two` */
-        lec_oom();
-    }
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (lec_oom_seen()) lec_oom();
-    }
+    if (!threaded) find_defs_span(&one);
     *defs = one.defs;
     if (threaded && two.defs.len) lec_buf_put(defs, two.defs.data, two.defs.len);
     if (threaded) lec_buf_free(&two.defs);

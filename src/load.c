@@ -124,21 +124,19 @@ static void *check_part(void *arg)
 static size_t check_utf8(const char *s, size_t len, size_t *nul, int *cr)
 {
     check one = {s, 0, len, len, nul != NULL, len, 0}, two = one;
-    pthread_t th;
     int threaded = 0;
     if (len >= LEC_TWO_THREADS_MIN) {
         size_t mid = len / 2;
         for (int k = 0; k < 3 && ((unsigned char)s[mid] & 0xC0) == 0x80; k++) mid--;
         one.to = two.from = mid;
-        threaded = lec_thread_start(&th, check_part, &two) == 0;
+        threaded = lec_thread_pair(check_part, &one, &two);
         if (!threaded) one.to = len;
     }
-    check_part(&one);
+    if (!threaded) check_part(&one);
     size_t bad = one.bad;
     if (nul) *nul = one.nul;
     if (cr) *cr = one.cr;
     if (threaded) {
-        pthread_join(th, NULL);
         if (bad == one.to) bad = two.bad;
         if (nul && one.nul == one.to) *nul = two.nul;
         if (cr) *cr |= two.cr;

@@ -2,6 +2,7 @@
  * thread.c - worker threads with signals blocked (lectern/thread.h).
  */
 #include "lectern/thread.h"
+#include "lectern/util.h"
 
 #include <setjmp.h>
 #include <signal.h>
@@ -71,6 +72,28 @@ int lec_thread_guard(void (*fn)(void *), void *arg)
     }
     oom_jump = outer;
     return failed;
+}
+
+typedef struct call {
+    void *(*fn)(void *);
+    void *arg;
+} call;
+
+static void run_call(void *arg)
+{
+    call *c = arg;
+    c->fn(c->arg);
+}
+
+int lec_thread_pair(void *(*fn)(void *), void *one, void *two)
+{
+    pthread_t th;
+    if (lec_thread_start(&th, fn, two) != 0) return 0;
+    call c = {fn, one};
+    int failed = lec_thread_guard(run_call, &c);
+    pthread_join(th, NULL); /* before anything goes: it may write into two */
+    if (failed || lec_oom_seen()) lec_oom();
+    return 1;
 }
 
 int lec_thread_is_worker(void)

@@ -32,6 +32,12 @@ int lec_thread_start_after(pthread_t *th, void *(*fn)(void *), void (*after)(voi
  * calling lec_oom().  On any thread. */
 int lec_thread_guard(void (*fn)(void *), void *arg);
 
+/* The two halves of a piece of work at once: fn(one) on this thread,
+ * fn(two) on a worker; returns 1 once both have ended, or 0, having run
+ * neither, when no worker could start (the caller then does the whole).
+ * Out of memory in either: lec_oom() once both have ended. */
+int lec_thread_pair(void *(*fn)(void *), void *one, void *two);
+
 /* Nonzero on a worker, inside its fn (or inside lec_thread_guard). */
 int lec_thread_is_worker(void);
 /* Abandons the worker's fn (lec_oom on a worker).  Never returns. */
