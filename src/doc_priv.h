@@ -82,6 +82,10 @@ void doc_item_describe(walker *w, lec_event *ev, int ordinal, const char *mark, 
 /* The end of src[s..e) without the blank lines it ends with (the first
  * line stays), as a block's range is given. */
 uint32_t doc_drop_blank_tail(const char *src, uint32_t s, uint32_t e);
+/* The range [*start, *end) of top-level block n of md, as the walk
+ * reports it: up to the next block at most, without blank lines at its
+ * end, a setext heading up to its underline. */
+void doc_top_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end);
 /* Keeps what stands between two blocks (link reference definitions):
  * its lines that are not blank, into out or the walker's refdefs. */
 void doc_keep_defs(lec_buf *out, const char *s, uint32_t from, uint32_t to);

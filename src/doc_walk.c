@@ -404,6 +404,58 @@ void doc_parse(walker *w, lec_md *md, uint32_t start, uint32_t end)
     lec_md_parse_defs_first(md, w->doc->src, start, end, w->extra.data, w->extra.len);
 }
 
+/* Is src[i..z) (a line without its line break) a setext underline: at
+ * most three spaces, a run of = or of -, then only blanks? */
+static int underline(const char *src, uint32_t i, uint32_t z)
+{
+    uint32_t k = i;
+    while (k < z && k - i < 3 && src[k] == ' ') k++;
+    char c = k < z ? src[k] : 0;
+    if (c != '=' && c != '-') return 0;
+    while (k < z && src[k] == c) k++;
+    while (k < z && (src[k] == ' ' || src[k] == '\t')) k++;
+    return k == z;
+}
+
+void doc_top_range(const lec_md *md, cmark_node *n, uint32_t *start, uint32_t *end)
+{
+    const char *src = md->src;
+    uint32_t s, e;
+    lec_md_block_range(md, n, &s, &e);
+    cmark_node *nx = cmark_node_next(n);
+    /* cmark ends a setext heading on the line that closes it, the first
+     * after its underline (blocks.c, finalize): where the block after it
+     * begins, so a block never reaches into the next one, nor keeps blank
+     * lines at its end. */
+    if (nx) {
+        uint32_t ns, ne;
+        lec_md_block_range(md, nx, &ns, &ne);
+        if (e > ns) e = ns;
+    }
+    e = doc_drop_blank_tail(src, s, e);
+    /* But a line that makes no block can close it too: a link definition
+     * ("标题\n=\n[r]: /u", whose paragraph cmark removes).  Then the
+     * heading's last line is that line, not its underline, and goes (the
+     * definition is kept as the text between blocks, as when the scan
+     * reads the heading and cmark the definition alone).  Only the last
+     * line is looked at: the underline is the line before the closing
+     * one, whatever the lines before it were (a definition taken before
+     * an "=" makes that "=" text: "[r]:>x\n=\nb\n=").  Raw bytes are
+     * enough: an underline is ASCII, and a line with invalid UTF-8 (which
+     * cmark reads with U+FFFD) is not one either way.  An ATX heading is
+     * one line and is left alone. */
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING && e > s) {
+        uint32_t z = e; /* the last line is src[ls..z) */
+        if (z > s && src[z - 1] == '\n') z--;
+        if (z > s && src[z - 1] == '\r') z--;
+        uint32_t ls = z;
+        while (ls > s && src[ls - 1] != '\n' && src[ls - 1] != '\r') ls--;
+        if (ls > s && !underline(src, ls, z)) e = ls;
+    }
+    *start = s;
+    *end = e;
+}
+
 void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
 {
     doc_parse(w, &w->md, start, end);
@@ -411,17 +463,7 @@ void doc_walk_chunk(walker *w, uint32_t start, uint32_t end)
     for (cmark_node *n = cmark_node_first_child(w->md.root); n; n = cmark_node_next(n)) {
         cmark_node_type t = cmark_node_get_type(n);
         uint32_t s, e;
-        lec_md_block_range(&w->md, n, &s, &e);
-        cmark_node *nx = cmark_node_next(n);
-        /* cmark ends a setext heading where the block after it begins (its
-         * end is set when that block closes it): a block never reaches into
-         * the next one, nor keeps blank lines at its end. */
-        if (nx) {
-            uint32_t ns, ne;
-            lec_md_block_range(&w->md, nx, &ns, &ne);
-            if (e > ns) e = ns;
-        }
-        e = doc_drop_blank_tail(w->doc->src, s, e);
+        doc_top_range(&w->md, n, &s, &e);
         if (s > w->prev_end) doc_keep_gap(w, w->prev_end, s);
         if (e > w->prev_end) w->prev_end = e;
         int level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;

@@ -470,13 +470,8 @@ static void part_defs(walker *w, uint32_t from, uint32_t to, defs_pass *dp)
     lec_md_parse(&md, s, from, to, NULL, 0);
     uint32_t prev = from;
     for (cmark_node *n = cmark_node_first_child(md.root); n; n = cmark_node_next(n)) {
-        uint32_t a, e, na, ne;
-        lec_md_block_range(&md, n, &a, &e);
-        if (cmark_node_next(n)) {
-            lec_md_block_range(&md, cmark_node_next(n), &na, &ne);
-            if (e > na) e = na;
-        }
-        e = doc_drop_blank_tail(s, a, e);
+        uint32_t a, e;
+        doc_top_range(&md, n, &a, &e);
         if (a > prev) doc_keep_defs(dp->defs, s, prev, a);
         cmark_node_type t = cmark_node_get_type(n);
         if (t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK && e > a &&

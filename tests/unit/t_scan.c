@@ -231,6 +231,20 @@ static const char *const tricky[] = {
     "1. [a]:x\n\n y\n\n1.\n1. [a]\n",
     "# [a]\n\n[a]:\n/u\n\n[b\nc]: /v\n\n# [b c]\n",
     "# [a] [b]\n\n[a]: /u\n\n\n\n[b]: /v\n[c]: /w\n\n\n",
+    /* a setext heading, then a definition: the definition closes the
+     * heading and makes no block, so cmark's heading took it in (doc_walk.c,
+     * doc_top_range); with invalid UTF-8, which cmark reads as U+FFFD */
+    "标题\n=\n[r]:>\n",
+    "标题\n=\n[r]:>\xe9\xe9\xa2\x98\n=\n[r]:>\xe9\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce"
+    "\xce\xce\xce\x98\n=",
+    "标题\n=\n[r]:>\xe9\n", "标题\n=\n[r]:>\xe9\xe9\xa2\x98\n=\n", "标题\n=\n[\xe9]: /u\n",
+    "标题\r\n=\r\n[r]:>\r\n", "标题\n=\n[r]: /u \"t\"\n\n一是[r]\n", "标题\n=\n[r]: /u\n[s]: /v\n",
+    "标题\n=\n[r]: /u\n一是[r]\n", "标题\n=\n[r]: /u\n\n一是[r]\n", "标题\n---\n[x]: /u\n\n[x]\n",
+    "#foo\n===\n[r]: /u\n", "a\nb\n  ==  \n[r]: /u\n一是\n", "标题\n=\n[r]:\n/u\n",
+    "标题\n=\n   [r]: /u\n", "标题\n=\n[r]: /u\n# h [r]\n", "标题\n=\n[r]: /u\n标题\n=\n[s]: /v\n",
+    "标题\n=\n[r]: /u \"t\n\nx\"\n", "标题\n=\n[r]: /u\n  \n", "标题\n=\n[r]:>", "# [r]\n标题\n=\n[r]: /u\n",
+    "[r]:>x\n=\nb\n=\n[s]: /u\n", "> 标题\n> =\n> [r]:>\n\n一是\n", "- 标题\n  =\n  [r]:>\n\n一是\n",
+    "1. 标题\n   ---\n   [r]: /u\n2. b\n",
     /* paragraphs whose markup comes after their start: a marker or not */
     "The `x`, first\n", "First `x`, y\n", "First\n`x`, y\n", "The\n![](x)\n", "IV\n*x*\n",
     "IV. *x*\n", "Sec. 3 `x`\n", "And\n*fifth*: x\n", "And *fifth*: x\n", "First,\n`x`\n",
