@@ -4,11 +4,18 @@
  * The definitions are cut into pieces, one per definition: a piece starts
  * at a line that begins (after at most three spaces) with "[label]:".
  * Lines that do not (a title on the next line, a destination after a
- * line break) belong to the piece before.  The normalized label of each
- * piece goes into an open-addressing table; the first piece of a label
- * wins, as the first definition does in CommonMark.
+ * line break) belong to the piece before.  So do, now and then, lines that
+ * do: a destination after a line break ("[r]:" then "[s]:>") or a line
+ * inside a title ("[r]: /u 'a" then "[s]: b'").  Fed alone, the piece
+ * before would define nothing, or not all, and make a paragraph: so a
+ * piece that is not whole definitions alone takes in the next
+ * (join_pieces).  The normalized label of each piece goes into an
+ * open-addressing table; the first piece of a label wins, as the first
+ * definition does in CommonMark.
  */
 #include "lectern/refs.h"
+#include "lectern/mdparse.h"
+#include "lectern/utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -147,6 +154,74 @@ static void maybe_start(lec_refs *r, size_t n, size_t i)
     lec_buf_put(&r->names, r->key.data ? r->key.data : "", r->key.len);
 }
 
+/* Is the piece s[0..n) surely whole definitions alone (whole)?  Most are,
+ * and are told so here; cmark is asked about the others.  The text is
+ * definitions only, so a piece that is not whole is one whose definition
+ * goes on: its destination is on the next line, or its title is open. */
+static int plain_def(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == ' ') i++;
+    size_t e = i < n && s[i] == '[' ? label_end(s, n, i) : 0;
+    if (!e || e + 1 >= n || s[e + 1] != ':') return 0;
+    /* Text after the "]:" on its line and no title: no ' " or ( at all. */
+    const char *b = s + e + 2, *z = s + n, *nl = memchr(b, '\n', (size_t)(z - b));
+    const char *d = b;
+    while (d < (nl ? nl : z) && (*d == ' ' || *d == '\t' || *d == '\r')) d++;
+    if (d == (nl ? nl : z)) return 0;
+    if (!memchr(d, '\'', (size_t)(z - d)) && !memchr(d, '"', (size_t)(z - d)) &&
+        !memchr(d, '(', (size_t)(z - d)))
+        return 1;
+    /* Else one line (valid UTF-8, no control character but tabs) of a
+     * label, a destination without <>, parentheses or backslashes, and a
+     * title in quotes with no backslash or other such quote in it. */
+    while (z > d && (z[-1] == ' ' || z[-1] == '\t' || z[-1] == '\r' || z[-1] == '\n')) z--;
+    for (const char *k = s; k < z; k++)
+        if ((unsigned char)*k < 0x20 && *k != '\t') return 0;
+    if (!lec_utf8_valid(s, (size_t)(z - s), NULL)) return 0;
+    while (d < z && (unsigned char)*d > ' ' && *d != 0x7f && *d != '<' && *d != '(' && *d != ')' &&
+           *d != '\\')
+        d++;
+    if (d < z && *d != ' ' && *d != '\t') return 0;
+    while (d < z && (*d == ' ' || *d == '\t')) d++;
+    char q = d < z ? *d : 0;
+    if (q != '"' && q != '\'') return 0;
+    const char *c = memchr(d + 1, q, (size_t)(z - d - 1));
+    return c == z - 1 && !memchr(d + 1, '\\', (size_t)(z - d - 2));
+}
+
+/* Is the piece s[0..n) whole definitions when cmark reads it alone (it
+ * makes no block)?  Asked of cmark unless it is plain.  A piece that
+ * defines its label and then makes a paragraph is not whole: what it
+ * lacks may be the rest of a title ("[s]: /u\n'a" then "[s]: b'"). */
+static int whole(const char *s, size_t n)
+{
+    if (plain_def(s, n)) return 1;
+    lec_md md;
+    lec_md_parse(&md, s, 0, (uint32_t)n, NULL, 0);
+    int none = cmark_node_first_child(md.root) == NULL;
+    lec_md_free(&md);
+    return none;
+}
+
+/* A piece that is not whole alone goes on into the next ones until it
+ * is, at most MERGE_MAX of them (so that no input makes this quadratic: a
+ * title would need as many lines that begin like a definition). */
+#define MERGE_MAX 8
+
+static void join_pieces(lec_refs *r)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < r->npieces;) {
+        piece p = r->pieces[k++];
+        for (int m = 0; m < MERGE_MAX && k < r->npieces && !whole(r->defs + p.start, p.len);
+             m++, k++)
+            p.len = r->pieces[k].start + r->pieces[k].len - p.start; /* pieces touch */
+        r->pieces[kept++] = p;
+    }
+    r->npieces = kept;
+}
+
 lec_refs *lec_refs_new(const char *defs, size_t len)
 {
     lec_refs *r = lec_xcalloc(1, sizeof *r);
@@ -156,6 +231,7 @@ lec_refs *lec_refs_new(const char *defs, size_t len)
         const char *nl = memchr(defs + i, '\n', len - i);
         i = nl ? (size_t)(nl - defs) + 1 : len;
     }
+    join_pieces(r);
     size_t size = 16;
     while (size < 2 * r->npieces) size *= 2;
     r->mask = size - 1;

@@ -92,6 +92,40 @@ int main(void)
     ok(same, "every part renders with its definitions as with all of them");
     lec_refs_free(r);
 
+    /* A line that begins like a definition may go on the one before: its
+     * destination after a line break, a line of its title. */
+    {
+        static const char d2[] = "[r]:\n[r]:>\n"
+                                 "[t]: /t 'a\n[s]: b'\n"
+                                 "[q]: /q\n\"x\n[p]: y\"\n"
+                                 "[d]: /d\n";
+        r = lec_refs_new(d2, strlen(d2));
+        g = given(r, "[r]", &n);
+        ok(n == 1 && strncmp(g, "[r]:\n[r]:>\n", 10) == 0, "a destination on the next line");
+        free(g);
+        g = given(r, "[s] [p]", &n);
+        is_int(n, 0, "lines inside titles define nothing");
+        free(g);
+        g = given(r, "[t] [q]", &n);
+        ok(n == 2 && strstr(g, "[s]: b'") && strstr(g, "[p]: y\""), "titles keep their lines");
+        free(g);
+        static const char *const p2[] = {"[r]", "[t] [s]", "[q] [p]", "[d]", "[r] [d] [s]"};
+        same = 1;
+        for (size_t i = 0; i < sizeof p2 / sizeof *p2; i++) {
+            g = given(r, p2[i], &n);
+            char *want = html(p2[i], d2), *got = html(p2[i], g);
+            if (strcmp(want, got) != 0) {
+                same = 0;
+                printf("# differs for \"%s\":\n# %s# %s", p2[i], want, got);
+            }
+            free(want);
+            free(got);
+            free(g);
+        }
+        ok(same, "and every part renders with them as with all");
+        lec_refs_free(r);
+    }
+
     /* The model's parse takes the definitions first: a fence left open
      * at the end of the part cannot swallow them, and its blocks keep
      * their lines; something in them that is not a definition goes after

@@ -245,6 +245,10 @@ static const char *const tricky[] = {
     "标题\n=\n[r]: /u \"t\n\nx\"\n", "标题\n=\n[r]: /u\n  \n", "标题\n=\n[r]:>", "# [r]\n标题\n=\n[r]: /u\n",
     "[r]:>x\n=\nb\n=\n[s]: /u\n", "> 标题\n> =\n> [r]:>\n\n一是\n", "- 标题\n  =\n  [r]:>\n\n一是\n",
     "1. 标题\n   ---\n   [r]: /u\n2. b\n",
+    /* a line that begins like a definition inside the one before (refs.c) */
+    "[r]:\n[r]:>\n\n# h\n", "\n\n   [r]:\n[r]:>一是\x98\n\n\n#", "[t]: /t 'a\n[s]: b'\n\n# [t] [s]\n",
+    "[s]: /v/u>题\n't(u)\n[s]: /v\n/ut' \n\n# [s]\n", "# [r]\n\n[r]:\n[r]:>\n\n# [r]\n",
+    "x [q]\n\n[q]: /q\n\"x\n[p]: y\"\n\n# [q] [p]\n",
     /* paragraphs whose markup comes after their start: a marker or not */
     "The `x`, first\n", "First `x`, y\n", "First\n`x`, y\n", "The\n![](x)\n", "IV\n*x*\n",
     "IV. *x*\n", "Sec. 3 `x`\n", "And\n*fifth*: x\n", "And *fifth*: x\n", "First,\n`x`\n",
