@@ -447,6 +447,9 @@ static int may_define(const lec_md *md, cmark_node *n, uint32_t a, uint32_t e)
          * where an item ends a fence left open, maybe after it (mdparse.c):
          * not counted. */
         if (code) el--;
+        /* A setext heading ends on the line that closes it, which may be a
+         * definition ("> a\n> =\n> [r]: /u"): not counted either. */
+        if (t == CMARK_NODE_HEADING && el > sl) el--;
         if (el < sl) continue;
         uint32_t ps = lec_md_line_offset(md, sl), pe = lec_md_line_offset(md, el + 1);
         uint32_t cs = ps + (uint32_t)cmark_node_get_start_column(c) - 1;

@@ -244,6 +244,10 @@ static const char *const tricky[] = {
     "标题\n=\n   [r]: /u\n", "标题\n=\n[r]: /u\n# h [r]\n", "标题\n=\n[r]: /u\n标题\n=\n[s]: /v\n",
     "标题\n=\n[r]: /u \"t\n\nx\"\n", "标题\n=\n[r]: /u\n  \n", "标题\n=\n[r]:>", "# [r]\n标题\n=\n[r]: /u\n",
     "[r]:>x\n=\nb\n=\n[s]: /u\n", "> 标题\n> =\n> [r]:>\n\n一是\n", "- 标题\n  =\n  [r]:>\n\n一是\n",
+    /* ... inside a quote or an item, where it resolves links in the whole
+     * range (scan.c, may_define) */
+    "# [r]\n> \x98\n> =\n> [r]:>", "# [r]\n\n> 标题\n> =\n> [r]: /u\n", "- 标题\n  ==\n  [r]: /u\n\n# [r]\n",
+    "# [r]\n\n> > a\n> > ---\n> > [r]: /u\n", "1. a\n   b\n   ---\n   [r]: /u \"t\"\n\n一是[r]\n",
     "1. 标题\n   ---\n   [r]: /u\n2. b\n",
     /* a line that begins like a definition inside the one before (refs.c) */
     "[r]:\n[r]:>\n\n# h\n", "\n\n   [r]:\n[r]:>一是\x98\n\n\n#", "[t]: /t 'a\n[s]: b'\n\n# [t] [s]\n",
