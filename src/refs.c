@@ -47,8 +47,26 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/* How many bytes at s[0..n) (not a UTF-8 character) cmark replaces with
+ * one U+FFFD: as its utf8proc_valid counts them, in a line that goes on
+ * after s[n - 1] (a label's ']' follows) unless a line break comes first;
+ * all up to the break when the character would reach past it. */
+static size_t bad_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = u[0] < 0xC0 ? 0 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : u[0] < 0xF8 ? 4 : 0;
+    if (!len) return 1;
+    const char *nl = memchr(s, '\n', n);
+    if (nl && len > (size_t)(nl - s)) return (size_t)(nl - s);
+    for (size_t i = 1; i < len; i++)
+        if (i >= n || (u[i] & 0xC0) != 0x80) return i;
+    return len; /* too long a form, a surrogate or past U+10FFFF */
+}
+
 /* The label as CommonMark compares it: white space trimmed and runs of it
- * made one space, then full Unicode case folding (ß and SS are one). */
+ * made one space, then full Unicode case folding (ß and SS are one).
+ * Bytes that are not UTF-8 are U+FFFD, as cmark reads them: "[s\xeb]"
+ * and "[s\xfa]" are one label. */
 static void normalize(const char *s, size_t n, lec_buf *out)
 {
     lec_buf_reset(out);
@@ -71,9 +89,9 @@ static void normalize(const char *s, size_t n, lec_buf *out)
         utf8proc_int32_t cp, fold[8];
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0) { /* not UTF-8: kept as it is */
-            lec_buf_putc(out, (char)c);
-            i++;
+        if (k <= 0) {
+            lec_buf_puts(out, "\xef\xbf\xbd");
+            i += bad_len(s + i, n - i);
             continue;
         }
         i += (size_t)k;

@@ -126,6 +126,17 @@ int main(void)
         lec_refs_free(r);
     }
 
+    /* Bytes that are not UTF-8 are U+FFFD to cmark, in a label too. */
+    {
+        static const char d3[] = "[s\xeb]: /s\n[a\xe6\x88x]: /a\n[b\xe6\nc]: /b\n";
+        r = lec_refs_new(d3, strlen(d3));
+        g = given(r, "[s\xfa] [A\xf0X] [b\xe6 c]", &n);
+        ok(n == 3 && strstr(g, "/s") && strstr(g, "/a") && strstr(g, "/b"),
+           "labels with invalid bytes match as cmark's");
+        free(g);
+        lec_refs_free(r);
+    }
+
     /* The model's parse takes the definitions first: a fence left open
      * at the end of the part cannot swallow them, and its blocks keep
      * their lines; something in them that is not a definition goes after

@@ -253,6 +253,10 @@ static const char *const tricky[] = {
     "[r]:\n[r]:>\n\n# h\n", "\n\n   [r]:\n[r]:>一是\x98\n\n\n#", "[t]: /t 'a\n[s]: b'\n\n# [t] [s]\n",
     "[s]: /v/u>题\n't(u)\n[s]: /v\n/ut' \n\n# [s]\n", "# [r]\n\n[r]:\n[r]:>\n\n# [r]\n",
     "x [q]\n\n[q]: /q\n\"x\n[p]: y\"\n\n# [q] [p]\n",
+    /* labels with bytes that are not UTF-8, which cmark reads as U+FFFD */
+    "[t]: \xe3\x80\x80题'a\n[s\xeb]: b'\n\n# [t] [s\xfa]\n", "[a\xe6\x88]: /u\n\n# [a\xe6]\n",
+    "[a\xe6\nb]: /u\n\n# [a\xf0\nb]\n", "[a\xff]: /u\n\n# [A\xc0]\n", "[\xed\xa0\x80]: /u\n\n# [\xff\xfe\xfd]\n",
+    "# [a\xe6\x88x]\n\n[a\xf0x]: /u\n",
     /* paragraphs whose markup comes after their start: a marker or not */
     "The `x`, first\n", "First `x`, y\n", "First\n`x`, y\n", "The\n![](x)\n", "IV\n*x*\n",
     "IV. *x*\n", "Sec. 3 `x`\n", "And\n*fifth*: x\n", "And *fifth*: x\n", "First,\n`x`\n",
