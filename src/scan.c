@@ -412,7 +412,9 @@ static int takes_def(const char *s, size_t n)
     lec_buf_put(&b, s, n);
     lec_buf_puts(&b, "\n\n");
     lec_buf_put(&b, s, k + 1);
-    lec_buf_putc(&b, '\n');
+    /* Not at the end of its line: cmark would read a character cut short
+     * there, "]" and all, as one U+FFFD ("[\xf0x]"). */
+    lec_buf_puts(&b, " x\n");
     lec_md md;
     lec_md_parse(&md, b.data, 0, (uint32_t)b.len, NULL, 0);
     cmark_node *last = cmark_node_last_child(md.root);

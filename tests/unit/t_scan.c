@@ -257,6 +257,7 @@ static const char *const tricky[] = {
     "[t]: \xe3\x80\x80题'a\n[s\xeb]: b'\n\n# [t] [s\xfa]\n", "[a\xe6\x88]: /u\n\n# [a\xe6]\n",
     "[a\xe6\nb]: /u\n\n# [a\xf0\nb]\n", "[a\xff]: /u\n\n# [A\xc0]\n", "[\xed\xa0\x80]: /u\n\n# [\xff\xfe\xfd]\n",
     "# [a\xe6\x88x]\n\n[a\xf0x]: /u\n",
+    "# [\xe6x]\n\n[\xf0x]:/\nfoo", "# [\xe6x]\n\n[\xf0x]:/\n\x96", "# [a\xe6 b]\n\n[a\xe6\nb]: /u\n",
     /* paragraphs whose markup comes after their start: a marker or not */
     "The `x`, first\n", "First `x`, y\n", "First\n`x`, y\n", "The\n![](x)\n", "IV\n*x*\n",
     "IV. *x*\n", "Sec. 3 `x`\n", "And\n*fifth*: x\n", "And *fifth*: x\n", "First,\n`x`\n",
