@@ -148,10 +148,7 @@ static int code_start(walker *w, uint32_t from, uint32_t to)
     uint32_t a = l.start + (uint32_t)l.indent, z = l.end;
     while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
         z--;
-    if (l.indent < 0 || s[a] != '`' || (!w->valid && !lec_utf8_valid(s + a, z - a, NULL))) return 0;
-    lec_buf_reset(&w->text);
-    size_t k = (l.next < to ? lec_codespan_prefix : lec_codespan_lead)(s + a, z - a, scan_markup, &w->text);
-    return k != SIZE_MAX && scan_prose_start(&w->text, k < z - a ? STOP_IN_LINE : STOP_AT_LINE);
+    return l.indent >= 0 && s[a] == '`' && scan_code_lead_never(w, s + a, z - a, l.next < to, &w->text);
 }
 
 static void paragraph(walker *w, uint32_t from, uint32_t to)

@@ -61,6 +61,10 @@ int scan_join_lines(const walker *w, lec_buf *out, uint32_t from, uint32_t to, s
  * scan_join_lines stopped as stop says with t the start of it?  (t may
  * get a space added.) */
 int scan_prose_start(lec_buf *t, int stop);
+/* Can no marker begin a paragraph's text whose first line's text is
+ * s[0..n), read with its code spans (more: lines follow it, on which a
+ * span left open may close)?  t is used for the text. */
+int scan_code_lead_never(const walker *w, const char *s, size_t n, int more, lec_buf *t);
 /* Where the simple list whose first item is on line first ends, or
  * UINT32_MAX when cmark must read it (scanlist.c). */
 uint32_t scan_list_end(walker *w, const scan_line *first, uint32_t end);

@@ -8,6 +8,8 @@
 #include "lectern/bytes.h"
 #include "lectern/utf8.h"
 
+#include "codespan.h"
+
 #include <string.h>
 
 /* Bytes that may start markup inside a paragraph or heading. */
@@ -182,4 +184,12 @@ int scan_def_line(const walker *w, const scan_line *l)
         while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
     }
     return i == z;
+}
+
+int scan_code_lead_never(const walker *w, const char *s, size_t n, int more, lec_buf *t)
+{
+    if (!w->valid && !lec_utf8_valid(s, n, NULL)) return 0;
+    lec_buf_reset(t);
+    size_t k = (more ? lec_codespan_prefix : lec_codespan_lead)(s, n, scan_markup, t);
+    return k != SIZE_MAX && scan_prose_start(t, k < n ? STOP_IN_LINE : STOP_AT_LINE);
 }

@@ -130,10 +130,7 @@ static int item_text(const walker *w, const item *it, lec_buf *t, int *known)
         int stop;
         if (scan_join_lines(w, t, it->text, it->next, LEAD_CAP, &stop)) return 1;
         *known = 0;
-        lec_buf_reset(t);
-        if (!bullet || (!w->valid && !lec_utf8_valid(s, n, NULL))) return 0;
-        size_t k = lec_codespan_prefix(s, n, scan_markup, t);
-        return k != SIZE_MAX && scan_prose_start(t, k < n ? STOP_IN_LINE : STOP_AT_LINE);
+        return bullet && scan_code_lead_never(w, s, n, 1, t);
     }
     if (scan_plain(w, s, n)) {
         lec_buf_put(t, s, n);
