@@ -57,10 +57,12 @@ grep -v 'running with root privileges' "$T/lintian" >"$T/lintian.tags"
 tap_ok $rc "lintian: no errors and no warnings" || tap_diag "$(cat "$T/lintian.tags")"
 [ ! -s "$T/lintian.tags" ] || tap_diag "lintian: $(cat "$T/lintian.tags")"
 
-# Depends: the packages of the libraries the program links, no more, no
-# fewer (${shlibs:Depends}).
+# Depends: the packages of the libraries the program links (${shlibs:Depends})
+# and of the one it loads when the search needs it (libopencc, dlopen of
+# the soname configure found: named in debian/control), no more, no fewer.
 dpkg-deb -x "$deb" "$T/x"
 objdump -p "$T/x/usr/bin/lectern" | awk '$1 == "NEEDED" { print $2 }' >"$T/needed"
+sed -n 's/^#define LEC_OPENCC_SONAME "\(.*\)"$/\1/p' "$top_builddir/config.h" >>"$T/needed"
 : >"$T/want"
 while read -r lib; do
 	path=$(ldconfig -p | awk -v l="$lib" '$1 == l { print $NF; exit }')
@@ -69,7 +71,7 @@ while read -r lib; do
 	echo "${pkg:-?$lib}"
 done <"$T/needed" | LC_ALL=C sort -u >"$T/want"
 dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//; /^$/d' | LC_ALL=C sort -u >"$T/got"
-tap_file_is "$T/got" "$T/want" "Depends: the packages of the linked libraries ($(tr '\n' ' ' <"$T/needed"))"
+tap_file_is "$T/got" "$T/want" "Depends: the packages of the libraries linked and loaded ($(tr '\n' ' ' <"$T/needed"))"
 
 # What the package holds.
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's/^\.//' >"$T/files"

@@ -235,8 +235,8 @@ static const char *const tricky[] = {
      * heading and makes no block, so cmark's heading took it in (doc_walk.c,
      * doc_top_range); with invalid UTF-8, which cmark reads as U+FFFD */
     "标题\n=\n[r]:>\n",
-    "标题\n=\n[r]:>\xe9\xe9\xa2\x98\n=\n[r]:>\xe9\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce"
-    "\xce\xce\xce\x98\n=",
+    ("标题\n=\n[r]:>\xe9\xe9\xa2\x98\n=\n[r]:>\xe9\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce\xce"
+     "\xce\xce\xce\x98\n="),
     "标题\n=\n[r]:>\xe9\n", "标题\n=\n[r]:>\xe9\xe9\xa2\x98\n=\n", "标题\n=\n[\xe9]: /u\n",
     "标题\r\n=\r\n[r]:>\r\n", "标题\n=\n[r]: /u \"t\"\n\n一是[r]\n", "标题\n=\n[r]: /u\n[s]: /v\n",
     "标题\n=\n[r]: /u\n一是[r]\n", "标题\n=\n[r]: /u\n\n一是[r]\n", "标题\n---\n[x]: /u\n\n[x]\n",
