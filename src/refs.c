@@ -172,6 +172,45 @@ static void maybe_start(lec_refs *r, size_t n, size_t i)
     lec_buf_put(&r->names, r->key.data ? r->key.data : "", r->key.len);
 }
 
+/* Bytes of a simple definition's destination: printable, not a space, and
+ * none of < ( ) \\, which change how cmark reads it; UTF-8 beyond ASCII. */
+static int dest_byte(unsigned char c)
+{
+    return c >= 0x80 || (c > ' ' && c < 0x7f && c != '<' && c != '(' && c != ')' && c != '\\');
+}
+
+int lec_refs_simple_def(const char *s, size_t n)
+{
+    size_t i = 0, z = n;
+    if (i >= z || s[i] != '[') return 0;
+    /* the label: up to 200 bytes, not all blank, no bracket or backslash */
+    size_t a = ++i;
+    int text = 0;
+    for (; i < z && s[i] != ']'; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '[' || c == '\\' || c < ' ' || c == 0x7f || i - a >= 200) return 0;
+        text |= c != ' ';
+    }
+    if (!text || i + 1 >= z || s[i + 1] != ':') return 0;
+    i += 2;
+    while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
+    /* the destination, on this line */
+    size_t d = i;
+    while (i < z && dest_byte((unsigned char)s[i])) i++;
+    if (i == d) return 0;
+    size_t b = i;
+    while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i < z && i > b && (s[i] == '"' || s[i] == '\'')) {
+        /* a title closed on this line, with no escapes */
+        char q = s[i++];
+        while (i < z && s[i] != q && s[i] != '\\' && (unsigned char)s[i] >= ' ') i++;
+        if (i >= z || s[i] != q) return 0;
+        i++;
+        while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
+    }
+    return i == z;
+}
+
 /* Is the piece s[0..n) surely whole definitions alone (whole)?  Most are,
  * and are told so here; cmark is asked about the others.  The text is
  * definitions only, so a piece that is not whole is one whose definition
@@ -190,22 +229,12 @@ static int plain_def(const char *s, size_t n)
     if (!memchr(d, '\'', (size_t)(z - d)) && !memchr(d, '"', (size_t)(z - d)) &&
         !memchr(d, '(', (size_t)(z - d)))
         return 1;
-    /* Else one line (valid UTF-8, no control character but tabs) of a
-     * label, a destination without <>, parentheses or backslashes, and a
-     * title in quotes with no backslash or other such quote in it. */
+    /* Else one simple definition on one line (valid UTF-8, no control
+     * character but tabs), as the scan reads one. */
     while (z > d && (z[-1] == ' ' || z[-1] == '\t' || z[-1] == '\r' || z[-1] == '\n')) z--;
     for (const char *k = s; k < z; k++)
         if ((unsigned char)*k < 0x20 && *k != '\t') return 0;
-    if (!lec_utf8_valid(s, (size_t)(z - s), NULL)) return 0;
-    while (d < z && (unsigned char)*d > ' ' && *d != 0x7f && *d != '<' && *d != '(' && *d != ')' &&
-           *d != '\\')
-        d++;
-    if (d < z && *d != ' ' && *d != '\t') return 0;
-    while (d < z && (*d == ' ' || *d == '\t')) d++;
-    char q = d < z ? *d : 0;
-    if (q != '"' && q != '\'') return 0;
-    const char *c = memchr(d + 1, q, (size_t)(z - d - 1));
-    return c == z - 1 && !memchr(d + 1, '\\', (size_t)(z - d - 2));
+    return lec_utf8_valid(s, (size_t)(z - s), NULL) && lec_refs_simple_def(s + i, (size_t)(z - s) - i);
 }
 
 /* Is the piece s[0..n) whole definitions when cmark reads it alone (it

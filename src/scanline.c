@@ -6,6 +6,7 @@
 #include "scan_priv.h"
 
 #include "lectern/bytes.h"
+#include "lectern/refs.h"
 #include "lectern/utf8.h"
 
 #include "codespan.h"
@@ -145,45 +146,11 @@ int scan_plain(const walker *w, const char *s, size_t n)
     return w->valid || lec_utf8_valid(s, n, NULL);
 }
 
-/* Bytes of a simple definition's destination: printable, not a space, and
- * none of < ( ) \\, which change how cmark reads it; UTF-8 beyond ASCII. */
-static int dest_byte(unsigned char c)
-{
-    return c >= 0x80 || (c > ' ' && c < 0x7f && c != '<' && c != '(' && c != ')' && c != '\\');
-}
-
 int scan_def_line(const walker *w, const scan_line *l)
 {
-    const char *s = w->doc->src;
     if (l->indent < 0 || l->indent > 3 || !scan_line_valid(w, l)) return 0;
-    uint32_t i = l->start + (uint32_t)l->indent, z = l->end;
-    if (i >= z || s[i] != '[') return 0;
-    /* the label: up to 200 bytes, not all blank, no bracket or backslash */
-    uint32_t a = ++i;
-    int text = 0;
-    for (; i < z && s[i] != ']'; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '[' || c == '\\' || c < ' ' || c == 0x7f || i - a >= 200) return 0;
-        text |= c != ' ';
-    }
-    if (!text || i + 1 >= z || s[i + 1] != ':') return 0;
-    i += 2;
-    while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
-    /* the destination, on this line */
-    uint32_t d = i;
-    while (i < z && dest_byte((unsigned char)s[i])) i++;
-    if (i == d) return 0;
-    uint32_t b = i;
-    while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
-    if (i < z && i > b && (s[i] == '"' || s[i] == '\'')) {
-        /* a title closed on this line, with no escapes */
-        char q = s[i++];
-        while (i < z && s[i] != q && s[i] != '\\' && (unsigned char)s[i] >= ' ') i++;
-        if (i >= z || s[i] != q) return 0;
-        i++;
-        while (i < z && (s[i] == ' ' || s[i] == '\t')) i++;
-    }
-    return i == z;
+    uint32_t i = l->start + (uint32_t)l->indent;
+    return lec_refs_simple_def(w->doc->src + i, l->end - i);
 }
 
 int scan_code_lead_never(const walker *w, const char *s, size_t n, int more, lec_buf *t)

@@ -21,6 +21,13 @@ typedef struct lec_refs lec_refs;
  * frees with lec_refs_free(). */
 lec_refs *lec_refs_new(const char *defs, size_t len);
 void lec_refs_free(lec_refs *r);
+/* Is s[0..n) -- one line without its break, from its '[' -- a link
+ * reference definition of the simplest kind, whole: "[label]: destination",
+ * maybe a title in quotes closed on the line, nothing cmark could read
+ * otherwise (a label of at most 200 bytes with no bracket, backslash or
+ * control character; a destination of printable bytes but < ( ) and \;
+ * no escape in the title)?  The caller sees that it is UTF-8. */
+int lec_refs_simple_def(const char *s, size_t n);
 
 /* Appends to out the definitions that a bracketed label in text[0..n)
  * names (compared as CommonMark compares labels: case folded, runs of

@@ -283,7 +283,7 @@ static const char *const tricky[] = {
     /* runs of link definitions the scan keeps itself, or leaves to cmark */
     "# [a]\n\n[a]: /u\n[b]: /v \"t\"\n\n# [b]\n", "[a]: /u x\n\n# [a]\n", "[a]: /u\n\"title\"\n\n# [a]\n",
     "[a]: /u \"t\n\n# [a]\n", "# x\n\n[a]: /u \"t\nu\"\n\n# [a]\n", "[ ]: /u\n[b]: /v\n\n# [b]\n", "[a]:\n/u\n\n# [a]\n",
-    "[a]: <u>\n\n# [a]\n", "[a]: /u(x)\n\n# [a]\n", "[a]: /u\n[b]: /v\ntext\n\n# [a] [b]\n",
+    "[a]: <u>\n\n# [a]\n", "[a]: /u(x)\n\n# [a]\n", "[a]: /u)\n\n# [a]\n", "[a]: /u\n[b]: /v\ntext\n\n# [a] [b]\n",
     "  [a]: /u\n    [b]: /v\n\n# [a] [b]\n", "[a]: /u 't'\n\n# [a]\n", "[a]: /u\t\"t\"  \n\n# [a]\n",
     "[a]:/u\n\n# [a]\n", "[a\\]]: /u\n\n# [a]]\n", "[a]: /u\xe4\n\n# [a]\n", "[a]: /u\"t\"\n\n# [a]\n",
     "[`f()`]: #f\n\n# [`f()`][]\n", "[a]: /u \"t\" x\n\n# [a]\n", "[a]: /u\n[b]: /v", "[a]: /u\n[b]:\n",
