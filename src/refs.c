@@ -229,11 +229,10 @@ static int plain_def(const char *s, size_t n)
     if (!memchr(d, '\'', (size_t)(z - d)) && !memchr(d, '"', (size_t)(z - d)) &&
         !memchr(d, '(', (size_t)(z - d)))
         return 1;
-    /* Else one simple definition on one line (valid UTF-8, no control
-     * character but tabs), as the scan reads one. */
+    /* Else one simple definition on one line, valid UTF-8, as the scan
+     * reads one (lec_refs_simple_def takes no control character but the
+     * tabs between its parts, so a second line fails there). */
     while (z > d && (z[-1] == ' ' || z[-1] == '\t' || z[-1] == '\r' || z[-1] == '\n')) z--;
-    for (const char *k = s; k < z; k++)
-        if ((unsigned char)*k < 0x20 && *k != '\t') return 0;
     return lec_utf8_valid(s, (size_t)(z - s), NULL) && lec_refs_simple_def(s + i, (size_t)(z - s) - i);
 }
 
